@@ -1,0 +1,55 @@
+// A real 502 from a local nginx-like server shows in Chromium's badge and popup.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumWithExtension } from '../support/chromium';
+import { startServer, replayFixture, okPage, type TestServer } from '../support/http-server';
+import { waitFor } from '../support/wait';
+import type { TabRecord } from '../../../utils/tab-record';
+
+const NGINX_502 = 'test/fixtures/responses/nginx/502-proxy-connect-dns-failure--published.http';
+
+describe('Chromium: a 502 page', () => {
+  let browser: ChromiumWithExtension;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer({ '/broken': () => replayFixture(NGINX_502), '/healthy': () => okPage('Healthy') });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('records the failure, sets the badge and lists it in the popup', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/broken`);
+    const tabId = await browser.tabIdOf(page);
+
+    const badge = await waitFor('the badge to say 502', () =>
+      browser.inWorker(async (id) => ((await chrome.action.getBadgeText({ tabId: id })) === '502' ? 'ok' : undefined), tabId),
+    );
+    expect(badge).toBe('ok');
+
+    const record = await browser.inWorker(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId);
+    expect((record as TabRecord).page?.status).toBe(502);
+    expect((record as TabRecord).page?.url).toBe(`${server.origin}/broken`);
+
+    const popup = await browser.openPopup(tabId);
+    await expect.poll(() => popup.locator('main').innerText()).toContain('502');
+    expect(await popup.locator('main').innerText()).toContain(`${server.origin}/broken`);
+    expect(await popup.locator('main').innerText()).toMatch(/server\s+nginx/i);
+  });
+
+  it('clears the badge when the tab loads a healthy page', async () => {
+    const page = await browser.context.newPage();
+    // A query of its own, so this tab is not mistaken for the previous test's tab.
+    await page.goto(`${server.origin}/broken?then=healthy`);
+    const tabId = await browser.tabIdOf(page);
+    await waitFor('the 502 badge', () => browser.inWorker(async (id) => (await chrome.action.getBadgeText({ tabId: id })) === '502', tabId));
+
+    await page.goto(`${server.origin}/healthy`);
+    await waitFor('the badge to clear', () => browser.inWorker(async (id) => (await chrome.action.getBadgeText({ tabId: id })) === '', tabId));
+    const stored = await browser.inWorker(async (id) => chrome.storage.session.get(`tab:${id}`), tabId);
+    expect(stored).toEqual({});
+  });
+});

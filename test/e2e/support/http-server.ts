@@ -1,0 +1,107 @@
+// Local HTTP servers on 127.0.0.1 that answer with raw bytes, so tests can replay captured gateway responses exactly.
+import net from 'node:net';
+import { readFileSync } from 'node:fs';
+
+export interface IncomingRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Returns the raw response to send, or `'hang'` to keep the connection open without answering. */
+export type Handler = (request: IncomingRequest, hit: number) => string | Buffer | 'hang' | Promise<string | Buffer | 'hang'>;
+
+export interface TestServer {
+  origin: string;
+  port: number;
+  /** How many requests each path received. */
+  hits: Map<string, number>;
+  requests: IncomingRequest[];
+  route(path: string, handler: Handler): void;
+  close(): Promise<void>;
+}
+
+/** A response with the given status, headers and body, framed with Content-Length and Connection: close. */
+export function rawResponse(status: number, reason: string, headers: Record<string, string> | [string, string][], body = ''): string {
+  const list = Array.isArray(headers) ? headers : Object.entries(headers);
+  const lines = [`HTTP/1.1 ${status} ${reason}`, ...list.map(([name, value]) => `${name}: ${value}`)];
+  lines.push(`Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close');
+  return `${lines.join('\r\n')}\r\n\r\n${body}`;
+}
+
+export const okPage = (title: string, body = '') =>
+  rawResponse(200, 'OK', { 'Content-Type': 'text/html; charset=utf-8' }, `<!doctype html><title>${title}</title><h1>${title}</h1>${body}`);
+
+/**
+ * Reads a captured `.http` fixture and returns it ready to replay: the comment lines go, the captured status line
+ * and headers stay as they were, and the framing is rewritten (exact Content-Length, Connection: close) so a
+ * body that the capture shortened cannot stall the browser.
+ */
+export function replayFixture(file: string): string {
+  const text = readFileSync(file, 'latin1').replace(/^(#[^\n]*\n)+/, '');
+  const split = /\r?\n\r?\n/.exec(text);
+  const head = split ? text.slice(0, split.index) : text;
+  const body = split ? text.slice(split.index + split[0].length) : '';
+  const [statusLine, ...headerLines] = head.split(/\r?\n/);
+  const framing = /^(content-length|transfer-encoding|connection|keep-alive|content-encoding):/i;
+  const kept = headerLines.filter((line) => line.trim() !== '' && !framing.test(line));
+  const http1StatusLine = statusLine!.replace(/^HTTP\/(2|3)(\.0)?\s+(\d{3})\s*(.*)$/, (_m, _v, _z, code: string, reason: string) => `HTTP/1.1 ${code} ${reason || 'Status'}`);
+  return [http1StatusLine, ...kept, `Content-Length: ${Buffer.byteLength(body, 'latin1')}`, 'Connection: close'].join('\r\n') + '\r\n\r\n' + body;
+}
+
+function parseRequest(buffer: Buffer): IncomingRequest | undefined {
+  const end = buffer.indexOf('\r\n\r\n');
+  if (end < 0) return undefined;
+  const [requestLine = '', ...lines] = buffer.subarray(0, end).toString('latin1').split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  const length = Number(headers['content-length'] ?? 0);
+  if (buffer.length < end + 4 + length) return undefined;
+  const [method = 'GET', path = '/'] = requestLine.split(' ');
+  return { method, path, headers, body: buffer.subarray(end + 4, end + 4 + length).toString('utf8') };
+}
+
+export async function startServer(routes: Record<string, Handler> = {}): Promise<TestServer> {
+  const table = new Map(Object.entries(routes));
+  const hits = new Map<string, number>();
+  const requests: IncomingRequest[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    let buffer = Buffer.alloc(0);
+    socket.on('data', async (chunk) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      const request = parseRequest(buffer);
+      if (!request) return;
+      buffer = Buffer.alloc(0);
+      requests.push(request);
+      const pathOnly = request.path.split('?')[0]!;
+      const hit = (hits.get(pathOnly) ?? 0) + 1;
+      hits.set(pathOnly, hit);
+      const handler = table.get(pathOnly);
+      const response = handler ? await handler(request, hit) : rawResponse(404, 'Not Found', { 'Content-Type': 'text/plain' }, 'not found');
+      if (response === 'hang') return;
+      socket.end(response);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    hits,
+    requests,
+    route: (path, handler) => void table.set(path, handler),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

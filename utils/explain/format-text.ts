@@ -1,0 +1,71 @@
+// Renders an Explanation as short readable text for a terminal, optionally coloured.
+import type { Explanation } from './explain-response';
+
+export interface TextStyle {
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+}
+
+export const PLAIN: TextStyle = { bold: (t) => t, dim: (t) => t, red: (t) => t, yellow: (t) => t };
+export const ANSI: TextStyle = {
+  bold: (t) => `\x1b[1m${t}\x1b[22m`,
+  dim: (t) => `\x1b[2m${t}\x1b[22m`,
+  red: (t) => `\x1b[31m${t}\x1b[39m`,
+  yellow: (t) => `\x1b[33m${t}\x1b[39m`,
+};
+
+const SOURCE_WORDS = {
+  gateway: 'the gateway wrote this error itself',
+  origin: 'the application behind the gateway wrote this error; the gateway passed it on',
+  unknown: 'not clear from this response',
+} as const;
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** Strips control characters so a hostile header cannot move the cursor or recolour the terminal. */
+const safe = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
+
+export function formatExplanation(explanation: Explanation, style: TextStyle = PLAIN, title?: string): string {
+  const lines: string[] = [];
+  if (title) lines.push(style.dim(safe(title)));
+  lines.push(style.bold(style.red(safe(explanation.headline))));
+  lines.push(`  ${safe(explanation.meaning)}`);
+  if (explanation.variant) lines.push(`  Recognised: ${safe(explanation.variant)}`);
+  if (explanation.gateway) {
+    const { name, confidence, evidence } = explanation.gateway;
+    lines.push(`  Gateway: ${style.bold(name)} ${style.dim(`(confidence ${percent(confidence)})`)}`);
+    for (const line of evidence) lines.push(style.dim(`    · ${safe(line)}`));
+  } else if (explanation.status > 0) {
+    lines.push('  Gateway: none recognised');
+  }
+  const others = explanation.path.slice(1).map(({ name }) => name);
+  if (others.length) lines.push(`  Also on the path: ${others.join(', ')}`);
+  lines.push(`  Written by: ${SOURCE_WORDS[explanation.source]}`);
+  lines.push('  Likely causes:');
+  explanation.causes.forEach((cause, index) => {
+    lines.push(`    ${index + 1}. ${style.bold(cause.title)} ${style.dim(percent(cause.likelihood))}`);
+    for (const line of cause.evidence.slice(0, 2)) lines.push(style.dim(`       ${safe(line)}`));
+  });
+  if (explanation.tellApart) lines.push(`  Telling them apart: ${safe(explanation.tellApart)}`);
+  if (explanation.cached) lines.push(style.yellow(`  Cached error: ${safe(explanation.cacheEvidence.join('; '))}`));
+  if (explanation.headers.length) {
+    lines.push('  Headers:');
+    for (const header of explanation.headers) {
+      const decoded = header.decoded ? ` → ${safe(header.decoded)}` : '';
+      lines.push(`    ${style.bold(safe(header.name))}: ${safe(header.value.length > 120 ? `${header.value.slice(0, 119)}…` : header.value)}${decoded}`);
+      lines.push(style.dim(`      ${safe(header.meaning)}`));
+    }
+  }
+  if (explanation.advice.visitor.length) {
+    lines.push('  What you can do:');
+    for (const line of explanation.advice.visitor) lines.push(`    - ${safe(line)}`);
+  }
+  if (explanation.advice.owner.length) {
+    lines.push('  What the site owner should check:');
+    for (const line of explanation.advice.owner) lines.push(`    - ${safe(line)}`);
+  }
+  if (explanation.statusPage) lines.push(`  Status page: ${explanation.statusPage}`);
+  return lines.join('\n');
+}

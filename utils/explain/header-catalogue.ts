@@ -1,0 +1,363 @@
+// What each response header means to someone debugging a gateway error, and how to read its value.
+// Vendor formats are cited where they are defined; see also shared/gateways.md "HEADER CATALOGUE".
+import { isSensitiveHeader, REDACTED, type HeaderPair } from '../headers';
+import { placeName } from './locations';
+import { formatDuration, formatUtc, parseHttpDate, parseRetryAfter } from './time';
+
+/** How the popup groups headers. */
+export type HeaderGroup = 'gateway' | 'cache' | 'timing' | 'retry' | 'trace' | 'other';
+
+export const HEADER_GROUP_TITLES: Record<HeaderGroup, string> = {
+  gateway: 'Gateway and route',
+  cache: 'Cache',
+  timing: 'Timing',
+  retry: 'Retry hints',
+  trace: 'Trace and request ids',
+  other: 'Other',
+};
+
+export interface DecodedHeader {
+  name: string;
+  /** The value as sent, or "[redacted]" for cookies, credentials and tokens. */
+  value: string;
+  /** What the header is, in plain words. */
+  meaning: string;
+  /** What this value says, when there is more to say than the value itself. */
+  decoded?: string;
+  group: HeaderGroup;
+  /** True when the value was withheld. */
+  redacted?: boolean;
+}
+
+export interface DecodeContext {
+  /** Epoch ms used for Retry-After dates and clock skew. */
+  now: number;
+  status: number;
+}
+
+interface Entry {
+  group: HeaderGroup;
+  meaning: string;
+  decode?: (value: string, context: DecodeContext) => string | undefined;
+}
+
+const MAX_LIST_ITEMS = 12;
+const pieces = (value: string, separator = ',') =>
+  value
+    .split(separator, MAX_LIST_ITEMS + 1)
+    .map((piece) => piece.trim())
+    .filter(Boolean);
+
+const CF_CACHE_STATUS: Record<string, string> = {
+  HIT: 'served from Cloudflare\'s cache',
+  MISS: 'not in Cloudflare\'s cache; fetched from the origin',
+  EXPIRED: 'the cached copy had expired; fetched from the origin',
+  STALE: 'served a stale cached copy because the origin could not be reached',
+  BYPASS: 'the origin asked not to cache (or a cookie/rule bypassed the cache)',
+  REVALIDATED: 'a stale cached copy was revalidated with the origin',
+  UPDATING: 'served from cache while Cloudflare refreshes it',
+  DYNAMIC: 'not eligible for caching; passed to the origin',
+  NONE: 'no cache lookup (the response was generated before the cache)',
+  UNKNOWN: 'no cache lookup (the response was generated before the cache)',
+};
+
+function decodeVia(value: string): string | undefined {
+  const hops = pieces(value);
+  if (hops.length === 0) return undefined;
+  // RFC 9110 §7.6.3: each proxy appends its entry, so the first entry is the hop nearest the origin.
+  return hops.length === 1
+    ? `One proxy: ${hops[0]}`
+    : `${hops.length} proxies, nearest the origin first: ${hops.join(' → ')}`;
+}
+
+function decodeCfRay(value: string): string | undefined {
+  const dash = value.lastIndexOf('-');
+  if (dash <= 0) return `Ray ID ${value}`;
+  return `Ray ID ${value.slice(0, dash)}, Cloudflare data centre ${placeName(value.slice(dash + 1))}`;
+}
+
+function decodeAge(value: string): string | undefined {
+  const seconds = Number(value.trim());
+  if (!Number.isFinite(seconds) || seconds < 0) return undefined;
+  return seconds === 0 ? 'Just fetched: 0 s in cache' : `This copy has been in a cache for ${formatDuration(seconds)}`;
+}
+
+function decodeRetryAfter(value: string, { now }: DecodeContext): string | undefined {
+  const seconds = parseRetryAfter(value, now);
+  if (seconds === undefined) return 'Not a valid Retry-After value (expected seconds or an HTTP date)';
+  return `Try again in ${formatDuration(seconds)} (at ${formatUtc(now + seconds * 1000)})`;
+}
+
+function decodeDate(value: string, { now }: DecodeContext): string | undefined {
+  const at = parseHttpDate(value.trim());
+  if (at === undefined) return undefined;
+  const skew = Math.round((at - now) / 1000);
+  if (Math.abs(skew) < 60) return `${formatUtc(at)}; the server's clock agrees with yours`;
+  return `${formatUtc(at)}; ${formatDuration(Math.abs(skew))} ${skew < 0 ? 'before' : 'after'} your clock (an old cached response, or a clock out of step)`;
+}
+
+function decodeServerTiming(value: string): string | undefined {
+  const metrics = pieces(value).map((metric) => {
+    const [name = '', ...params] = metric.split(';').map((part) => part.trim());
+    const dur = params.find((param) => param.toLowerCase().startsWith('dur='))?.slice(4);
+    const desc = params.find((param) => param.toLowerCase().startsWith('desc='))?.slice(5).replace(/^"|"$/g, '');
+    return [name, desc && desc !== name ? `(${desc})` : '', dur ? `${dur} ms` : ''].filter(Boolean).join(' ');
+  });
+  return metrics.length ? metrics.join(', ') : undefined;
+}
+
+function decodeServedBy(value: string): string | undefined {
+  // cache-<pop><node>-<POP>, one per Fastly hop (https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By).
+  const nodes = pieces(value);
+  const places = nodes.map((node) => placeName(node.slice(node.lastIndexOf('-') + 1)));
+  return nodes.length ? `Fastly cache node${nodes.length > 1 ? 's' : ''} in ${places.join(', then ')}` : undefined;
+}
+
+function decodeXTimer(value: string): string | undefined {
+  // S<start seconds>,VS0,VE<elapsed ms> (https://www.fastly.com/documentation/reference/http/http-headers/X-Timer).
+  const parts = pieces(value);
+  const start = parts.find((part) => part.startsWith('S'))?.slice(1);
+  const elapsed = parts.find((part) => part.startsWith('VE'))?.slice(2);
+  const startMs = start ? Number(start) * 1000 : NaN;
+  const bits = [];
+  if (Number.isFinite(startMs)) bits.push(`request reached Fastly at ${formatUtc(startMs)}`);
+  if (elapsed && Number.isFinite(Number(elapsed))) bits.push(`Fastly spent ${Number(elapsed).toLocaleString('en-US')} ms on it`);
+  return bits.length ? bits.join('; ') : undefined;
+}
+
+function decodeVercelId(value: string): string | undefined {
+  // <edge region>::[<function region>::]<id>, regions like "cdg1" (https://vercel.com/docs/edge-network/regions).
+  const parts = value.split('::', 4);
+  const regions = parts.slice(0, -1).map((region) => placeName(region.replace(/\d+$/, '')));
+  if (regions.length === 0) return undefined;
+  return regions.length === 1
+    ? `Vercel edge region ${regions[0]}`
+    : `Vercel edge region ${regions[0]}, function region ${regions.slice(1).join(', ')}`;
+}
+
+function decodeFlyRequestId(value: string): string | undefined {
+  const dash = value.lastIndexOf('-');
+  return dash > 0 ? `Fly.io edge region ${value.slice(dash + 1)}` : undefined;
+}
+
+function decodeTraceparent(value: string): string | undefined {
+  // version-traceid-parentid-flags (https://www.w3.org/TR/trace-context/#traceparent-header).
+  const [version, traceId, parentId, flags] = value.trim().split('-', 4);
+  if (!version || !traceId || !parentId || !flags) return undefined;
+  const sampled = (parseInt(flags, 16) & 1) === 1;
+  return `Trace ${traceId}, span ${parentId}${sampled ? ', sampled (look for it in your tracing tool)' : ''}`;
+}
+
+function decodeAzureRef(value: string): string | undefined {
+  // Newer refs start with the UTC time of the request, e.g. 20240101T000000Z-… (https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol).
+  const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-/.exec(value.trim());
+  const when = match ? ` from ${match[1]}-${match[2]}-${match[3]} ${match[4]}:${match[5]}:${match[6]} UTC` : '';
+  return `Azure Front Door reference${when}: quote it to Microsoft support`;
+}
+
+const SQUID_ERRORS: Record<string, string> = {
+  ERR_CONNECT_FAIL: 'Squid could not connect to the server',
+  ERR_READ_TIMEOUT: 'the server stopped sending before Squid\'s read timeout',
+  ERR_DNS_FAIL: 'Squid could not resolve the server\'s name',
+  ERR_ZERO_SIZE_OBJECT: 'the server closed the connection without sending anything',
+  ERR_INVALID_RESP: 'the server\'s response could not be parsed',
+  ERR_READ_ERROR: 'reading from the server failed',
+  ERR_SECURE_CONNECT_FAIL: 'the TLS connection to the server failed',
+  ERR_CANNOT_FORWARD: 'Squid had no route to forward the request',
+  ERR_GATEWAY_FAILURE: 'Squid itself failed',
+  ERR_SHUTTING_DOWN: 'Squid is shutting down',
+  ERR_ACCESS_DENIED: 'the proxy\'s access rules refused the request',
+};
+const ERRNO: Record<string, string> = {
+  '104': 'connection reset by peer',
+  '110': 'connection timed out',
+  '111': 'connection refused',
+  '113': 'no route to host',
+};
+
+function decodeSquidError(value: string): string | undefined {
+  // "<ERR_NAME> <errno>" (squid src/errorpage.cc).
+  const [name = '', errno = ''] = value.trim().split(/\s+/, 2);
+  const what = SQUID_ERRORS[name.toUpperCase()];
+  const system = ERRNO[errno];
+  return what ? `${what}${system ? ` (${system})` : ''}` : undefined;
+}
+
+function decodeXVarnish(value: string): string | undefined {
+  // One transaction id on a miss, two on a hit (varnish bin/varnishd/cache/cache_req_fsm.c).
+  const ids = value.trim().split(/\s+/, 3);
+  return ids.length >= 2 ? 'Two transaction ids: this response was served from Varnish\'s cache' : 'One transaction id: fetched from the backend, not from cache';
+}
+
+function decodeXCache(value: string): string | undefined {
+  const lower = value.toLowerCase();
+  if (lower.includes('error from cloudfront')) return 'CloudFront itself failed to get a usable response from the origin';
+  if (lower.includes('refreshhit from cloudfront')) return 'CloudFront revalidated its cached copy with the origin';
+  if (lower.includes('hit')) return 'Served from a cache';
+  if (lower.includes('miss')) return 'Not in the cache: fetched from the origin';
+  return undefined;
+}
+
+function decodeAltSvc(value: string): string | undefined {
+  if (value.trim() === 'clear') return 'Stop using alternative services';
+  const protocols = pieces(value).map((service) => service.split('=', 1)[0]).filter(Boolean);
+  return protocols.length ? `Also reachable over ${protocols.join(', ')}` : undefined;
+}
+
+function decodeReportTo(value: string): string | undefined {
+  const hosts = new Set<string>();
+  for (const match of value.slice(0, 4096).matchAll(/https?:\/\/([^/"\s?]+)/g)) hosts.add(match[1]!);
+  return hosts.size ? `Reports go to ${[...hosts].join(', ')}` : undefined;
+}
+
+function decodeMilliseconds(value: string): string | undefined {
+  const ms = Number(value.trim());
+  return Number.isFinite(ms) ? `${ms.toLocaleString('en-US')} ms` : undefined;
+}
+
+function decodeCacheControl(value: string): string | undefined {
+  const words: Record<string, string> = {
+    'no-store': 'must not be stored',
+    'no-cache': 'must be revalidated before reuse',
+    private: 'only the browser may cache it',
+    public: 'shared caches may store it',
+  };
+  const notes = pieces(value).flatMap((directive) => {
+    const [name = '', arg] = directive.toLowerCase().split('=', 2);
+    if (words[name]) return [words[name]];
+    if ((name === 'max-age' || name === 's-maxage') && arg && /^\d+$/.test(arg)) return [`${name === 's-maxage' ? 'shared caches keep it' : 'fresh'} for ${formatDuration(Number(arg))}`];
+    return [];
+  });
+  return notes.length ? notes.join('; ') : undefined;
+}
+
+// Keyed by lower-case name. Meanings are Gatewhy's own words; formats from the sources cited above.
+const CATALOGUE: Record<string, Entry> = {
+  server: { group: 'gateway', meaning: 'The software that wrote this response: the last hop that generated it.' },
+  via: { group: 'gateway', meaning: 'The proxies the response passed through, one entry per hop.', decode: decodeVia },
+  'cf-ray': { group: 'gateway', meaning: 'Cloudflare\'s id for this request, ending in the data centre that handled it. Quote it to Cloudflare support.', decode: decodeCfRay },
+  'cf-cache-status': { group: 'cache', meaning: 'Whether Cloudflare\'s cache answered.', decode: (value) => CF_CACHE_STATUS[value.trim().toUpperCase()] },
+  'cf-error-type': { group: 'gateway', meaning: 'Set only when Cloudflare generated the error page itself: the category of the error.' },
+  'cf-error-origin': { group: 'gateway', meaning: 'Set only on Cloudflare-generated errors: the Cloudflare system that raised it.' },
+  'cf-mitigated': { group: 'gateway', meaning: 'Cloudflare challenged or blocked this request.' },
+  'x-amz-cf-pop': { group: 'gateway', meaning: 'The CloudFront edge location that handled the request.', decode: (value) => `CloudFront edge ${value.trim()} in ${placeName(value.trim().slice(0, 3))}` },
+  'x-amz-cf-id': { group: 'trace', meaning: 'CloudFront\'s id for this request. Quote it to AWS support.' },
+  'x-cache': { group: 'cache', meaning: 'Whether a cache answered, written by CloudFront, Fastly, Squid, Azure and others.', decode: decodeXCache },
+  'x-cache-hits': { group: 'cache', meaning: 'How many times the cached object was served (Fastly), one number per cache hop.' },
+  'x-cache-status': { group: 'cache', meaning: 'Whether a cache (often nginx\'s proxy cache) answered.' },
+  'cache-status': { group: 'cache', meaning: 'The caches on the path and what each did (RFC 9211).' },
+  age: { group: 'cache', meaning: 'Seconds the response has been stored in a cache. Above zero on an error: a cached error.', decode: decodeAge },
+  'cache-control': { group: 'cache', meaning: 'How browsers and caches may store this response.', decode: decodeCacheControl },
+  expires: { group: 'cache', meaning: 'When a cached copy of this response goes stale.' },
+  'x-vercel-cache': { group: 'cache', meaning: 'Whether Vercel\'s edge cache answered.' },
+  'x-varnish': { group: 'cache', meaning: 'Varnish transaction ids for this response.', decode: decodeXVarnish },
+  'x-proxy-cache': { group: 'cache', meaning: 'Whether the proxy\'s cache answered.' },
+  'retry-after': { group: 'retry', meaning: 'How long the server asks clients to wait before trying again.', decode: decodeRetryAfter },
+  date: { group: 'timing', meaning: 'When the response was generated, by the server\'s clock.', decode: decodeDate },
+  'server-timing': { group: 'timing', meaning: 'Time spent in each stage on the server side, as the server reports it.', decode: decodeServerTiming },
+  'x-served-by': { group: 'gateway', meaning: 'The Fastly cache nodes that handled the request.', decode: decodeServedBy },
+  'x-timer': { group: 'timing', meaning: 'Fastly\'s request timer: when it started and how long Fastly worked on it.', decode: decodeXTimer },
+  'x-envoy-upstream-service-time': { group: 'timing', meaning: 'Milliseconds the upstream took to answer Envoy. Present only when the upstream did answer, so the error came from it.', decode: decodeMilliseconds },
+  'x-envoy-overloaded': { group: 'gateway', meaning: 'Envoy shed this request: a circuit breaker or overload limit was hit.' },
+  'x-envoy-ratelimited': { group: 'gateway', meaning: 'Envoy\'s rate limiter refused this request.' },
+  'x-envoy-degraded': { group: 'gateway', meaning: 'The upstream host reported itself degraded.' },
+  'x-envoy-decorator-operation': { group: 'gateway', meaning: 'The route or operation name Envoy matched.' },
+  'x-vercel-id': { group: 'trace', meaning: 'Vercel\'s request id: the edge region, the function region, then the id.', decode: decodeVercelId },
+  'x-vercel-error': { group: 'gateway', meaning: 'Vercel\'s error code for a platform-generated error.' },
+  'fly-request-id': { group: 'trace', meaning: 'Fly.io\'s request id, ending in the edge region that handled it.', decode: decodeFlyRequestId },
+  'x-nf-request-id': { group: 'trace', meaning: 'Netlify\'s request id. Quote it to Netlify support.' },
+  traceparent: { group: 'trace', meaning: 'W3C Trace Context: the trace this request belongs to.', decode: decodeTraceparent },
+  tracestate: { group: 'trace', meaning: 'Vendor-specific tracing state (W3C Trace Context).' },
+  'x-request-id': { group: 'trace', meaning: 'An id for this request, set by a proxy or the application. Search the logs for it.' },
+  'x-correlation-id': { group: 'trace', meaning: 'An id that ties this request to log lines across services.' },
+  'request-id': { group: 'trace', meaning: 'An id for this request. Search the logs for it.' },
+  'x-amzn-requestid': { group: 'trace', meaning: 'AWS request id (API Gateway, Lambda). Search CloudWatch for it.' },
+  'x-amzn-trace-id': { group: 'trace', meaning: 'AWS X-Ray trace id added by the load balancer or API Gateway.' },
+  'x-amz-apigw-id': { group: 'trace', meaning: 'API Gateway\'s extended request id.' },
+  'apigw-requestid': { group: 'trace', meaning: 'API Gateway (HTTP API) request id.' },
+  'x-amzn-errortype': { group: 'gateway', meaning: 'The AWS error type behind this response.' },
+  'x-amz-request-id': { group: 'trace', meaning: 'Amazon S3 request id.' },
+  'x-cloud-trace-context': { group: 'trace', meaning: 'Google Cloud trace id for this request.' },
+  'x-azure-ref': { group: 'trace', meaning: 'Azure Front Door\'s reference for this request.', decode: decodeAzureRef },
+  'x-ms-request-id': { group: 'trace', meaning: 'Azure request id.' },
+  'x-squid-error': { group: 'gateway', meaning: 'The Squid proxy\'s error class and system error number.', decode: decodeSquidError },
+  'x-kong-upstream-latency': { group: 'timing', meaning: 'Milliseconds Kong waited for the upstream. Present when the upstream answered.', decode: decodeMilliseconds },
+  'x-kong-proxy-latency': { group: 'timing', meaning: 'Milliseconds Kong spent on the request itself.', decode: decodeMilliseconds },
+  'x-kong-response-latency': { group: 'timing', meaning: 'Milliseconds Kong took to generate this response itself (no upstream involved).', decode: decodeMilliseconds },
+  'x-kong-request-id': { group: 'trace', meaning: 'Kong\'s request id.' },
+  'rndr-id': { group: 'trace', meaning: 'Render\'s request id.' },
+  'x-render-origin-server': { group: 'gateway', meaning: 'The Server header of the application behind Render: the application answered.' },
+  'x-powered-by': { group: 'other', meaning: 'The framework or platform the application runs on.' },
+  'x-github-request-id': { group: 'trace', meaning: 'GitHub\'s request id.' },
+  'alt-svc': { group: 'other', meaning: 'Other protocols (such as HTTP/3) the site offers.', decode: decodeAltSvc },
+  nel: { group: 'other', meaning: 'Network Error Logging: asks your browser to report failed requests to the site.' },
+  'report-to': { group: 'other', meaning: 'Where your browser sends reports (such as Network Error Logging).', decode: decodeReportTo },
+  'reporting-endpoints': { group: 'other', meaning: 'Where your browser sends reports.', decode: decodeReportTo },
+  'content-type': { group: 'other', meaning: 'The kind of content in the body.' },
+  'content-length': { group: 'other', meaning: 'Size of the body in bytes.' },
+  'content-encoding': { group: 'other', meaning: 'How the body was compressed.' },
+  'transfer-encoding': { group: 'other', meaning: 'How the body was framed for transfer.' },
+  connection: { group: 'other', meaning: 'Whether the connection stays open after this response.' },
+  'keep-alive': { group: 'other', meaning: 'How long the server keeps an idle connection open.' },
+  'strict-transport-security': { group: 'other', meaning: 'Tells browsers to use HTTPS only for this site.' },
+  'content-security-policy': { group: 'other', meaning: 'Which sources the page may load content from.' },
+  'x-content-type-options': { group: 'other', meaning: 'Stops browsers from guessing the content type.' },
+  'x-frame-options': { group: 'other', meaning: 'Whether other sites may show this page in a frame.' },
+  'referrer-policy': { group: 'other', meaning: 'How much of this page\'s address is sent to other sites.' },
+  'access-control-allow-origin': { group: 'other', meaning: 'Which other sites\' scripts may read this response (CORS).' },
+  vary: { group: 'cache', meaning: 'Which request headers a cache must match before reusing this response.' },
+  etag: { group: 'cache', meaning: 'A version tag for this response, for revalidation.' },
+  'last-modified': { group: 'cache', meaning: 'When the content last changed.' },
+  'expect-ct': { group: 'other', meaning: 'Certificate Transparency policy (obsolete).' },
+  pragma: { group: 'cache', meaning: 'Old HTTP/1.0 cache instruction.' },
+  'mime-version': { group: 'other', meaning: 'MIME version; Akamai\'s edge adds it to the pages it generates.' },
+  'x-iinfo': { group: 'trace', meaning: 'Imperva (Incapsula) request information.' },
+  'x-sucuri-id': { group: 'gateway', meaning: 'Sucuri firewall node id.' },
+  'x-akamai-request-id': { group: 'trace', meaning: 'Akamai\'s request id.' },
+  'x-check-cacheable': { group: 'cache', meaning: 'Whether Akamai considers the object cacheable.' },
+  'x-fastly-request-id': { group: 'trace', meaning: 'Fastly\'s request id.' },
+  'x-served-by-node': { group: 'gateway', meaning: 'The node that served the request.' },
+};
+
+/** Families of headers known by their prefix. Checked in order after an exact match fails. */
+const PREFIXES: [string, Entry][] = [
+  ['x-envoy-', { group: 'gateway', meaning: 'Set by an Envoy proxy (for example in Istio).' }],
+  ['x-kong-', { group: 'gateway', meaning: 'Set by the Kong API gateway.' }],
+  ['x-amz-', { group: 'trace', meaning: 'Set by an AWS service.' }],
+  ['x-amzn-', { group: 'trace', meaning: 'Set by an AWS service.' }],
+  ['cf-', { group: 'gateway', meaning: 'Set by Cloudflare.' }],
+  ['x-vercel-', { group: 'gateway', meaning: 'Set by Vercel.' }],
+  ['x-nf-', { group: 'gateway', meaning: 'Set by Netlify.' }],
+  ['fly-', { group: 'gateway', meaning: 'Set by Fly.io.' }],
+  ['x-azure-', { group: 'gateway', meaning: 'Set by Azure.' }],
+  ['x-ms-', { group: 'trace', meaning: 'Set by a Microsoft service.' }],
+  ['x-b3-', { group: 'trace', meaning: 'Zipkin (B3) tracing id.' }],
+  ['x-datadog-', { group: 'trace', meaning: 'Datadog tracing id.' }],
+  ['fastly-', { group: 'gateway', meaning: 'Set by Fastly.' }],
+  ['akamai-', { group: 'gateway', meaning: 'Set by Akamai.' }],
+  ['x-akamai-', { group: 'gateway', meaning: 'Set by Akamai.' }],
+];
+
+const UNKNOWN: Entry = { group: 'other', meaning: 'Not a header Gatewhy knows; shown as the server sent it.' };
+
+function entryFor(lowerName: string): Entry {
+  return CATALOGUE[lowerName] ?? PREFIXES.find(([prefix]) => lowerName.startsWith(prefix))?.[1] ?? UNKNOWN;
+}
+
+/** Explains every header; sensitive values are withheld. A decoder that fails leaves the value undecoded. */
+export function decodeHeaders(headers: readonly HeaderPair[], context: DecodeContext): DecodedHeader[] {
+  return headers.map(({ name, value }) => {
+    const lowerName = name.toLowerCase();
+    if (isSensitiveHeader(lowerName)) {
+      return { name, value: REDACTED, meaning: 'Can carry cookies or credentials, so Gatewhy never shows or keeps its value.', group: 'other', redacted: true };
+    }
+    const entry = entryFor(lowerName);
+    let decoded: string | undefined;
+    try {
+      decoded = entry.decode?.(value, context);
+    } catch {
+      decoded = undefined;
+    }
+    return decoded && decoded !== value ? { name, value, meaning: entry.meaning, decoded, group: entry.group } : { name, value, meaning: entry.meaning, group: entry.group };
+  });
+}

@@ -1,0 +1,106 @@
+// The bounded per-tab record of failed responses, and the pure rules that update it.
+import { type HeaderPair, normalizeHeaders, redactHeaders, type HeaderInput } from './headers';
+
+/** Request types as webRequest names them; the ones Gatewhy watches by default come first. */
+export type RequestType = 'main_frame' | 'sub_frame' | 'xmlhttprequest' | (string & {});
+
+/** One failed response (or network failure) as Gatewhy keeps it: never cookies or credentials. */
+export interface FailedRequest {
+  /** webRequest's requestId: unique per browser session. */
+  requestId: string;
+  url: string;
+  type: RequestType;
+  method: string;
+  /** HTTP status, or 0 when no response arrived (see networkError). */
+  status: number;
+  /** The status line as the browser reported it, e.g. "HTTP/1.1 502 Bad Gateway". */
+  statusLine: string;
+  /** Browser error such as "net::ERR_CONNECTION_REFUSED" when no response arrived. */
+  networkError?: string;
+  /** Epoch milliseconds. */
+  time: number;
+  /** Response headers, sensitive values already redacted. */
+  headers: HeaderPair[];
+  ip?: string;
+}
+
+/** What Gatewhy knows about one tab. Stored in storage.session so it survives the service worker stopping. */
+export interface TabRecord {
+  tabId: number;
+  /** The page's own failure, when the top-level document failed. */
+  page?: FailedRequest;
+  /** Failed requests inside the page (frames, API calls), oldest first. */
+  failures: FailedRequest[];
+}
+
+/** Most failures kept per tab; the oldest go first. */
+export const MAX_FAILURES_PER_TAB = 50;
+
+export function emptyRecord(tabId: number): TabRecord {
+  return { tabId, failures: [] };
+}
+
+/** The subset of a webRequest details object that Gatewhy reads. Every field may be missing or odd. */
+export interface ResponseDetails {
+  requestId?: unknown;
+  url?: unknown;
+  type?: unknown;
+  method?: unknown;
+  statusCode?: unknown;
+  statusLine?: unknown;
+  timeStamp?: unknown;
+  ip?: unknown;
+  error?: unknown;
+  responseHeaders?: unknown;
+}
+
+const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
+
+/** Builds a FailedRequest from webRequest details, redacting sensitive headers. Never throws. */
+export function toFailedRequest(details: ResponseDetails, now = Date.now()): FailedRequest {
+  const status = typeof details.statusCode === 'number' && Number.isFinite(details.statusCode) ? details.statusCode : 0;
+  const time = typeof details.timeStamp === 'number' && Number.isFinite(details.timeStamp) ? details.timeStamp : now;
+  const failure: FailedRequest = {
+    requestId: String(details.requestId ?? ''),
+    url: text(details.url),
+    type: text(details.type, 'other'),
+    method: text(details.method, 'GET').toUpperCase(),
+    status,
+    statusLine: text(details.statusLine),
+    time,
+    headers: redactHeaders(normalizeHeaders(details.responseHeaders as HeaderInput)),
+  };
+  if (typeof details.error === 'string') failure.networkError = details.error;
+  if (typeof details.ip === 'string') failure.ip = details.ip;
+  return failure;
+}
+
+/**
+ * Adds a failure to the record. A failure of the page itself becomes the record's page failure
+ * and also joins the list; the list keeps the newest MAX_FAILURES_PER_TAB.
+ */
+export function addFailure(record: TabRecord, failure: FailedRequest): TabRecord {
+  const failures = [...record.failures.filter((kept) => kept.requestId !== failure.requestId), failure];
+  return {
+    ...record,
+    page: failure.type === 'main_frame' ? failure : record.page,
+    failures: failures.slice(-MAX_FAILURES_PER_TAB),
+  };
+}
+
+/** Request ids count up in Chromium and Firefox, so a lower id was started earlier. */
+function startedBefore(a: string, b: string): boolean {
+  const [x, y] = [Number(a), Number(b)];
+  return Number.isFinite(x) && Number.isFinite(y) ? x < y : false;
+}
+
+/**
+ * A new document loaded in the tab. Failures of earlier pages are dropped; requests that started
+ * after the new document's own request already belong to it and are kept.
+ */
+export function startPage(record: TabRecord, pageRequestId: string): TabRecord {
+  return {
+    tabId: record.tabId,
+    failures: record.failures.filter((kept) => !startedBefore(kept.requestId, pageRequestId) && kept.requestId !== pageRequestId),
+  };
+}

@@ -1,0 +1,37 @@
+// WXT build configuration: one source tree, three targets (Chrome MV3, Firefox MV2, Firefox MV3).
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/** Fixed so that Firefox keeps storage across updates and tests can pin the extension's UUID. */
+export const GECKO_ID = 'gatewhy@gatewhy.dev';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports: the engine in utils/ also runs in the command-line tool, outside WXT.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Gatewhy',
+    description: 'Explains 502, 503 and 504 errors: which gateway failed, why, what its headers mean. Retries safely.',
+    permissions: ['webRequest', 'storage'],
+    // webRequest only reports responses for hosts the extension may access.
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'Gatewhy' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          // data_collection_permissions lints clean from Firefox 142 on (shared/toolchain.md).
+          strict_min_version: '142.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-mv{{manifestVersion}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['.output/**', 'test/screenshots/**', '.ci-cache/**'],
+  },
+});
