@@ -14,7 +14,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Gatewhy',
     description: 'Explains 502, 503 and 504 errors: which gateway failed, why, what its headers mean. Retries safely.',
-    permissions: ['webRequest', 'storage'],
+    permissions: ['webRequest', 'storage', 'scripting', 'alarms'],
+    // Asked for only when the user turns on recovery notifications.
+    optional_permissions: ['notifications'],
     // webRequest only reports responses for hosts the extension may access.
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Gatewhy' },

@@ -1,37 +1,37 @@
 // Per-tab records in storage.session: they survive the service worker stopping and vanish with the browser session.
 import { storage } from '@wxt-dev/storage';
-import { emptyRecord, type TabRecord } from '../utils/tab-record';
+import { emptyRecord, isEmptyRecord, type TabRecord } from '../utils/tab-record';
+import { serialized } from './serial';
 
-const keyFor = (tabId: number) => `session:tab:${tabId}` as const;
+const PREFIX = 'tab:';
+const keyFor = (tabId: number) => `session:${PREFIX}${tabId}` as const;
 
 export async function readTabRecord(tabId: number): Promise<TabRecord | undefined> {
   const stored = await storage.getItem<TabRecord>(keyFor(tabId));
-  return stored && Array.isArray(stored.failures) ? stored : undefined;
+  return stored && Array.isArray(stored.failures) ? { ...stored, timeline: Array.isArray(stored.timeline) ? stored.timeline : [] } : undefined;
 }
 
-// Updates of one tab run one after another, so two events arriving together cannot overwrite each other.
-const pending = new Map<number, Promise<unknown>>();
-
-/** Applies `change` to the tab's record and stores the result; `undefined` removes the record. */
-export function updateTabRecord(
-  tabId: number,
-  change: (record: TabRecord) => TabRecord | undefined,
-): Promise<TabRecord | undefined> {
-  const previous = pending.get(tabId) ?? Promise.resolve();
-  const next = previous.then(async () => {
+/** Applies `change` to the tab's record and stores the result; an empty result removes the record. */
+export function updateTabRecord(tabId: number, change: (record: TabRecord) => TabRecord | undefined): Promise<TabRecord | undefined> {
+  return serialized(keyFor(tabId), async () => {
     const updated = change((await readTabRecord(tabId)) ?? emptyRecord(tabId));
-    if (updated && (updated.page || updated.failures.length > 0)) await storage.setItem(keyFor(tabId), updated);
+    if (updated && !isEmptyRecord(updated)) await storage.setItem(keyFor(tabId), updated);
     else await storage.removeItem(keyFor(tabId));
-    return updated;
+    return isEmptyRecord(updated) ? undefined : updated;
   });
-  const settled = next.catch(() => undefined);
-  pending.set(tabId, settled);
-  void settled.then(() => pending.get(tabId) === settled && pending.delete(tabId));
-  return next;
 }
 
 export function removeTabRecord(tabId: number): Promise<unknown> {
   return updateTabRecord(tabId, () => undefined);
+}
+
+/** Ids of the tabs that have a record, read from storage (used once after the worker starts). */
+export async function tabsWithRecords(): Promise<number[]> {
+  const all = await storage.snapshot('session');
+  return Object.keys(all)
+    .filter((key) => key.startsWith(PREFIX))
+    .map((key) => Number(key.slice(PREFIX.length)))
+    .filter(Number.isInteger);
 }
 
 /** Calls `listener` with the tab's record whenever it changes. Returns the function that stops listening. */

@@ -1,8 +1,37 @@
 // The bounded per-tab record of failed responses, and the pure rules that update it.
 import { type HeaderPair, normalizeHeaders, redactHeaders, type HeaderInput } from './headers';
+import type { Explanation } from './explain/explain-response';
+import type { CauseId, Source } from './gateways/types';
+import type { Party } from './party';
 
 /** Request types as webRequest names them; the ones Gatewhy watches by default come first. */
 export type RequestType = 'main_frame' | 'sub_frame' | 'xmlhttprequest' | (string & {});
+
+/** The engine's verdict, kept with the record so the badge, history and popup need not recompute it. */
+export interface Summary {
+  headline: string;
+  gatewayId: string | null;
+  gatewayName: string | null;
+  cause: CauseId;
+  causeTitle: string;
+  source: Source;
+  cached: boolean;
+  retryAfterSeconds?: number;
+}
+
+export function summarize(explanation: Explanation): Summary {
+  const top = explanation.causes[0];
+  return {
+    headline: explanation.headline,
+    gatewayId: explanation.gateway?.id ?? null,
+    gatewayName: explanation.gateway?.name ?? null,
+    cause: top?.id ?? 'unknown',
+    causeTitle: top?.title ?? 'Cause unclear',
+    source: explanation.source,
+    cached: explanation.cached,
+    ...(explanation.retryAfterSeconds !== undefined && { retryAfterSeconds: explanation.retryAfterSeconds }),
+  };
+}
 
 /** One failed response (or network failure) as Gatewhy keeps it: never cookies or credentials. */
 export interface FailedRequest {
@@ -22,6 +51,19 @@ export interface FailedRequest {
   /** Response headers, sensitive values already redacted. */
   headers: HeaderPair[];
   ip?: string;
+  /** Same site as the page, or a third party's. */
+  party?: Party;
+  /** The start of the error page as the browser parsed it (pages only; read best-effort). */
+  pageHtml?: string;
+  summary?: Summary;
+}
+
+export type TimelineKind = 'failed' | 'retry-scheduled' | 'retried' | 'recovered' | 'gave-up' | 'stopped' | 'blocked';
+
+export interface TimelineEvent {
+  time: number;
+  kind: TimelineKind;
+  text: string;
 }
 
 /** What Gatewhy knows about one tab. Stored in storage.session so it survives the service worker stopping. */
@@ -29,15 +71,22 @@ export interface TabRecord {
   tabId: number;
   /** The page's own failure, when the top-level document failed. */
   page?: FailedRequest;
-  /** Failed requests inside the page (frames, API calls), oldest first. */
+  /** Failed requests (the page's and those inside it: frames, API calls), oldest first. */
   failures: FailedRequest[];
+  /** The page's story: first failure, retries, recovery. Newest last. */
+  timeline: TimelineEvent[];
 }
 
 /** Most failures kept per tab; the oldest go first. */
 export const MAX_FAILURES_PER_TAB = 50;
+export const MAX_TIMELINE_EVENTS = 30;
 
 export function emptyRecord(tabId: number): TabRecord {
-  return { tabId, failures: [] };
+  return { tabId, failures: [], timeline: [] };
+}
+
+export function isEmptyRecord(record: TabRecord | undefined): boolean {
+  return !record || (!record.page && record.failures.length === 0 && record.timeline.length === 0);
 }
 
 /** The subset of a webRequest details object that Gatewhy reads. Every field may be missing or odd. */
@@ -75,17 +124,32 @@ export function toFailedRequest(details: ResponseDetails, now = Date.now()): Fai
   return failure;
 }
 
+/** Appends to the timeline, keeping the newest MAX_TIMELINE_EVENTS. */
+export function addEvent(record: TabRecord, event: TimelineEvent): TabRecord {
+  return { ...record, timeline: [...record.timeline, event].slice(-MAX_TIMELINE_EVENTS) };
+}
+
 /**
  * Adds a failure to the record. A failure of the page itself becomes the record's page failure
  * and also joins the list; the list keeps the newest MAX_FAILURES_PER_TAB.
  */
 export function addFailure(record: TabRecord, failure: FailedRequest): TabRecord {
   const failures = [...record.failures.filter((kept) => kept.requestId !== failure.requestId), failure];
-  return {
+  const updated = {
     ...record,
     page: failure.type === 'main_frame' ? failure : record.page,
     failures: failures.slice(-MAX_FAILURES_PER_TAB),
   };
+  if (failure.type !== 'main_frame') return updated;
+  const what = failure.status > 0 ? `${failure.status}` : (failure.networkError ?? 'network error');
+  return addEvent(updated, { time: failure.time, kind: 'failed', text: `The page failed: ${what}${failure.summary ? ` (${failure.summary.causeTitle.toLowerCase()})` : ''}` });
+}
+
+/** Replaces a stored failure (found by requestId) with an updated copy, e.g. once its page text was read. */
+export function updateFailure(record: TabRecord, requestId: string, change: (failure: FailedRequest) => FailedRequest): TabRecord {
+  const failures = record.failures.map((failure) => (failure.requestId === requestId ? change(failure) : failure));
+  const page = record.page?.requestId === requestId ? change(record.page) : record.page;
+  return { ...record, page, failures };
 }
 
 /** Request ids count up in Chromium and Firefox, so a lower id was started earlier. */
@@ -96,11 +160,14 @@ function startedBefore(a: string, b: string): boolean {
 
 /**
  * A new document loaded in the tab. Failures of earlier pages are dropped; requests that started
- * after the new document's own request already belong to it and are kept.
+ * after the new document's own request already belong to it and are kept. The timeline goes on
+ * while the same address is being retried, and starts afresh for a different address.
  */
-export function startPage(record: TabRecord, pageRequestId: string): TabRecord {
+export function startPage(record: TabRecord, pageRequestId: string, pageUrl: string): TabRecord {
+  const sameAddress = record.page !== undefined && record.page.url === pageUrl;
   return {
     tabId: record.tabId,
     failures: record.failures.filter((kept) => !startedBefore(kept.requestId, pageRequestId) && kept.requestId !== pageRequestId),
+    timeline: sameAddress ? record.timeline : [],
   };
 }

@@ -1,33 +1,137 @@
-// Turns webRequest events into per-tab records and badges.
-import { addFailure, startPage, toFailedRequest, type ResponseDetails } from '../../utils/tab-record';
-import { updateTabRecord, removeTabRecord, readTabRecord } from '../../services/tab-store';
+// Turns webRequest events into explained per-tab records, history entries, badges and retries.
+import { browser } from 'wxt/browser';
+import { explainResponse, isIgnoredNetworkError } from '../../utils/explain/explain-response';
+import { toHistoryEntry } from '../../utils/history';
+import { partyOf } from '../../utils/party';
+import { addFailure, startPage, summarize, toFailedRequest, updateFailure, type FailedRequest, type ResponseDetails } from '../../utils/tab-record';
+import { DEFAULT_WATCHED_TYPES, isGatewayFailure, isServerError } from '../../utils/watch-policy';
+import { readTabRecord, removeTabRecord, tabsWithRecords, updateTabRecord } from '../../services/tab-store';
+import { recordHistory } from '../../services/history-store';
+import { loadSettings } from '../../services/settings-store';
+import { readRetryState } from '../../services/retry-store';
 import { showBadge } from './badge';
+import { readPageHtml } from './page-reader';
+import { cancelRetry, injectBanner, onPageFailed, onPageRecovered } from './retry';
+import { guarded } from './errors';
 
-/** Statuses worth a look: every 5xx. Anything else returns before any work is done. */
-export const isServerError = (status: unknown): status is number => typeof status === 'number' && status >= 500 && status < 600;
+type Details = ResponseDetails & { tabId: number; type: string };
 
-export async function onResponseCompleted(details: ResponseDetails & { tabId: number }): Promise<void> {
-  const { tabId, type, statusCode } = details;
-  if (tabId < 0) return;
-  if (type === 'main_frame') {
-    const pageRequestId = String(details.requestId ?? '');
-    const record = await updateTabRecord(tabId, (current) => {
-      const fresh = startPage(current, pageRequestId);
-      return isServerError(statusCode) ? addFailure(fresh, toFailedRequest(details)) : fresh;
-    });
-    await showBadge(tabId, record);
-  } else if (isServerError(statusCode)) {
-    const record = await updateTabRecord(tabId, (current) => addFailure(current, toFailedRequest(details)));
-    await showBadge(tabId, record);
+// Tabs that have a record: a healthy page load in any other tab costs no storage access.
+let tracked: Promise<Set<number>> | undefined;
+const trackedTabs = () => (tracked ??= tabsWithRecords().then((ids) => new Set(ids)).catch(() => new Set<number>()));
+
+async function store(tabId: number, change: Parameters<typeof updateTabRecord>[1]) {
+  const record = await updateTabRecord(tabId, change);
+  const tabs = await trackedTabs();
+  if (record) tabs.add(tabId);
+  else tabs.delete(tabId);
+  await showBadge(tabId, record);
+  return record;
+}
+
+function explain(failure: FailedRequest, bodyText?: string) {
+  return explainResponse({
+    status: failure.status,
+    statusText: failure.statusLine.replace(/^HTTP\/\S+\s+\d+\s*/, ''),
+    headers: failure.headers,
+    bodyText,
+    networkError: failure.networkError,
+    url: failure.url,
+  });
+}
+
+async function remember(failure: FailedRequest): Promise<void> {
+  const { settings } = await loadSettings();
+  await recordHistory(toHistoryEntry(failure), settings.historySize);
+}
+
+/** The page itself answered: a failure starts or continues a streak, a healthy answer ends it. */
+async function onPageResponse(details: Details): Promise<void> {
+  const { tabId } = details;
+  const pageUrl = typeof details.url === 'string' ? details.url : '';
+  const requestId = String(details.requestId ?? '');
+  if (isServerError(details.statusCode)) {
+    const failure = toFailedRequest(details);
+    const explanation = explain(failure);
+    if (isGatewayFailure(failure.status, explanation)) {
+      const kept: FailedRequest = { ...failure, party: 'first', summary: summarize(explanation) };
+      await store(tabId, (record) => addFailure(startPage(record, requestId, pageUrl), kept));
+      await remember(kept);
+      await onPageFailed({ tabId, url: kept.url, method: kept.method, status: kept.status, retryAfterSeconds: explanation.retryAfterSeconds, cached: explanation.cached });
+      return;
+    }
   }
+  const [tabs, retry] = [await trackedTabs(), await readRetryState(tabId)];
+  if (!tabs.has(tabId) && !retry) return;
+  if (retry && retry.url !== pageUrl) await cancelRetry(tabId);
+  await store(tabId, (record) => startPage(record, requestId, pageUrl));
+  if (retry?.url === pageUrl) await onPageRecovered(tabId, pageUrl);
+}
+
+/** A frame or API call inside the page failed. */
+async function onRequestFailed(details: Details): Promise<void> {
+  const failure = toFailedRequest(details);
+  const explanation = explain(failure);
+  if (!isGatewayFailure(failure.status, explanation)) return;
+  const tab = await browser.tabs.get(details.tabId).catch(() => undefined);
+  const kept: FailedRequest = { ...failure, party: partyOf(failure.url, tab?.url), summary: summarize(explanation) };
+  await store(details.tabId, (record) => addFailure(record, kept));
+  await remember(kept);
+}
+
+export async function onResponseCompleted(details: Details): Promise<void> {
+  if (details.tabId < 0) return;
+  if (details.type === 'main_frame') return onPageResponse(details);
+  if (!isServerError(details.statusCode)) return;
+  return onRequestFailed(details);
+}
+
+/** The page got no response at all: connection refused, reset, timed out, name not resolved. */
+export async function onPageError(details: Details): Promise<void> {
+  const error = typeof details.error === 'string' ? details.error : '';
+  if (details.tabId < 0 || details.type !== 'main_frame' || !error || isIgnoredNetworkError(error)) return;
+  const failure = toFailedRequest(details);
+  const explanation = explain(failure);
+  const kept: FailedRequest = { ...failure, party: 'first', summary: summarize(explanation) };
+  await store(details.tabId, (record) => addFailure(startPage(record, kept.requestId, kept.url), kept));
+  await remember(kept);
+  await onPageFailed({ tabId: details.tabId, url: kept.url, method: kept.method, status: 0, cached: false });
+}
+
+/** The tab finished loading: re-apply the badge (Chromium clears it on commit) and read the error page once. */
+export async function onTabLoaded(tabId: number, url: string | undefined): Promise<void> {
+  if (!(await trackedTabs()).has(tabId)) return;
+  const record = await readTabRecord(tabId);
+  await showBadge(tabId, record);
+  await injectBanner(tabId, url);
+  const page = record?.page;
+  if (!page || page.pageHtml !== undefined || page.status === 0 || page.url !== url) return;
+  const html = (await readPageHtml(tabId)) ?? '';
+  const summary = summarize(explain(page, html));
+  await store(tabId, (current) => updateFailure(current, page.requestId, (failure) => ({ ...failure, pageHtml: html, summary })));
 }
 
 export async function onTabRemoved(tabId: number): Promise<void> {
+  (await trackedTabs()).delete(tabId);
+  await cancelRetry(tabId);
   await removeTabRecord(tabId);
 }
 
-/** Chromium clears a tab's badge when it commits a navigation, which can follow onCompleted: apply it again. */
-export async function onTabLoaded(tabId: number): Promise<void> {
-  const record = await readTabRecord(tabId);
-  if (record) await showBadge(tabId, record);
+const completed = guarded('webRequest.onCompleted', onResponseCompleted);
+const errored = guarded('webRequest.onErrorOccurred', onPageError);
+
+/**
+ * Subscribes to the request types needed, and no more: every type subscribed costs an event per request.
+ * No 'extraHeaders': it doubles the cost and only adds Set-Cookie, which Gatewhy never keeps (shared/toolchain.md).
+ */
+export function watchRequests(allTypes: boolean): void {
+  browser.webRequest.onCompleted.removeListener(completed);
+  browser.webRequest.onCompleted.addListener(
+    completed as never,
+    allTypes ? { urls: ['<all_urls>'] } : { urls: ['<all_urls>'], types: [...DEFAULT_WATCHED_TYPES] },
+    ['responseHeaders'],
+  );
+  if (!browser.webRequest.onErrorOccurred.hasListener(errored)) {
+    browser.webRequest.onErrorOccurred.addListener(errored as never, { urls: ['<all_urls>'], types: ['main_frame'] });
+  }
 }

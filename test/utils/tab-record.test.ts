@@ -68,7 +68,7 @@ describe('startPage', () => {
     let record = addFailure(emptyRecord(1), failure('10', 'main_frame'));
     record = addFailure(record, failure('11'));
     record = addFailure(record, failure('21'));
-    const fresh = startPage(record, '20');
+    const fresh = startPage(record, '20', 'https://example.com/other');
     expect(fresh.page).toBeUndefined();
     expect(fresh.failures.map(({ requestId }) => requestId)).toEqual(['21']);
   });

@@ -1,0 +1,22 @@
+// Reads the start of a failed page (title and HTML) so the engine can recognise vendor error pages. Best-effort.
+import { browser } from 'wxt/browser';
+
+/** Enough for every vendor marker Gatewhy knows; error pages are short. */
+const MAX_PAGE_CHARS = 16_384;
+
+/**
+ * The page's serialized DOM, cut to MAX_PAGE_CHARS, or undefined when it cannot be read
+ * (the browser's own error page, a closed tab, a page the extension may not script).
+ */
+export async function readPageHtml(tabId: number): Promise<string | undefined> {
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (max: number) => document.documentElement.outerHTML.slice(0, max),
+      args: [MAX_PAGE_CHARS],
+    });
+    return typeof result?.result === 'string' ? result.result : undefined;
+  } catch {
+    return undefined;
+  }
+}
