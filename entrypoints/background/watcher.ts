@@ -9,6 +9,7 @@ import { readTabRecord, removeTabRecord, tabsWithRecords, updateTabRecord } from
 import { recordHistory } from '../../services/history-store';
 import { loadSettings } from '../../services/settings-store';
 import { readRetryState } from '../../services/retry-store';
+import { serialized } from '../../services/serial';
 import { showBadge } from './badge';
 import { readPageHtml } from './page-reader';
 import { cancelRetry, injectBanner, onPageFailed, onPageRecovered } from './retry';
@@ -58,6 +59,7 @@ async function onPageResponse(details: Details): Promise<void> {
       await store(tabId, (record) => addFailure(startPage(record, requestId, pageUrl), kept));
       await remember(kept);
       await onPageFailed({ tabId, url: kept.url, method: kept.method, status: kept.status, retryAfterSeconds: explanation.retryAfterSeconds, cached: explanation.cached });
+      await ifAlreadyLoaded(tabId);
       return;
     }
   }
@@ -96,11 +98,25 @@ export async function onPageError(details: Details): Promise<void> {
   await store(details.tabId, (record) => addFailure(startPage(record, kept.requestId, kept.url), kept));
   await remember(kept);
   await onPageFailed({ tabId: details.tabId, url: kept.url, method: kept.method, status: 0, cached: false });
+  await ifAlreadyLoaded(details.tabId);
 }
 
-/** The tab finished loading: re-apply the badge (Chromium clears it on commit) and read the error page once. */
+/** Small error pages can finish loading before the failure is stored: then do the after-load work now. */
+async function ifAlreadyLoaded(tabId: number): Promise<void> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (tab?.status === 'complete') await onTabLoaded(tabId, tab.url);
+}
+
+/**
+ * The tab finished loading: re-apply the badge (Chromium clears it on commit), show the retry banner and read
+ * the error page once. It can run twice for one load (see ifAlreadyLoaded): one after the other, the second finds it done.
+ */
 export async function onTabLoaded(tabId: number, url: string | undefined): Promise<void> {
   if (!(await trackedTabs()).has(tabId)) return;
+  await serialized(`loaded:${tabId}`, () => afterLoad(tabId, url));
+}
+
+async function afterLoad(tabId: number, url: string | undefined): Promise<void> {
   const record = await readTabRecord(tabId);
   await showBadge(tabId, record);
   await injectBanner(tabId, url);

@@ -1,41 +1,39 @@
-// The popup's root: finds the tab it describes and renders its record, live.
-import { useEffect, useState } from 'preact/hooks';
+// The popup's root: wires the tab's live state, the lazily loaded engine and the background's actions to the view.
 import { browser } from 'wxt/browser';
-import { readTabRecord, watchTabRecord } from '../../services/tab-store';
-import type { TabRecord } from '../../utils/tab-record';
-import { FailureList } from '../../components/FailureList';
-
-async function describedTabId(): Promise<number | undefined> {
-  const fromQuery = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(fromQuery) && fromQuery >= 0) return fromQuery;
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id;
-}
+import { sendToBackground } from '../../services/messages';
+import { copyText, downloadText, hasOptionsPage, openOptions, openPage } from '../../components/browser-actions';
+import { needsEngine, PopupView, type PopupActions } from '../../components/popup/PopupView';
+import { isToolbarPopup, useNow, useTab } from '../../components/popup/use-tab';
+import { useEngine } from '../../components/use-engine';
 
 export function App() {
-  const [state, setState] = useState<{ loading: boolean; record?: TabRecord }>({ loading: true });
+  const { loading, tabId, record, retry } = useTab();
+  const engine = useEngine(needsEngine(record));
+  // Every second while a retry counts down; otherwise enough for "2 min ago".
+  const now = useNow(retry?.dueAt !== undefined ? 1000 : 15_000);
 
-  useEffect(() => {
-    let stop = () => {};
-    void describedTabId().then(async (tabId) => {
-      if (tabId === undefined) return setState({ loading: false });
-      stop = watchTabRecord(tabId, (record) => setState({ loading: false, record }));
-      setState({ loading: false, record: await readTabRecord(tabId) });
-    });
-    return () => stop();
-  }, []);
+  const actions: PopupActions = {
+    retryNow: () => sendToBackground({ type: 'retry-now', tabId }),
+    pause: () => sendToBackground({ type: 'retry-pause', tabId }),
+    resume: () => sendToBackground({ type: 'retry-resume', tabId }),
+    neverOnSite: (url) => sendToBackground({ type: 'never-on-site', url }),
+    copy: copyText,
+    download: (fileName, text) => downloadText(fileName, text),
+    open(page) {
+      void (page === 'options' ? openOptions() : openPage(page)).then(() => isToolbarPopup() && window.close());
+    },
+  };
 
-  if (state.loading) return <main aria-busy="true" />;
   return (
-    <main>
-      <h1 class="title">Gatewhy</h1>
-      {state.record ? (
-        <FailureList record={state.record} />
-      ) : (
-        <p class="empty" role="status">
-          No gateway errors on this tab.
-        </p>
-      )}
-    </main>
+    <PopupView
+      loading={loading}
+      record={record}
+      retry={retry}
+      engine={engine}
+      now={now}
+      version={browser.runtime.getManifest().version}
+      showOptions={hasOptionsPage()}
+      actions={actions}
+    />
   );
 }

@@ -1,6 +1,7 @@
-// Popup: shows why the current tab (or ?tabId=N) failed.
+// Popup: why the current tab (or ?tabId=N) failed, and what to do about it.
 import { render } from 'preact';
 import { App } from './App';
+import '../../components/gatewhy.css';
 import './style.css';
 
 render(<App />, document.getElementById('app')!);

@@ -85,7 +85,7 @@ declare -A CAUSE=(
 # Text that only an upstream's own response contains: if the body has it, the gateway relayed it.
 ORIGIN_MARKERS='payment service unavailable|Down for maintenance|hello from |HELLO THIS IS NOT HTTP|ok, but look at my headers'
 
-GW=""; GW_VERSION=""; GW_URL=""; NOTE=""; WARMUP_LOG=""
+GW=""; GW_VERSION=""; GW_URL=""; NOTE=""; PRIOR_LOG=""
 
 # Per-gateway log readers. mark_logs remembers the current size of every log file of $GW;
 # new_logs prints what was appended since (one line per entry, already filtered to the useful part).
@@ -125,7 +125,13 @@ capture() {
     NOTE="${NOTE:+$NOTE; }curl -si refused the reply ('$(tr -d '\n' <"$err")'), so this capture used --http0.9: the gateway sent the upstream bytes with no status line or headers"
     http09=1; rc=0
     mark_logs
-    curl -siS --http0.9 --compressed --max-time 40 -H "$UA" "$@" "$url" >"$raw" 2>"$err" || rc=$?
+    # An HTTP/0.9 reply ends only when the connection closes, so allow time and measure it.
+    local t0 t1; t0="$(date +%s)"
+    curl -siS --http0.9 --compressed --max-time 120 -H "$UA" "$@" "$url" >"$raw" 2>"$err" || rc=$?
+    t1="$(date +%s)"
+    if [ $((t1 - t0)) -ge 3 ]; then
+      NOTE="$NOTE; the reply only ended when the gateway closed the client connection, $((t1 - t0)) s after the request"
+    fi
   fi
   sleep "${LOG_DELAY:-0.3}"   # let the gateway flush its log line
   local logs; logs="$(new_logs | cut -c1-600)"
@@ -165,30 +171,33 @@ capture() {
     if [ -n "$ulogs" ]; then
       while IFS= read -r l; do printf '# upstream-log: %s\n' "$(clean "$l")"; done <<<"$ulogs"
     fi
-    if [ -n "$WARMUP_LOG" ]; then
-      while IFS= read -r l; do printf '# warmup-log: %s\n' "$(clean "$l")"; done <<<"$WARMUP_LOG"
+    if [ -n "$PRIOR_LOG" ]; then
+      while IFS= read -r l; do printf '# prior-log: %s\n' "$(clean "$l")"; done <<<"$PRIOR_LOG"
     fi
     [ -n "$NOTE" ] && echo "# note: $NOTE"
     cat "$raw"
   } >"$file"
   log "$GW/$name.http -> ${status:-no status} ($source)"
-  NOTE=""; WARMUP_LOG=""
+  NOTE=""; PRIOR_LOG=""
 }
 
-# warmup PATH: an uncaptured request whose log lines are kept for the next capture's header.
+# warmup PATH: an uncaptured request whose log lines are kept for the next capture's header
+# (as "# prior-log:", which is also used for health-check state logged before the request).
 warmup() {
   mark_logs
   curl -s --max-time 40 -o /dev/null -H "$UA" "$GW_URL$1" || true
   sleep "${LOG_DELAY:-0.3}"
-  WARMUP_LOG="$(new_logs | cut -c1-600)"
+  PRIOR_LOG="$(new_logs | cut -c1-600)"
 }
 
 # in_background PATH: a request that occupies the gateway's only upstream slot while we capture.
 in_background() {
   curl -s --max-time 40 -o /dev/null -H "$UA" "$GW_URL$1" &
-  BG_PID=$!
+  BG_PID=$!; BG_ACTIVE=1
   sleep 0.4
 }
+# end_background: wait for the in_background request to finish.
+end_background() { wait "$BG_PID" || true; BG_ACTIVE=0; }
 
 # The scenarios every gateway can express, with its own path names.
 common_scenarios() {
@@ -282,7 +291,7 @@ run_apache() {
   capture all-down       /all-down       "balancer:// of two dead members (forcerecovery=off), after one warm-up request put both in error state"
   in_background /rate-limit
   capture rate-limit     /rate-limit     "ProxyPass to the slow upstream 127.0.0.1:18012 with max=1 acquire=1000 while another request holds the only connection"
-  wait "$BG_PID" || true
+  end_background
   stop apache
 }
 
@@ -292,7 +301,9 @@ run_haproxy() {
   sed -e "s#@RUN@#$d#g" "$CONF/haproxy/haproxy.cfg" >"$d/haproxy.cfg"
   LOGFILES[haproxy]="$d/haproxy.log"
   # the HTTP log lines (with the termination state) and server state changes
-  filter_logs_haproxy() { grep -aE '"(GET|POST) |is DOWN|no server available' | grep -av '^\[' || true; }
+  # only the HTTP log lines (with the termination state); health-check chatter from other
+  # backends would otherwise land in whichever capture is running when it happens
+  filter_logs_haproxy() { grep -aE '"(GET|POST) ' || true; }
   start haproxy "$d/haproxy.log" haproxy -db -f "$d/haproxy.cfg"
   wait_port 18103
   GW_VERSION="HAProxy $(haproxy -v | sed -n 's/^HAProxy version \([^ ]*\).*/\1/p') (Debian 12)"
@@ -302,10 +313,11 @@ run_haproxy() {
   capture tls-selfsigned /tls-selfsigned "server ... ssl verify required ca-file system bundle: ${DESC[tls-selfsigned]}"
   capture dns            /dns            "server backend.invalid:18010 resolvers (parse-resolv-conf) init-addr none: ${DESC[dns]}"
   sleep 1.5   # let the health checks (inter 500ms fall 1) mark both all-down servers DOWN
+  PRIOR_LOG="$(grep -a '^Server be_all-down/.* is DOWN\|^backend be_all-down has no server' "$d/haproxy.log" || true)"
   capture all-down       /all-down       "backend of two health-checked servers (check inter 500ms fall 1) on dead ports, both marked DOWN before the request"
   in_background /rate-limit
   capture rate-limit     /rate-limit     "server maxconn 1 to the slow upstream 127.0.0.1:18012 (2 s) with timeout queue 1s while another request holds the slot"
-  wait "$BG_PID" || true
+  end_background
   stop haproxy
 }
 
@@ -325,14 +337,15 @@ run_varnish() {
     local vxid; vxid="$(sed -n 's/^X-Varnish: \([0-9]*\).*/\1/p' "$RUN/resp.raw" | tr -d '\r' | head -1)"
     [ -n "$vxid" ] || return 0
     varnishlog -n "$d/work" -d -g request -q "vxid == $vxid" -i FetchError,BerespStatus,BerespReason 2>/dev/null \
-      | grep -aE 'FetchError|Beresp' | sed -E 's/^[-* ]+//; s/ +/ /g' | sort -u || true
+      | grep -aE 'FetchError|Beresp' | sed -E 's/^[-* ]+//; s/ +/ /g' | sort -s -k1,1r | awk '!seen[$0]++' || true
   }
   common_scenarios "backend (VCL)"
   sleep 1   # let the probe mark the all_down backend sick
+  PRIOR_LOG="$(varnishlog -n "$d/work" -d -g raw -i Backend_health 2>/dev/null | grep -a all_down | tail -1 | sed -E 's/ +/ /g' || true)"
   capture all-down   /all-down   "backend with a health probe (.window 1 .threshold 1) on a dead port, probed sick before the request"
   in_background /rate-limit
   capture rate-limit /rate-limit "backend .max_connections = 1 to the slow upstream 127.0.0.1:18012 while another request holds the connection"
-  wait "$BG_PID" || true
+  end_background
   stop varnish
 }
 
@@ -389,6 +402,11 @@ for line in sys.stdin:
   capture tls-selfsigned /tls-selfsigned "reverse_proxy https:// (default verifying TLS client): ${DESC[tls-selfsigned]}"
   capture dns            /dns            "reverse_proxy backend.invalid:18010: ${DESC[dns]}"
   sleep 1   # let the active health checks mark both all-down upstreams unhealthy
+  PRIOR_LOG="$(grep -a 'health_checker' "$d/caddy.log" | tail -2 | python3 -c '
+import json, sys
+for line in sys.stdin:
+    e = json.loads(line)
+    print(json.dumps({k: e[k] for k in ("level", "logger", "msg", "host", "error") if k in e}))' || true)"
   capture all-down       /all-down       "reverse_proxy with active health checks (health_uri / every 500ms) to two dead ports, both unhealthy before the request"
   stop caddy
 }
@@ -399,8 +417,9 @@ run_lighttpd() {
   sed -e "s#@RUN@#$d#g" "$CONF/lighttpd/lighttpd.conf" >"$d/lighttpd.conf"
   chown nobody:nogroup "$d"
   LOGFILES[lighttpd]="$d/error.log"
-  # drop the proxy.debug bookkeeping lines (found a host / got proc / released proc)
-  filter_logs_lighttpd() { grep -avE 'gw - found a host|got proc:|released proc:' || true; }
+  # drop the proxy.debug bookkeeping lines (found a host / got proc / released proc) and the
+  # timer-driven "re-enabled" lines, which land in whatever request happens to be running
+  filter_logs_lighttpd() { grep -avE 'gw - found a host|got proc:|released proc:|re-enabled' || true; }
   start lighttpd "$d/stdout.log" lighttpd -D -f "$d/lighttpd.conf"
   wait_port 18107
   GW_VERSION="$(lighttpd -v | awk '{print $1}') (Debian 12)"
@@ -440,7 +459,9 @@ run_trafficserver() {
   for f in plugin.config hosting.config cache.config sni.yaml ssl_multicert.config splitdns.config \
            socks.config volume.config strategies.yaml; do : >"$d/etc/$f"; done
   LOGFILES[trafficserver]="$d/log/error.log $d/log/access.log"
-  filter_logs_trafficserver() { cat; }
+  # while in_background holds the upstream slot, its own successful (x/200) transaction line can
+  # be flushed into this capture's window: drop it, it belongs to the other request
+  filter_logs_trafficserver() { if [ "${BG_ACTIVE:-0}" = 1 ]; then grep -av '/200 ' || true; else cat; fi; }
   start trafficserver "$d/stdout.log" traffic_server --run-root="$d/runroot.yaml"
   wait_port 18109
   sleep 2   # remap/plugins finish loading after the port opens
@@ -455,7 +476,7 @@ run_trafficserver() {
   capture all-down       /all-down       "parent.config with two dead origin parents (go_direct=false, fail_threshold 1), after one warm-up request marked both down"
   in_background /rate-limit
   capture rate-limit     /rate-limit     "map to the slow upstream 127.0.0.1:18012 with conf_remap per_server.connection.max=1 while another request holds the connection"
-  wait "$BG_PID" || true
+  end_background
   unset LOG_DELAY
   stop trafficserver
 }

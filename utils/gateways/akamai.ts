@@ -153,5 +153,5 @@ export default defineGateway({
     owner: [`Decode the Reference number: ${DECODE}`],
   },
   statusPage: 'https://www.akamaistatus.com/',
-  sources: [LOOKUP, REF_TABLE, READ_TIMEOUT, IBM_503, 'https://techdocs.akamai.com/edge-diagnostics/docs/translate-error-string'],
+  sources: [LOOKUP, REF_TABLE, READ_TIMEOUT, IBM_503],
 });

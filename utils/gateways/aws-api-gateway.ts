@@ -103,7 +103,13 @@ export default defineGateway({
     },
     {
       title: 'Gateway response written by API Gateway',
-      when: [{ header: 'x-amzn-errortype' }, { status: [500, 502, 503, 504] }],
+      when: [
+        { header: 'x-amzn-errortype' },
+        { status: [500, 502, 503, 504] },
+        { notBody: 'internal server error' },
+        { notBody: 'endpoint request timed out' },
+        { notBody: 'network error communicating with endpoint' },
+      ],
       meaning: 'API Gateway answered with one of its own gateway responses (the error type header names it); the integration\'s answer, if any, was not passed on.',
       causes: { unknown: 0.5, 'origin-app-error': 0.3, 'origin-unreachable': 0.2 },
       source: 'gateway',

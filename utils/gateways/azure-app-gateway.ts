@@ -6,7 +6,8 @@ const BACKEND_HEALTH = 'https://learn.microsoft.com/azure/application-gateway/ap
 const CUSTOM_ERRORS = 'https://learn.microsoft.com/azure/application-gateway/custom-error';
 const FOOTER_CAPTURE = 'https://github.com/MicrosoftDocs/azure-docs/issues/110739';
 
-const OWN_PAGE = { body: '<center>microsoft-azure-application-gateway' } as const;
+// The footer line of its default pages: "<hr><center>Microsoft-Azure-Application-Gateway/v2</center>".
+const OWN_PAGE = { body: 'microsoft-azure-application-gateway/v' } as const;
 const OWN_SERVER = { header: 'server', startsWith: 'Microsoft-Azure-Application-Gateway' } as const;
 
 const HEALTH =

@@ -18,14 +18,15 @@ export default defineGateway({
   fingerprint: [
     { header: 'set-cookie', includes: 'arraffinitysamesite=', weight: 0.9, note: 'App Service\'s instance-affinity cookie' },
     { header: 'set-cookie', includes: 'arraffinity=', weight: 0.75, note: 'the ARR instance-affinity cookie App Service sets' },
-    { body: 'you can access the diagnostic resources', weight: 0.9, note: 'App Service\'s ":( Application Error" page' },
+    { body: 'if you are the application administrator, you can access the', weight: 0.9, note: 'App Service\'s ":( Application Error" page' },
+    { body: ':( application error', weight: 0.8, note: 'the heading of App Service\'s application error page' },
     { body: 'this web app is stopped', weight: 0.9, note: 'App Service\'s page for a stopped app' },
     { body: 'the web server failed to respond within the specified time', weight: 0.6, note: 'the App Service front end\'s timeout page' },
   ],
   variants: [
     {
       title: ':( Application Error',
-      when: [{ body: 'you can access the diagnostic resources' }],
+      when: [{ body: 'if you are the application administrator, you can access the' }],
       meaning: 'App Service could not get an answer from the app: its container or process crashed, failed to start, or does not listen on the port App Service forwards to.',
       causes: { 'origin-app-error': 0.6, 'origin-unreachable': 0.4 },
       source: 'gateway',
@@ -64,7 +65,7 @@ export default defineGateway({
       title: 'Error passed on from the app',
       when: [
         { status: [500, 502, 503, 504] },
-        { notBody: 'you can access the diagnostic resources' },
+        { notBody: 'if you are the application administrator' },
         { notBody: 'this web app is stopped' },
         { notBody: 'failed to respond within the specified time' },
         { notBody: 'acting as a gateway or proxy server' },

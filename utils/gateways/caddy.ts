@@ -39,7 +39,7 @@ export default defineGateway({
       title: '502 from Caddy (empty body)',
       when: [{ status: 502 }, ...OWN_ERROR],
       meaning: 'Caddy\'s reverse_proxy could not get a usable response: the connection was refused or the name did not resolve, the upstream closed or reset it, TLS to it failed, or its response was malformed.',
-      causes: { 'origin-unreachable': 0.5, 'origin-reset': 0.25, 'origin-invalid-response': 0.15, 'origin-tls': 0.1 },
+      causes: { 'origin-unreachable': 0.45, 'origin-reset': 0.25, 'origin-tls': 0.2, 'origin-invalid-response': 0.1 },
       source: 'gateway',
       tellApart: LOG,
       reference: REVERSE_PROXY_GO,

@@ -132,7 +132,7 @@ export default defineGateway({
       title: 'HTTP Error 503. The service is unavailable. (HTTP.sys)',
       when: [{ status: 503 }, { body: 'http error 503. the service is unavailable.' }],
       meaning: 'HTTP.sys answered because no IIS worker process could take the request: the application pool is stopped, was disabled after repeated crashes (rapid-fail protection), or its queue is full.',
-      causes: { 'origin-app-error': 0.35, maintenance: 0.35, overloaded: 0.3 },
+      causes: { 'origin-app-error': 0.4, overloaded: 0.3, maintenance: 0.3 },
       source: 'gateway',
       tellApart: 'The HTTPERR log (%SystemRoot%\\System32\\LogFiles\\HTTPERR) ends each line with the reason: AppOffline (taken offline after application errors), Disabled (stopped by an administrator), AppPoolTimer (too busy), QueueFull, AppShutdown.',
       advice: { owner: ['Check the application pool\'s state in IIS Manager and the System event log for WAS warnings about worker process crashes.'] },
@@ -140,7 +140,7 @@ export default defineGateway({
     },
     {
       title: 'Server Error in \'/\' Application (ASP.NET)',
-      when: [{ body: 'server error in \'/\' application' }],
+      when: [{ body: 'server error in \'/' }],
       meaning: 'The ASP.NET application hosted in IIS threw an exception; the page was written by the application framework, not by a proxy.',
       causes: { 'origin-app-error': 1 },
       source: 'origin',

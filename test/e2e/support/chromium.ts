@@ -10,11 +10,16 @@ export const CHROME_BUILD = path.resolve('.output/chrome-mv3');
 export interface ChromiumWithExtension {
   context: BrowserContext;
   extensionId: string;
-  /** The extension's service worker; re-read after a stop, since Chromium starts a new one. */
-  worker(): Promise<Worker>;
-  /** Runs code in the service worker with the full chrome.* API. */
+  /** Runs code in the service worker with the full chrome.* API (only until the worker is stopped). */
   inWorker<T>(fn: () => T | Promise<T>): Promise<T>;
   inWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Runs code in an extension page (storage, tabs, badge); works across worker restarts. */
+  inExtension<T>(fn: () => T | Promise<T>): Promise<T>;
+  inExtension<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Stops the service worker the way Chromium does when it is idle; the next event starts a new one. */
+  stopWorker(): Promise<void>;
+  /** Merges `changes` into the stored settings (storage.sync 'settings'), as the options page would. */
+  setSettings(changes: Record<string, unknown>): Promise<void>;
   /** Tab id of a page opened in this context. */
   tabIdOf(page: Page): Promise<number>;
   /** Opens the popup as a tab describing `tabId`. */
@@ -41,11 +46,20 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(firstWorker.url()).host;
 
-  const worker = async () => {
-    const live = context.serviceWorkers().find((candidate) => candidate.url().includes(extensionId));
-    return live ?? (await context.waitForEvent('serviceworker'));
-  };
+  const worker = async (): Promise<Worker> =>
+    context.serviceWorkers().find((candidate) => candidate.url().includes(extensionId)) ?? (await context.waitForEvent('serviceworker'));
   const inWorker = async (fn: (arg: any) => unknown, arg?: unknown) => (await worker()).evaluate(fn as never, arg as never);
+
+  // An extension page has the same chrome.* APIs for storage, tabs and the badge, and unlike Playwright's
+  // handle on the worker it keeps working after the worker was stopped and started again.
+  let extensionPage: Page | undefined;
+  const inExtension = async (fn: (arg: any) => unknown, arg?: unknown) => {
+    if (!extensionPage || extensionPage.isClosed()) {
+      extensionPage = await context.newPage();
+      await extensionPage.goto(`chrome-extension://${extensionId}/popup.html?tabId=-1`);
+    }
+    return extensionPage.evaluate(fn as never, arg as never);
+  };
 
   // The worker can exist before its listeners are added; events before that are lost (shared/toolchain.md).
   await waitFor('the background to listen', () => inWorker(() => chrome.webRequest.onCompleted.hasListeners()));
@@ -53,12 +67,29 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
   return {
     context,
     extensionId,
-    worker,
     inWorker: inWorker as ChromiumWithExtension['inWorker'],
+    inExtension: inExtension as ChromiumWithExtension['inExtension'],
+    async stopWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      const workerTarget = async () =>
+        (await cdp.send('Target.getTargets')).targetInfos.find((info) => info.type === 'service_worker' && info.url.includes(extensionId));
+      const target = await workerTarget();
+      if (!target) throw new Error('no service worker to stop');
+      await cdp.send('Target.closeTarget', { targetId: target.targetId });
+      await waitFor('the service worker to stop', async () => !(await workerTarget()));
+      await cdp.detach();
+    },
+    async setSettings(changes) {
+      await inExtension(async (update) => {
+        const { settings } = await chrome.storage.sync.get('settings');
+        await chrome.storage.sync.set({ settings: { ...(settings as object), ...(update as object) } });
+      }, changes);
+    },
     async tabIdOf(page) {
       const url = page.url();
       return waitFor(`a tab for ${url}`, () =>
-        inWorker(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id, url),
+        inExtension(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id, url),
       ) as Promise<number>;
     },
     async openPopup(tabId) {

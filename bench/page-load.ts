@@ -1,0 +1,183 @@
+// Page-load overhead in real Chromium: the 300-subresource page, loaded interleaved with and without extensions.
+import type { Page, Worker } from 'playwright-core';
+import { launch, writeListenerExtension, type BenchBrowser } from './browser';
+import { FAILING_COUNT, SUBRESOURCE_COUNT, type BenchSite } from './site';
+import { spread, type Spread } from './stats';
+import { DEFAULT_WATCHED_TYPES } from '../utils/watch-policy';
+
+export type Scenario = 'ok' | 'failing';
+export const SCENARIOS: readonly Scenario[] = ['ok', 'failing'];
+
+export type ConfigId = 'none' | 'listener-all' | 'gatewhy' | 'gatewhy-all' | 'listener-default';
+
+interface Config {
+  id: ConfigId;
+  label: string;
+  /** Only there to explain the others' numbers. */
+  diagnostic?: boolean;
+}
+
+export const CONFIGS: readonly Config[] = [
+  { id: 'none', label: 'No extension' },
+  { id: 'listener-all', label: 'Empty onCompleted listener, all types' },
+  { id: 'gatewhy', label: 'Gatewhy, default settings' },
+  { id: 'gatewhy-all', label: 'Gatewhy, watch everything' },
+  { id: 'listener-default', label: "Empty onCompleted listener, Gatewhy's default types", diagnostic: true },
+];
+
+/** What the page reported about one load, in ms since its navigation started. */
+export interface PageTiming {
+  loadEventEnd: number;
+  fetchesSettled: number;
+  /** The measure: the later of loadEventEnd and the last fetch settling. */
+  done: number;
+  resources: number;
+}
+
+export interface LoadSample extends PageTiming {
+  round: number;
+  config: ConfigId;
+  scenario: Scenario;
+  /** onCompleted events the listener-only extensions received for this load. */
+  events?: number;
+}
+
+export interface PageLoadResult {
+  rounds: number;
+  configs: readonly Config[];
+  samples: LoadSample[];
+  /** What Gatewhy had recorded for its tab after the warm-up load of the failing page: proves each setting took. */
+  recorded: Partial<Record<ConfigId, { failures: number; types: Record<string, number> }>>;
+  /** Loads that failed (timeouts) and were left out. */
+  dropped: string[];
+}
+
+export interface PageLoadOptions {
+  site: BenchSite;
+  gatewhyDir: string;
+  rounds: number;
+  log: (line: string) => void;
+}
+
+// Long enough for Gatewhy's storage writes and badge updates after a failing page to finish before the next load,
+// as they would between two pages a person opens; the same pause follows every load in every configuration.
+const SETTLE_MS = 250;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Running {
+  config: Config;
+  browser: BenchBrowser;
+  page: Page;
+  /** Reads the listener-only extension's event counter. */
+  events?: () => Promise<number>;
+}
+
+async function start(config: Config, gatewhyDir: string, listenerDirs: Record<'all' | 'default', string>): Promise<Running> {
+  const dir = { none: undefined, 'listener-all': listenerDirs.all, 'listener-default': listenerDirs.default, gatewhy: gatewhyDir, 'gatewhy-all': gatewhyDir }[config.id];
+  const browser = await launch(dir);
+  const worker = browser.worker;
+  if (config.id === 'gatewhy-all') {
+    // Missing fields fall back to their defaults (utils/settings.ts checkSettings); the background widens its
+    // filter when the stored settings change. The warm-up below checks that it did.
+    await worker!.evaluate(() => chrome.storage.sync.set({ settings: { watchAllRequests: true } }));
+  }
+  const page = await browser.context.newPage();
+  const events = config.id.startsWith('listener') ? () => worker!.evaluate(() => (globalThis as unknown as { eventCount(): number }).eventCount()) : undefined;
+  return { config, browser, page, events };
+}
+
+async function loadOnce(page: Page, url: string): Promise<PageTiming> {
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  return page.evaluate(() => (window as unknown as { benchDone: Promise<PageTiming> }).benchDone);
+}
+
+async function gatewhyRecord(worker: Worker, url: string) {
+  return worker.evaluate(async (wanted) => {
+    const tab = (await chrome.tabs.query({})).find((candidate) => candidate.url === wanted);
+    const key = `tab:${tab?.id}`;
+    const record = (await chrome.storage.session.get(key))[key] as { failures: { type: string }[] } | undefined;
+    const types: Record<string, number> = {};
+    for (const failure of record?.failures ?? []) types[failure.type] = (types[failure.type] ?? 0) + 1;
+    return { failures: record?.failures.length ?? 0, types };
+  }, url);
+}
+
+/**
+ * One browser per configuration for the whole run, all launched up front and loaded in turn, so that every
+ * round compares the configurations within seconds of each other on this shared machine. Caches are out of the
+ * picture: every response is no-store and every URL carries a token unique to its load.
+ */
+export async function benchPageLoad({ site, gatewhyDir, rounds, log }: PageLoadOptions): Promise<PageLoadResult> {
+  const listenerDirs = { all: await writeListenerExtension(), default: await writeListenerExtension(DEFAULT_WATCHED_TYPES) };
+  const running: Running[] = [];
+  const samples: LoadSample[] = [];
+  const recorded: PageLoadResult['recorded'] = {};
+  const dropped: string[] = [];
+  let loads = 0;
+  const token = (config: ConfigId) => `${config}-${loads++}`;
+  try {
+    for (const config of CONFIGS) running.push(await start(config, gatewhyDir, listenerDirs));
+
+    // Warm-up: the first loads in a new browser pay one-off costs (renderer start, the extension's first events).
+    for (const run of running) {
+      for (const failing of [true, false, true]) {
+        const url = site.heavyUrl(token(run.config.id), failing);
+        await loadOnce(run.page, url);
+        await sleep(SETTLE_MS);
+        if (run.config.id.startsWith('gatewhy') && failing) recorded[run.config.id] = await gatewhyRecord(run.browser.worker!, url);
+      }
+    }
+    // Not all 30: Chromium cancels some failing image and stylesheet loads (net::ERR_ABORTED) before onCompleted.
+    const all = recorded['gatewhy-all']?.types;
+    if (!all || !(all.image || all.script || all.stylesheet)) {
+      throw new Error(`watchAllRequests did not take effect: Gatewhy recorded ${JSON.stringify(all)} for a page with ${FAILING_COUNT} failing subresources`);
+    }
+
+    for (let round = 0; round < rounds; round++) {
+      // Rotate who goes first, and alternate the scenarios, so no configuration always follows the same one.
+      const order = [...running.slice(round % running.length), ...running.slice(0, round % running.length)];
+      const scenarios = round % 2 === 0 ? SCENARIOS : [...SCENARIOS].reverse();
+      for (const scenario of scenarios) {
+        for (const run of order) {
+          const before = await run.events?.();
+          try {
+            const timing = await loadOnce(run.page, site.heavyUrl(token(run.config.id), scenario === 'failing'));
+            await sleep(SETTLE_MS);
+            const after = await run.events?.();
+            if (timing.resources !== SUBRESOURCE_COUNT) log(`  warning: ${run.config.id} saw ${timing.resources} of ${SUBRESOURCE_COUNT} subresources`);
+            samples.push({ ...timing, round, config: run.config.id, scenario, ...(after !== undefined && { events: after - before! }) });
+          } catch (error) {
+            dropped.push(`round ${round + 1}, ${run.config.id}, ${scenario}: ${(error as Error).message.split('\n')[0]}`);
+            await sleep(SETTLE_MS);
+          }
+        }
+      }
+      const line = (scenario: Scenario) =>
+        running.map(({ config }) => `${config.id} ${samples.find((s) => s.round === round && s.config === config.id && s.scenario === scenario)?.done.toFixed(0) ?? '–'}`).join(', ');
+      log(`  round ${round + 1}/${rounds}: ok [${line('ok')}] failing [${line('failing')}]`);
+    }
+  } finally {
+    for (const run of running) await run.browser.close().catch(() => {});
+  }
+  return { rounds, configs: CONFIGS, samples, recorded, dropped };
+}
+
+/** Per-round ratios of `config` against `baseline` (same round, same scenario): pairing cancels drift in load. */
+export function pairedRatios(result: PageLoadResult, scenario: Scenario, config: ConfigId, baseline: ConfigId): number[] {
+  const ratios: number[] = [];
+  for (let round = 0; round < result.rounds; round++) {
+    const of = (id: ConfigId) => result.samples.find((s) => s.round === round && s.config === id && s.scenario === scenario);
+    const [measured, base] = [of(config), of(baseline)];
+    if (measured && base) ratios.push(measured.done / base.done);
+  }
+  return ratios;
+}
+
+export function loadTimes(result: PageLoadResult, scenario: Scenario, config: ConfigId): Spread {
+  return spread(result.samples.filter((s) => s.config === config && s.scenario === scenario).map((s) => s.done));
+}
+
+export function eventsPerLoad(result: PageLoadResult, scenario: Scenario, config: ConfigId): number | undefined {
+  const counts = result.samples.filter((s) => s.config === config && s.scenario === scenario && s.events !== undefined).map((s) => s.events!);
+  return counts.length ? spread(counts).median : undefined;
+}

@@ -1,0 +1,171 @@
+// Popup: time from opening popup.html?tabId=N to the explanation's headline being on screen, for a tab with 50 errors.
+import type { BrowserContext, Worker } from 'playwright-core';
+import { extensionIdOf, launch } from './browser';
+import type { BenchSite } from './site';
+import { median, spread, type Spread } from './stats';
+import { waitFor } from '../test/e2e/support/wait';
+
+/** The popup's headline, old and new markup alike: a test id if there is one, else the #headline heading. */
+export const HEADLINE_SELECTOR = '[data-testid="headline"], #headline, main h1';
+
+export interface PopupOpening {
+  /** ms from the popup's navigation start to the headline element being in the DOM. */
+  headline: number;
+  /** The next animation frame after that: the headline has been painted. */
+  painted: number;
+  /** The last DOM change before the popup went quiet (everything rendered, the list of 50 included). */
+  settled: number;
+  /** The popup's DOMContentLoaded: its eagerly loaded modules have run. */
+  domContentLoaded: number;
+  text: string;
+  /** The headline section's data-state, e.g. "requests-failed". */
+  state?: string;
+}
+
+export interface OpeningSeries {
+  openings: PopupOpening[];
+  headline: Spread;
+  painted: Spread;
+  settled: Spread;
+  domContentLoaded: Spread;
+}
+
+export interface PopupResult {
+  /** The measure: the tab with 50 recorded errors. */
+  errors: OpeningSeries;
+  /** The same popup for a tab with nothing recorded: what opening the popup costs before any error is shown. */
+  clear: OpeningSeries;
+  /** ms to import() each chunk the popup loads on demand, in a fresh popup page (median of a few). */
+  lazyImports: { chunk: string; ms: number }[];
+  /** ms to read the 50-error record from storage.session in the popup page, and its size in JSON characters. */
+  recordRead: { ms: number; chars: number };
+  /** Failures Gatewhy had recorded for the tab when the popup opened. */
+  recorded: number;
+}
+
+interface BenchState {
+  headlineAt?: number;
+  paintedAt?: number;
+  lastMutationAt: number;
+  text?: string;
+  state?: string;
+}
+
+/**
+ * Runs at document start in every page of the context (a Playwright init script) and records, in the page's own
+ * clock, when the first headline with text appears. Kept as text: tsx wraps a compiled function's inner functions
+ * in a helper that the page does not have.
+ */
+const OBSERVE_HEADLINE = `(() => {
+  if (location.protocol !== 'chrome-extension:') return;
+  const bench = (window.__popupBench = { lastMutationAt: 0 });
+  const check = () => {
+    if (bench.headlineAt !== undefined) return;
+    const element = document.querySelector(${JSON.stringify(HEADLINE_SELECTOR)});
+    const text = element && element.textContent ? element.textContent.trim() : '';
+    if (!text) return;
+    const holder = element.closest('[data-state]');
+    Object.assign(bench, { headlineAt: performance.now(), text, state: holder ? holder.getAttribute('data-state') : undefined });
+    requestAnimationFrame(() => { bench.paintedAt = performance.now(); });
+  };
+  new MutationObserver(() => {
+    bench.lastMutationAt = performance.now();
+    check();
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
+async function recordOf(worker: Worker, tabId: number): Promise<number> {
+  return worker.evaluate(async (id) => {
+    const stored = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { failures?: unknown[] } | undefined;
+    return stored?.failures?.length ?? 0;
+  }, tabId);
+}
+
+async function openings(context: BrowserContext, url: string, count: number): Promise<OpeningSeries> {
+  const results: PopupOpening[] = [];
+  for (let opening = 0; opening < count; opening++) {
+    const popup = await context.newPage();
+    await popup.goto(url);
+    const read = () => popup.evaluate(() => (window as unknown as { __popupBench?: BenchState }).__popupBench);
+    const seen = await waitFor('the popup headline', async () => ((await read())?.paintedAt !== undefined ? read() : undefined), 10_000, 20);
+    // "Settled": no DOM change for 500 ms, in the popup's clock.
+    const quiet = await waitFor('the popup to settle', async () => {
+      const [state, now] = await Promise.all([read(), popup.evaluate(() => performance.now())]);
+      return state && now - state.lastMutationAt > 500 ? state : undefined;
+    });
+    const domContentLoaded = await popup.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+    results.push({ headline: seen.headlineAt!, painted: seen.paintedAt!, settled: quiet.lastMutationAt, domContentLoaded, text: seen.text!, ...(seen.state && { state: seen.state }) });
+    await popup.close();
+  }
+  const of = (key: 'headline' | 'painted' | 'settled' | 'domContentLoaded') => spread(results.map((one) => one[key]));
+  return { openings: results, headline: of('headline'), painted: of('painted'), settled: of('settled'), domContentLoaded: of('domContentLoaded') };
+}
+
+/** Times one import() of a chunk in a popup page that has not loaded it yet (module maps are per page). */
+async function importTime(context: BrowserContext, popupUrl: string, chunk: string): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.goto(popupUrl);
+    return await page.evaluate(async (file) => {
+      const start = performance.now();
+      await import(chrome.runtime.getURL(file));
+      return performance.now() - start;
+    }, chunk);
+  } finally {
+    await page.close();
+  }
+}
+
+export interface PopupOptions {
+  site: BenchSite;
+  gatewhyDir: string;
+  openings: number;
+  /** Chunks the popup imports on demand (from the size measurement), to time on their own. */
+  lazyChunks: string[];
+}
+
+export async function benchPopup({ site, gatewhyDir, openings: count, lazyChunks }: PopupOptions): Promise<PopupResult> {
+  const browser = await launch(gatewhyDir);
+  try {
+    const worker = browser.worker!;
+    const page = await browser.context.newPage();
+    const url = site.fiftyFailuresUrl('popup');
+    await page.goto(url);
+    await page.evaluate(() => (window as unknown as { benchDone: Promise<unknown> }).benchDone);
+    const tabId = await waitFor('the tab id', () => worker.evaluate(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id, url));
+    const recorded = await waitFor('50 recorded failures', async () => ((await recordOf(worker, tabId)) >= 50 ? recordOf(worker, tabId) : undefined), 30_000);
+
+    await browser.context.addInitScript(OBSERVE_HEADLINE);
+    const base = `chrome-extension://${extensionIdOf(worker)}/popup.html`;
+    const errors = await openings(browser.context, `${base}?tabId=${tabId}`, count);
+    const wrong = errors.openings.find((one) => one.state === 'clear' || !/\b50\b|502/.test(one.text));
+    if (wrong) throw new Error(`the popup's first headline did not describe the tab's errors: "${wrong.text}" (${wrong.state})`);
+
+    // Variants that tell where the time goes: the popup with nothing to explain, the on-demand chunks, the storage read.
+    // tabId 2147483647 is a tab that cannot exist, so its record is empty.
+    const clearUrl = `${base}?tabId=2147483647`;
+    const clear = await openings(browser.context, clearUrl, Math.ceil(count / 2));
+    const lazyImports: PopupResult['lazyImports'] = [];
+    for (const chunk of lazyChunks) {
+      const times: number[] = [];
+      for (let repeat = 0; repeat < 5; repeat++) times.push(await importTime(browser.context, clearUrl, chunk));
+      lazyImports.push({ chunk, ms: median(times) });
+    }
+    const reader = await browser.context.newPage();
+    await reader.goto(clearUrl);
+    const reads: { ms: number; chars: number }[] = [];
+    for (let repeat = 0; repeat < 5; repeat++) {
+      reads.push(
+        await reader.evaluate(async (id) => {
+          const start = performance.now();
+          const stored = await chrome.storage.session.get(`tab:${id}`);
+          return { ms: performance.now() - start, chars: JSON.stringify(stored).length };
+        }, tabId),
+      );
+    }
+    await reader.close();
+    return { errors, clear, lazyImports, recordRead: { ms: median(reads.map((read) => read.ms)), chars: reads[0]!.chars }, recorded };
+  } finally {
+    await browser.close();
+  }
+}

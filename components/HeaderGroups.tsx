@@ -1,0 +1,58 @@
+// Response headers grouped by what they tell (gateway and route, cache, timing, retry hints, trace ids, other).
+import { useId, useState } from 'preact/hooks';
+import type { DecodedHeader, HeaderGroup } from '../utils/explain/header-catalogue';
+import { HEADER_GROUP_TITLES } from '../utils/explain/header-catalogue';
+
+const ORDER = Object.keys(HEADER_GROUP_TITLES) as HeaderGroup[];
+
+function HeaderItem({ header }: { header: DecodedHeader }) {
+  const [showRaw, setShowRaw] = useState(false);
+  const rawId = useId();
+  return (
+    <li class="header-item">
+      <div class="header-top">
+        <span class="header-name">{header.name}</span>
+        {header.decoded !== undefined && (
+          <button type="button" class="link small" aria-expanded={showRaw} aria-controls={rawId} aria-label={`Raw value of ${header.name}`} onClick={() => setShowRaw(!showRaw)}>
+            {showRaw ? 'Hide raw' : 'Raw'}
+          </button>
+        )}
+      </div>
+      {header.redacted ? (
+        <p class="redacted">Value withheld: it can carry cookies or credentials.</p>
+      ) : header.decoded !== undefined ? (
+        <p class="header-decoded">{header.decoded}</p>
+      ) : (
+        <p class="header-value">{header.value}</p>
+      )}
+      {showRaw && (
+        <p class="raw" id={rawId}>
+          <span class="visually-hidden">Raw value: </span>
+          {header.value}
+        </p>
+      )}
+      {!header.redacted && <p class="header-meaning">{header.meaning}</p>}
+    </li>
+  );
+}
+
+/** The headers by group, in a fixed order; empty groups are left out. `level` is the heading level of each group. */
+export function HeaderGroups({ headers, level = 3 }: { headers: readonly DecodedHeader[]; level?: 3 | 4 | 5 }) {
+  const Heading = `h${level}` as 'h3';
+  const groups = ORDER.map((group) => ({ group, headers: headers.filter((header) => header.group === group) })).filter(({ headers: list }) => list.length > 0);
+  if (groups.length === 0) return <p class="muted">The response had no headers.</p>;
+  return (
+    <div class="header-groups">
+      {groups.map(({ group, headers: list }) => (
+        <section class="header-group" key={group} data-group={group} aria-label={HEADER_GROUP_TITLES[group]}>
+          <Heading>{HEADER_GROUP_TITLES[group]}</Heading>
+          <ul class="header-list">
+            {list.map((header, index) => (
+              <HeaderItem key={`${header.name}-${index}`} header={header} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

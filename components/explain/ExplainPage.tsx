@@ -1,0 +1,177 @@
+// "Explain a response": paste `curl -i` output or DevTools' header lines, get the same explanation as the popup.
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { explainResponse, type Explanation } from '../../utils/explain/explain-response';
+import { parsePastedResponse, type PastedResponse } from '../../utils/pasted-response';
+import { ExplanationView } from '../ExplanationView';
+import { PageHeader } from '../PageHeader';
+
+const EXAMPLES: { label: string; text: string }[] = [
+  {
+    label: 'curl -i output',
+    text: [
+      'HTTP/2 522',
+      'date: Tue, 04 Mar 2025 09:14:02 GMT',
+      'content-type: text/html; charset=UTF-8',
+      'cache-control: private, max-age=0, no-store, no-cache, must-revalidate, post-check=0, pre-check=0',
+      'expires: Thu, 01 Jan 1970 00:00:01 GMT',
+      'server: cloudflare',
+      'cf-ray: 91a3c4d5e6f70812-AMS',
+      '',
+      '<!DOCTYPE html><title>example.com | 522: Connection timed out</title>',
+    ].join('\n'),
+  },
+  {
+    label: 'DevTools header lines',
+    text: ['server: CloudFront', 'x-cache: Error from cloudfront', 'via: 1.1 0a1b2c3d4e5f.cloudfront.net (CloudFront)', 'x-amz-cf-pop: FRA56-P5', 'x-amz-cf-id: 7cKqbWcu0gXoL1eqJGpo8rN_OlB0a2M3y3u7Q9Rz8M2xQ4bD6aX1YA=='].join('\n'),
+  },
+];
+
+type Parsed = { ok: true; response: PastedResponse } | { ok: false; error: string };
+
+function parse(text: string): Parsed | undefined {
+  if (text.trim() === '') return undefined;
+  try {
+    return { ok: true, response: parsePastedResponse(text) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function ExplainPage({ initialText = '' }: { initialText?: string }) {
+  const [text, setText] = useState(initialText);
+  const [statusInput, setStatusInput] = useState('');
+  const [submitted, setSubmitted] = useState(initialText !== '');
+  const ids = { text: useId(), status: useId(), statusHelp: useId(), error: useId() };
+
+  const parsed = useMemo(() => parse(text), [text]);
+  const response = parsed?.ok ? parsed.response : undefined;
+  const needsStatus = response !== undefined && response.status === undefined;
+  const typedStatus = /^\d{3}$/.test(statusInput.trim()) ? Number(statusInput.trim()) : undefined;
+  const status = response?.status ?? typedStatus;
+
+  const explanation: Explanation | undefined = useMemo(
+    () =>
+      submitted && response && status !== undefined
+        ? explainResponse({ status, statusText: response.statusText ?? '', headers: response.headers, bodyText: response.body, url: response.url })
+        : undefined,
+    [submitted, response, status],
+  );
+
+  // After "Explain", move to the answer so keyboard and screen-reader users land on it.
+  const result = useRef<HTMLElement>(null);
+  const [focusResult, setFocusResult] = useState(false);
+  useEffect(() => {
+    if (!focusResult || !explanation) return;
+    result.current?.focus();
+    setFocusResult(false);
+  }, [focusResult, explanation]);
+
+  let problem: string | undefined;
+  if (submitted && parsed && !parsed.ok) problem = `Gatewhy could not read this: ${parsed.error}.`;
+  else if (submitted && needsStatus && typedStatus === undefined) problem = 'There is no status line: enter the status code the response had (for example 502).';
+
+  return (
+    <>
+      <PageHeader>
+        <a href="/history.html">Recent errors</a>
+        <a href="/explain.html" aria-current="page">
+          Explain a response
+        </a>
+      </PageHeader>
+      <main class="page stack">
+        <div class="stack">
+          <h1 class="page-title">Explain a response</h1>
+          <p class="page-lead">
+            Paste a response as <code>curl -i</code> prints it, or only its header lines copied from the browser's developer tools. Gatewhy tells which gateway
+            answered, who wrote the error, and why. Nothing you paste leaves your browser.
+          </p>
+        </div>
+        <div class="explain-grid">
+          <form
+            class="form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              setSubmitted(true);
+              setFocusResult(true);
+            }}
+          >
+            <label for={ids.text}>Response or header lines</label>
+            <textarea
+              id={ids.text}
+              name="response"
+              spellcheck={false}
+              placeholder={'HTTP/1.1 502 Bad Gateway\nServer: nginx\n…'}
+              value={text}
+              aria-invalid={problem !== undefined && !needsStatus}
+              aria-describedby={problem ? ids.error : undefined}
+              onInput={(event) => setText((event.currentTarget as HTMLTextAreaElement).value)}
+            />
+            <div class="field-row small">
+              <span class="muted">Examples:</span>
+              {EXAMPLES.map((example) => (
+                <button
+                  type="button"
+                  class="link"
+                  key={example.label}
+                  onClick={() => {
+                    setText(example.text);
+                    setStatusInput(example.text.startsWith('HTTP/') ? '' : '502');
+                    setSubmitted(true);
+                  }}
+                >
+                  {example.label}
+                </button>
+              ))}
+            </div>
+            {needsStatus && (
+              <div class="stack" style={{ gap: '4px' }}>
+                <label for={ids.status}>Status code</label>
+                <div class="field-row">
+                  <input
+                    id={ids.status}
+                    name="status"
+                    type="number"
+                    inputMode="numeric"
+                    min={100}
+                    max={999}
+                    placeholder="502"
+                    value={statusInput}
+                    aria-describedby={ids.statusHelp}
+                    aria-invalid={submitted && typedStatus === undefined}
+                    onInput={(event) => setStatusInput((event.currentTarget as HTMLInputElement).value)}
+                  />
+                  <span id={ids.statusHelp} class="small muted">
+                    Header lines carry no status: the Status Code shown by the developer tools.
+                  </span>
+                </div>
+              </div>
+            )}
+            {response?.status !== undefined && (
+              <p class="small muted" data-status-source="status-line">
+                Status {response.status}
+                {response.statusText ? ` ${response.statusText}` : ''}, from the {response.format === 'http' ? 'status line' : 'pasted text'}.
+              </p>
+            )}
+            <div class="actions">
+              <button type="submit" class="primary">
+                Explain
+              </button>
+            </div>
+            {problem && (
+              <p id={ids.error} class="error-text" role="alert">
+                {problem}
+              </p>
+            )}
+          </form>
+          <section class="result" aria-label="Explanation" tabIndex={-1} ref={result}>
+            {explanation ? (
+              <ExplanationView explanation={explanation} level={2} />
+            ) : (
+              <p class="muted">The explanation appears here.</p>
+            )}
+          </section>
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,209 @@
+// The options page's state: what each control holds and its message, saving one valid field at a time.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser, type Browser } from 'wxt/browser';
+import { serialized } from '../../services/serial';
+import { loadSettings, saveSettings, settingsNoticeItem, watchSettings } from '../../services/settings-store';
+import { readControl, toControl, toControls, type ControlValue } from '../../utils/options-form';
+import { DEFAULT_SETTINGS, FIELDS, type Field, type Settings } from '../../utils/settings';
+
+type Key = Field['key'];
+
+/** Options that need a permission while they are on; it is asked for when the user turns one on. */
+const FIELD_PERMISSIONS: Partial<Record<Key, { permissions: Browser.runtime.ManifestPermission[]; what: string }>> = {
+  notifyOnRecovery: { permissions: ['notifications'], what: 'show notifications' },
+};
+
+export interface Status {
+  message: string;
+  tone: 'info' | 'error';
+}
+
+export interface OptionsForm {
+  loaded: boolean;
+  controls: Record<Key, ControlValue>;
+  /** Why a value was not saved; shown beside the field, which is then aria-invalid. */
+  errors: Partial<Record<Key, string>>;
+  /** Other messages beside a field, such as a refused permission. */
+  notes: Partial<Record<Key, string>>;
+  /** The field saved last, marked for a moment. */
+  justSaved?: Key;
+  /** Problems found in stored settings, until dismissed. */
+  problems: string[];
+  /** What the page's live region says. */
+  status?: Status;
+  input(field: Field, control: ControlValue): void;
+  commit(field: Field, control: ControlValue): void;
+  dismissProblems(): Promise<void>;
+  restoreDefaults(): Promise<void>;
+  say(message: string, tone?: Status['tone']): void;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const without = <T extends object>(record: T, key: keyof T): T => {
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+};
+
+export function useOptionsForm(): OptionsForm {
+  const [loaded, setLoaded] = useState(false);
+  const [controls, setControls] = useState(() => toControls(DEFAULT_SETTINGS));
+  const [errors, setErrors] = useState<OptionsForm['errors']>({});
+  const [notes, setNotes] = useState<OptionsForm['notes']>({});
+  const [justSaved, setJustSaved] = useState<Key>();
+  const [problems, setProblems] = useState<string[]>([]);
+  const [status, setStatus] = useState<Status>();
+  // What storage holds (or is about to): each save starts from it, so a quick second change cannot undo the first.
+  const saved = useRef<Settings>(DEFAULT_SETTINGS);
+  const storedProblems = useRef(false);
+  const pendingSaves = useRef(0);
+  const timers = useRef<{ status?: ReturnType<typeof setTimeout>; mark?: ReturnType<typeof setTimeout> }>({});
+  const flip = useRef(false);
+
+  const say = (message: string, tone: Status['tone'] = 'info') => {
+    // A screen reader announces a live region only when its text changes, so repeating "Saved" alternates a trailing space.
+    flip.current = !flip.current;
+    setStatus({ message: flip.current ? message : `${message}\u00a0`, tone });
+    clearTimeout(timers.current.status);
+    timers.current.status = setTimeout(() => setStatus(undefined), tone === 'info' ? 4000 : 8000);
+  };
+
+  const persist = async (next: Settings, done: string, key?: Key) => {
+    const previous = saved.current;
+    saved.current = next;
+    pendingSaves.current++;
+    try {
+      await serialized('options:settings', () => saveSettings(next));
+      storedProblems.current = false;
+      say(done);
+      if (key) {
+        setJustSaved(key);
+        clearTimeout(timers.current.mark);
+        timers.current.mark = setTimeout(() => setJustSaved(undefined), 2500);
+      }
+    } catch (error) {
+      // Storage still holds the previous value (a sync quota, say): the field says so, and committing it again retries.
+      if (saved.current === next) saved.current = previous;
+      const message = (error as Error).message;
+      // storage.sync holds at most 8 KB per item: https://developer.chrome.com/docs/extensions/reference/api/storage#property-sync
+      const why = /quota/i.test(message) ? 'Too long to be saved in synced settings; shorten the list' : `Could not be saved (${message})`;
+      if (key) setErrors((current) => ({ ...current, [key]: why }));
+      say(why, 'error');
+    } finally {
+      pendingSaves.current--;
+    }
+  };
+
+  const commitValid = (field: Field, control: ControlValue) => {
+    const result = readControl(field, control);
+    if (result.error !== undefined) {
+      setErrors((current) => ({ ...current, [field.key]: result.error }));
+      say(`“${field.label}” was not saved: ${result.error.charAt(0).toLowerCase()}${result.error.slice(1)}`, 'error');
+      return;
+    }
+    const next = { ...saved.current, [field.key]: result.value };
+    setErrors((current) => without(current, field.key));
+    // Show the value as it was understood: "503,502" reads back "502, 503".
+    setControls((current) => ({ ...current, [field.key]: toControl(field, next) }));
+    if (!same(saved.current[field.key], result.value)) void persist(next, `Saved “${field.label}”.`, field.key);
+  };
+
+  const setControl = (key: Key, control: ControlValue) => setControls((current) => ({ ...current, [key]: control }));
+  const setNote = (key: Key, note?: string) => setNotes((current) => (note ? { ...current, [key]: note } : without(current, key)));
+
+  const commit = (field: Field, control: ControlValue) => {
+    const needs = FIELD_PERMISSIONS[field.key];
+    if (!needs) return commitValid(field, control);
+    if (control !== true) {
+      setNote(field.key);
+      commitValid(field, control);
+      // Nothing uses the permission while the option is off; give it back.
+      void browser.permissions.remove({ permissions: needs.permissions }).catch(() => {});
+      return;
+    }
+    setControl(field.key, true);
+    setNote(field.key, 'Waiting for your answer…');
+    // No await before this call: browsers show the prompt only while handling the user's click.
+    browser.permissions.request({ permissions: needs.permissions }).then(
+      (granted) => {
+        if (granted) {
+          setNote(field.key);
+          commitValid(field, true);
+        } else refuse(field, `Permission to ${needs.what} was not given, so this stays off.`);
+      },
+      (error: Error) => refuse(field, `Permission to ${needs.what} could not be asked for (${error.message}), so this stays off.`),
+    );
+  };
+
+  const refuse = (field: Field, why: string) => {
+    setControl(field.key, false);
+    setNote(field.key, why);
+    say(why, 'error');
+  };
+
+  const input = (field: Field, control: ControlValue) => {
+    setControl(field.key, control);
+    // Errors appear when a value is committed, and go as soon as it is fixed.
+    if (errors[field.key] && readControl(field, control).error === undefined) setErrors((current) => without(current, field.key));
+  };
+
+  const dismissProblems = async () => {
+    setProblems([]);
+    // Store what the page shows, so the same problems are not found again on the next read.
+    if (storedProblems.current) await persist(saved.current, 'Notice dismissed.');
+    else await settingsNoticeItem.setValue([]).then(() => say('Notice dismissed.'));
+  };
+
+  const restoreDefaults = async () => {
+    setControls(toControls(DEFAULT_SETTINGS));
+    setErrors({});
+    setNotes({});
+    setProblems([]);
+    await persist(DEFAULT_SETTINGS, 'Defaults restored.');
+    for (const [key, needs] of Object.entries(FIELD_PERMISSIONS)) {
+      if (needs && DEFAULT_SETTINGS[key as Key] !== true) void browser.permissions.remove({ permissions: needs.permissions }).catch(() => {});
+    }
+  };
+
+  useEffect(() => {
+    let active = true;
+    void (async () => {
+      const checked = await loadSettings().catch((error: Error) => ({
+        settings: DEFAULT_SETTINGS,
+        problems: [`Stored settings could not be read (${error.message}); defaults are shown.`],
+      }));
+      // loadSettings records its own problems there; older ones (an unreadable read in the background) stay until dismissed.
+      const notice = await settingsNoticeItem.getValue().catch(() => checked.problems);
+      if (!active) return;
+      saved.current = checked.settings;
+      storedProblems.current = checked.problems.length > 0;
+      setControls(toControls(checked.settings));
+      setProblems(Array.isArray(notice) ? [...new Set(notice.map(String))] : checked.problems);
+      setLoaded(true);
+      for (const [key, needs] of Object.entries(FIELD_PERMISSIONS)) {
+        if (!needs || checked.settings[key as Key] !== true) continue;
+        const has = await browser.permissions.contains({ permissions: needs.permissions }).catch(() => true);
+        if (!has && active) setNote(key as Key, `The browser no longer lets Gatewhy ${needs.what}. Turn this off and on again to allow it.`);
+      }
+    })();
+    // Changes made elsewhere (another window, another synced device) show up in fields the user is not editing.
+    const stop = watchSettings(({ settings }) => {
+      if (pendingSaves.current > 0) return;
+      const before = saved.current;
+      saved.current = settings;
+      setControls((current) => {
+        const next = { ...current };
+        for (const field of FIELDS) if (same(current[field.key], toControl(field, before))) next[field.key] = toControl(field, settings);
+        return next;
+      });
+    });
+    return () => {
+      active = false;
+      stop();
+      clearTimeout(timers.current.status);
+      clearTimeout(timers.current.mark);
+    };
+  }, []);
+
+  return { loaded, controls, errors, notes, justSaved, problems, status, input, commit, dismissProblems, restoreDefaults, say };
+}

@@ -1,0 +1,114 @@
+// The popup: what went wrong on this tab, who wrote the error, why, what to do, and the tab's retry, all live.
+// This shell covers healthy and recovered tabs by itself; a tab with errors gets TabDetails, loaded with the engine.
+import type { RetryState } from '../../utils/retry-policy';
+import type { TabRecord } from '../../utils/tab-record';
+import { ago, clockTime, recovery } from '../../utils/tab-view';
+import type { Engine } from '../use-engine';
+import type { TabDetailsProps } from './TabDetails';
+import { Timeline } from './Timeline';
+
+export type PageLink = 'history' | 'explain' | 'options';
+
+export type PopupActions = TabDetailsProps['actions'] & {
+  open(page: PageLink): void;
+};
+
+export interface PopupViewProps {
+  loading?: boolean;
+  record: TabRecord | undefined;
+  retry: RetryState | undefined;
+  /** Loaded only when the tab has failures to explain. */
+  engine: Engine | undefined;
+  now: number;
+  version?: string;
+  showOptions?: boolean;
+  actions: PopupActions;
+}
+
+/** True when the popup needs the engine to show this record: the page or a request inside it failed. */
+export const needsEngine = (record: TabRecord | undefined) => Boolean(record && (record.page || record.failures.length > 0));
+
+function TopBar({ actions, showOptions }: { actions: PopupActions; showOptions?: boolean }) {
+  const link = (page: PageLink, href: string, label: string, icon?: string) => (
+    <a
+      href={href}
+      class={icon ? 'icon' : undefined}
+      aria-label={icon ? label : undefined}
+      title={icon ? label : undefined}
+      onClick={(event) => {
+        event.preventDefault();
+        actions.open(page);
+      }}
+    >
+      {icon ?? label}
+    </a>
+  );
+  return (
+    <header class="topbar">
+      <h1 class="brand">
+        <img src="/icon/32.png" alt="" width={20} height={20} />
+        Gatewhy
+      </h1>
+      <nav aria-label="Gatewhy pages">
+        {link('history', '/history.html', 'Recent errors')}
+        {link('explain', '/explain.html', 'Explain a response')}
+        {showOptions && link('options', '/options.html', 'Settings', '⚙')}
+      </nav>
+    </header>
+  );
+}
+
+function ClearState({ record, now }: { record: TabRecord | undefined; now: number }) {
+  const back = recovery(record);
+  if (back) {
+    return (
+      <section class="hero tone-ok" aria-labelledby="headline" data-state="recovered">
+        <div class="hero-head">
+          <span class="pill" aria-hidden="true">
+            OK
+          </span>
+          <h2 id="headline">The page is back</h2>
+        </div>
+        <p>{back.text}.</p>
+        <p class="meta">
+          <time dateTime={new Date(back.time).toISOString()}>{clockTime(back.time, now)}</time>
+          <span>{ago(back.time, now)}</span>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section class="hero tone-neutral" aria-labelledby="headline" data-state="clear">
+      <h2 id="headline">No gateway errors on this tab</h2>
+      <p class="muted">
+        Gatewhy watches this page and the requests inside it. When one fails with a gateway error (502, 503, 504, Cloudflare 52x…), the explanation shows up here.
+      </p>
+    </section>
+  );
+}
+
+export function PopupView({ loading, record, retry, engine, now, version, showOptions, actions }: PopupViewProps) {
+  let body;
+  if (loading || (needsEngine(record) && !engine)) {
+    body = (
+      <p class="muted" aria-busy="true">
+        Reading this tab…
+      </p>
+    );
+  } else if (record && engine && needsEngine(record)) {
+    body = <engine.TabDetails record={record} retry={retry} now={now} version={version} actions={actions} />;
+  } else {
+    body = (
+      <>
+        <ClearState record={record} now={now} />
+        {record && record.timeline.length > 0 && <Timeline events={record.timeline} now={now} />}
+      </>
+    );
+  }
+  return (
+    <>
+      <TopBar actions={actions} showOptions={showOptions} />
+      <main class="stack popup-main">{body}</main>
+    </>
+  );
+}

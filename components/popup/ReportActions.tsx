@@ -1,0 +1,46 @@
+// Share what happened: copy a Markdown report for a support ticket, or save it as JSON. No secrets in either.
+import { useState } from 'preact/hooks';
+
+export interface ReportActionsProps {
+  /** The report as Markdown and as JSON, with or without query strings. */
+  make(includeQuery: boolean): { markdown: string; json: string; fileName: string };
+  copy(text: string): Promise<boolean>;
+  download(fileName: string, text: string): void;
+}
+
+export function ReportActions({ make, copy, download }: ReportActionsProps) {
+  const [includeQuery, setIncludeQuery] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error?: boolean }>();
+
+  const onCopy = async () => {
+    const copied = await copy(make(includeQuery).markdown);
+    setMessage(copied ? { text: 'Report copied as Markdown: paste it into a support ticket.' } : { text: 'The browser did not allow copying. Try Download instead.', error: true });
+  };
+  const onDownload = () => {
+    const report = make(includeQuery);
+    download(report.fileName, report.json);
+    setMessage({ text: `Saved ${report.fileName}.` });
+  };
+
+  return (
+    <section class="section" data-section="report">
+      <h2>Report</h2>
+      <div class="actions">
+        <button type="button" onClick={() => void onCopy()}>
+          Copy as Markdown
+        </button>
+        <button type="button" onClick={onDownload}>
+          Download JSON
+        </button>
+      </div>
+      <label class="check">
+        <input type="checkbox" checked={includeQuery} onChange={(event) => setIncludeQuery((event.currentTarget as HTMLInputElement).checked)} />
+        Include query strings in addresses (they can contain tokens)
+      </label>
+      <p class="small muted">Cookies, credentials and tokens in headers are always left out.</p>
+      <p class={`notice${message?.error ? ' error' : ''}`} role="status" aria-live="polite">
+        {message?.text ?? ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+// Failed requests inside the page, by host: the site's own hosts apart from third parties', each explained on demand.
+import { useId, useMemo, useState } from 'preact/hooks';
+import type { FailedRequest, TabRecord } from '../../utils/tab-record';
+import { ExplanationView } from '../ExplanationView';
+import { explainFailure } from '../../utils/explain-failure';
+import { pathOf } from '../../utils/query-strings';
+import { clockTime, requestGroups, type HostGroup } from '../../utils/tab-view';
+
+const TYPE_WORDS: Record<string, string> = { xmlhttprequest: 'API call', sub_frame: 'frame', main_frame: 'page' };
+
+function RequestItem({ failure, now }: { failure: FailedRequest; now: number }) {
+  const [open, setOpen] = useState(false);
+  const detailId = useId();
+  const explanation = useMemo(() => (open ? explainFailure(failure) : undefined), [open, failure]);
+  const status = failure.status > 0 ? String(failure.status) : 'ERR';
+  const headline = failure.summary?.headline ?? explanation?.headline ?? failure.networkError ?? '';
+  return (
+    <li class="request" data-request-id={failure.requestId}>
+      <button type="button" class="request-toggle" aria-expanded={open} aria-controls={detailId} onClick={() => setOpen(!open)}>
+        <span class="pill small" aria-label={`Status ${status}`}>{status}</span>
+        <span class="request-path">
+          {failure.method} {pathOf(failure.url)}
+        </span>
+        <span class="chevron" aria-hidden="true">›</span>
+        <span class="request-summary">
+          {headline}
+          <span class="visually-hidden">. {open ? 'Hide' : 'Show'} the explanation.</span>
+          <span class="muted"> · {TYPE_WORDS[failure.type] ?? failure.type} · {clockTime(failure.time, now)}</span>
+        </span>
+      </button>
+      {open && explanation && (
+        <div class="request-detail" id={detailId}>
+          <ExplanationView explanation={explanation} level={4} withHeadline={false} headers="folded" />
+        </div>
+      )}
+    </li>
+  );
+}
+
+function HostGroupView({ group, now }: { group: HostGroup; now: number }) {
+  const count = group.failures.length;
+  return (
+    <section class="host-group" data-host={group.host} data-party={group.party} aria-label={`${group.host}, ${count} failed ${count === 1 ? 'request' : 'requests'}`}>
+      <h3 class="host-head">
+        <span class="mono">{group.host}</span>
+        <span class={`party-tag ${group.party}`}>{group.party === 'first' ? 'this site' : 'third party'}</span>
+        <span class="count">
+          {count} failed
+        </span>
+      </h3>
+      <ul class="requests">
+        {group.failures.map((failure) => (
+          <RequestItem key={failure.requestId} failure={failure} now={now} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function RequestGroups({ record, now }: { record: TabRecord; now: number }) {
+  const { first, third } = requestGroups(record);
+  if (first.length === 0 && third.length === 0) return null;
+  return (
+    <section class="section" data-section="requests">
+      <h2>Failed requests inside the page</h2>
+      {first.length > 0 && (
+        <div class="stack" data-party="first">
+          <p class="small muted">The site's own servers: the site itself is having trouble.</p>
+          {first.map((group) => (
+            <HostGroupView key={group.host} group={group} now={now} />
+          ))}
+        </div>
+      )}
+      {third.length > 0 && (
+        <div class="stack" data-party="third">
+          <p class="small muted">Services on other sites that the page uses (APIs, widgets, CDNs): their failure, not necessarily this site's.</p>
+          {third.map((group) => (
+            <HostGroupView key={group.host} group={group} now={now} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

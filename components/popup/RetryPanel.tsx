@@ -1,0 +1,74 @@
+// The tab's automatic retry: countdown, attempt n of m, why it is blocked; pause, resume, retry now, never on this site.
+import { useState } from 'preact/hooks';
+import type { RetryState } from '../../utils/retry-policy';
+import { retryView } from '../../utils/tab-view';
+import { hostWithPort } from '../../utils/query-strings';
+
+export interface RetryActions {
+  retryNow(): Promise<unknown>;
+  pause(): Promise<unknown>;
+  resume(): Promise<unknown>;
+  neverOnSite(url: string): Promise<{ ok: boolean; error?: string }>;
+}
+
+export function RetryPanel({ retry, now, actions }: { retry: RetryState; now: number; actions: RetryActions }) {
+  const view = retryView(retry, now);
+  const [message, setMessage] = useState<{ text: string; error?: boolean }>();
+  const [busy, setBusy] = useState(false);
+
+  const run = async (action: () => Promise<unknown>, done?: string) => {
+    setBusy(true);
+    try {
+      const answer = (await action()) as { ok?: boolean; error?: string } | undefined;
+      if (answer && answer.ok === false) setMessage({ text: answer.error ?? 'That did not work.', error: true });
+      else if (done) setMessage({ text: done });
+    } catch (error) {
+      setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const host = hostWithPort(retry.url);
+
+  return (
+    <section class="card retry" aria-labelledby="retry-title" data-section="retry">
+      <div class="retry-head">
+        <h2 id="retry-title" class="retry-title">
+          <span class="visually-hidden">Automatic retry: </span>
+          {view.secondsLeft !== undefined ? (
+            <span class="countdown" role="timer">
+              {view.title}
+            </span>
+          ) : (
+            view.title
+          )}
+        </h2>
+        <span class="retry-attempt">{view.attempt}</span>
+      </div>
+      <p class="small muted">{view.detail}</p>
+      <div class="actions">
+        <button type="button" class="primary" disabled={busy} onClick={() => void run(actions.retryNow)}>
+          {retry.blocked === 'not-get' ? 'Retry (sends the form again)' : 'Retry now'}
+        </button>
+        {view.canPause && (
+          <button type="button" disabled={busy} onClick={() => void run(actions.pause, 'Retrying is paused for this tab.')}>
+            Pause
+          </button>
+        )}
+        {view.canResume && (
+          <button type="button" disabled={busy} onClick={() => void run(actions.resume, 'Retrying resumed.')}>
+            Resume
+          </button>
+        )}
+        {retry.blocked !== 'never-site' && (
+          <button type="button" class="link" disabled={busy} onClick={() => void run(() => actions.neverOnSite(retry.url), `Gatewhy will not retry pages on ${host} again.`)}>
+            Never retry on this site
+          </button>
+        )}
+      </div>
+      <p class={`notice${message?.error ? ' error' : ''}`} role="status" aria-live="polite">
+        {message?.text ?? ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+// A tab with errors: the headline card, the retry, the explanation, the failed requests, the timeline and the report.
+// Loaded lazily with the engine (see ../engine.ts).
+import { useMemo } from 'preact/hooks';
+import { explainFailure } from '../../utils/explain-failure';
+import { urlWithoutQuery } from '../../utils/query-strings';
+import { buildReport, reportFileName, reportJson, reportMarkdown } from '../../utils/report';
+import type { RetryState } from '../../utils/retry-policy';
+import type { TabRecord } from '../../utils/tab-record';
+import { ago, clockTime, requestGroups, requestsInside } from '../../utils/tab-view';
+import { ExplanationView, HeadersSection, Meaning, StatusPageLink, WhoWrote } from '../ExplanationView';
+import { RequestGroups } from './RequestGroups';
+import { ReportActions } from './ReportActions';
+import { RetryPanel, type RetryActions } from './RetryPanel';
+import { Timeline } from './Timeline';
+
+export interface TabDetailsProps {
+  record: TabRecord;
+  retry: RetryState | undefined;
+  now: number;
+  version?: string;
+  actions: RetryActions & {
+    copy(text: string): Promise<boolean>;
+    download(fileName: string, text: string): void;
+  };
+}
+
+function RequestsHeadline({ record }: { record: TabRecord }) {
+  const { first, third } = requestGroups(record);
+  const count = requestsInside(record).length;
+  const firstCount = first.reduce((sum, group) => sum + group.failures.length, 0);
+  const thirdCount = third.reduce((sum, group) => sum + group.failures.length, 0);
+  return (
+    <section class="hero tone-warn" aria-labelledby="headline" data-state="requests-failed">
+      <div class="hero-head">
+        <span class="pill" aria-hidden="true">
+          {count}
+        </span>
+        <h2 id="headline">
+          The page loaded, but {count} {count === 1 ? 'request' : 'requests'} inside it failed
+        </h2>
+      </div>
+      <p class="meta">
+        {firstCount > 0 && <span>{firstCount} to this site</span>}
+        {thirdCount > 0 && <span>{thirdCount} to {thirdCount === 1 ? 'a third party' : 'third parties'}</span>}
+      </p>
+    </section>
+  );
+}
+
+export function TabDetails({ record, retry, now, version, actions }: TabDetailsProps) {
+  const { page } = record;
+  const explanation = useMemo(() => (page ? explainFailure(page) : undefined), [page]);
+
+  const makeReport = (includeQuery: boolean) => {
+    const report = buildReport(record, retry, { includeQuery, now: Date.now(), version });
+    return { markdown: reportMarkdown(report), json: reportJson(report), fileName: reportFileName(report) };
+  };
+
+  const code = page && page.status > 0 ? String(page.status) : 'ERR';
+  return (
+    <>
+      {page && explanation ? (
+        <section class="hero tone-danger" aria-labelledby="headline" data-state="page-failed">
+          <div class="hero-head">
+            <span class="pill" aria-label={page.status > 0 ? `Status ${code}` : 'No response'}>
+              {code}
+            </span>
+            <h2 id="headline">{explanation.headline}</h2>
+          </div>
+          <Meaning explanation={explanation} />
+          <p class="address">
+            {page.method} {urlWithoutQuery(page.url)}
+          </p>
+          <p class="meta">
+            <time dateTime={new Date(page.time).toISOString()}>{clockTime(page.time, now)}</time>
+            <span>{ago(page.time, now)}</span>
+          </p>
+          <WhoWrote explanation={explanation} />
+          <StatusPageLink explanation={explanation} />
+        </section>
+      ) : (
+        <RequestsHeadline record={record} />
+      )}
+      {retry && <RetryPanel retry={retry} now={now} actions={actions} />}
+      {explanation && <ExplanationView explanation={explanation} level={2} withSummary={false} headers="none" />}
+      <RequestGroups record={record} now={now} />
+      {record.timeline.length > 0 && <Timeline events={record.timeline} now={now} />}
+      <ReportActions make={makeReport} copy={actions.copy} download={actions.download} />
+      {/* Last: the longest and most technical part. */}
+      {explanation && <HeadersSection explanation={explanation} level={2} />}
+    </>
+  );
+}

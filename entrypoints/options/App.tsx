@@ -1,0 +1,88 @@
+// The options page's root: one section per SECTIONS entry, one row per FIELDS entry, nothing listed by hand.
+import { useRef } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { ConfirmAction } from '../../components/options/ConfirmAction';
+import { FieldRow } from '../../components/options/FieldRow';
+import { HistoryActions } from '../../components/options/HistoryActions';
+import { SettingsNotice } from '../../components/options/SettingsNotice';
+import { useOptionsForm, type OptionsForm } from '../../components/options/use-options-form';
+import { sections, type Section } from '../../utils/options-form';
+
+/** What a section shows after its fields. */
+const SECTION_EXTRAS: Partial<Record<Section['id'], (form: OptionsForm) => ComponentChildren>> = {
+  history: (form) => <HistoryActions say={form.say} />,
+};
+
+export function App() {
+  const form = useOptionsForm();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  if (!form.loaded) return <main class="page" aria-busy="true" />;
+  return (
+    <>
+      <main class="page">
+        <header class="masthead">
+          <img src="/icon/48.png" alt="" width={40} height={40} />
+          <div>
+            <h1 ref={heading} tabIndex={-1}>
+              Gatewhy settings
+            </h1>
+            <p class="lead">Changes are saved as you make them. A value that is not valid is never saved.</p>
+          </div>
+        </header>
+
+        {form.problems.length > 0 && (
+          <SettingsNotice
+            problems={form.problems}
+            onDismiss={() => {
+              heading.current?.focus();
+              void form.dismissProblems();
+            }}
+          />
+        )}
+
+        {/* noValidate: the messages beside each field replace the browser's bubbles, and Enter must not submit. */}
+        <form noValidate onSubmit={(event) => event.preventDefault()}>
+          {sections().map((section) => (
+            <section key={section.id} class="section" aria-labelledby={`section-${section.id}`}>
+              <h2 id={`section-${section.id}`}>{section.title}</h2>
+              <div class="card">
+                {section.fields.map((field) => (
+                  <FieldRow
+                    key={field.key}
+                    field={field}
+                    control={form.controls[field.key]}
+                    error={form.errors[field.key]}
+                    note={form.notes[field.key]}
+                    justSaved={form.justSaved === field.key}
+                    onInput={form.input}
+                    onCommit={form.commit}
+                  />
+                ))}
+                {SECTION_EXTRAS[section.id]?.(form)}
+              </div>
+            </section>
+          ))}
+        </form>
+
+        <section class="section" aria-labelledby="section-reset">
+          <h2 id="section-reset">Start over</h2>
+          <div class="card">
+            <div class="row row-actions">
+              <p class="help">Every setting above goes back to how Gatewhy came. Recent errors are kept.</p>
+              <ConfirmAction
+                label="Restore defaults"
+                question="Restore every setting to its default? Your site rules will be emptied."
+                confirmLabel="Restore defaults"
+                onConfirm={form.restoreDefaults}
+              />
+            </div>
+          </div>
+        </section>
+      </main>
+      <p class={`toast ${form.status ? `toast-${form.status.tone}` : 'toast-hidden'}`} role="status">
+        {form.status?.message}
+      </p>
+    </>
+  );
+}

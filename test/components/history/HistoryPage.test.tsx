@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HistoryPage } from '../../../components/history/HistoryPage';
+import { historyItem } from '../../../services/history-store';
+import type { HistoryEntry } from '../../../utils/history';
+
+const T0 = Date.UTC(2026, 10, 27, 14, 5, 0);
+const entry = (host: string, status: number, minutes: number, gatewayName: string | null = 'Cloudflare'): HistoryEntry => ({
+  time: T0 - minutes * 60_000,
+  url: `https://${host}/path`,
+  host,
+  type: 'main_frame',
+  status,
+  summary: { headline: `${status} from ${gatewayName}: the gateway could not connect to the origin server`, gatewayId: null, gatewayName, cause: 'origin-unreachable', causeTitle: 'Origin unreachable', source: 'gateway', cached: false },
+});
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(cleanup);
+
+describe('HistoryPage', () => {
+  it('should show the pattern by host and every entry', async () => {
+    await historyItem.setValue([entry('shop.example.com', 502, 1), entry('api.example.net', 504, 2), entry('shop.example.com', 522, 3)]);
+    render(<HistoryPage now={T0} />);
+    const byHost = await vi.waitFor(() => screen.getByRole('region', { name: 'By site' }));
+    const rows = within(byHost).getAllByRole('row').slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual([expect.stringMatching(/^shop\.example\.com2502, 522Cloudflare: Origin unreachable1 min ago$/), expect.stringMatching(/^api\.example\.net1504/)]);
+    expect(within(screen.getByRole('region', { name: 'All (3)' })).getAllByRole('row')).toHaveLength(4);
+    expect(screen.getByText(/keeps the last 100/)).toBeTruthy();
+  });
+
+  it('should clear the list with one click', async () => {
+    await historyItem.setValue([entry('shop.example.com', 502, 1)]);
+    render(<HistoryPage now={T0} />);
+    const clear = await vi.waitFor(() => {
+      const button = screen.getByRole('button', { name: 'Clear recent errors' }) as HTMLButtonElement;
+      expect(button.disabled).toBe(false);
+      return button;
+    });
+    fireEvent.click(clear);
+    await vi.waitFor(() => expect(screen.getByRole('heading', { name: 'No gateway errors recorded' })).toBeTruthy());
+    expect(await historyItem.getValue()).toEqual([]);
+    expect(screen.getByRole('status').textContent).toBe('Recent errors cleared.');
+  });
+});

@@ -1,0 +1,147 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PopupView, type PopupActions } from '../../../components/popup/PopupView';
+import type { Engine } from '../../../components/use-engine';
+import { addEvent, emptyRecord } from '../../../utils/tab-record';
+import { pageFailedRecord, requestsFailedRecord, scheduledRetry, T0 } from '../../support/sample-records';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await import('../../../components/engine');
+});
+afterEach(cleanup);
+
+function actions(): PopupActions & { [K in keyof PopupActions]: ReturnType<typeof vi.fn> } {
+  return {
+    retryNow: vi.fn(async () => ({ ok: true })),
+    pause: vi.fn(async () => ({ ok: true })),
+    resume: vi.fn(async () => ({ ok: true })),
+    neverOnSite: vi.fn(async () => ({ ok: true })),
+    copy: vi.fn(async () => true),
+    download: vi.fn(),
+    open: vi.fn(),
+  } as never;
+}
+
+const NOW = T0 + 1200;
+
+describe('PopupView', () => {
+  it('should say plainly when the tab has no errors', () => {
+    render(<PopupView record={undefined} retry={undefined} engine={undefined} now={NOW} actions={actions()} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('No gateway errors on this tab');
+  });
+
+  it('should say the page is back after a recovery', () => {
+    const record = addEvent(emptyRecord(1), { time: T0, kind: 'recovered', text: 'shop.example.com is back after 2 retries, 9 s' });
+    render(<PopupView record={record} retry={undefined} engine={undefined} now={NOW} actions={actions()} />);
+    expect(screen.getByRole('heading', { name: 'The page is back' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'The page is back' }).textContent).toContain('is back after 2 retries');
+  });
+
+  it('should wait for the engine before showing a failure', () => {
+    render(<PopupView record={pageFailedRecord()} retry={undefined} engine={undefined} now={NOW} actions={actions()} />);
+    expect(screen.getByText('Reading this tab…').getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('should explain a failed page: headline, who wrote it, causes, advice and the status page', () => {
+    render(<PopupView record={pageFailedRecord()} retry={undefined} engine={engine} now={NOW} actions={actions()} />);
+    expect(screen.getByRole('heading', { level: 2, name: /^520 from Cloudflare: / }).textContent).toBe('520 from Cloudflare: the origin server sent a response the gateway could not use');
+    expect(screen.getByText('Written by the gateway: Cloudflare')).toBeTruthy();
+    expect(screen.getByText('GET https://shop.example.com/checkout')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Likely causes' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'What the site owner should check' })).toBeTruthy();
+    const statusPage = screen.getByRole('link', { name: /Cloudflare status page/ });
+    expect(statusPage.getAttribute('href')).toBe('https://www.cloudflarestatus.com/');
+    expect(statusPage.getAttribute('target')).toBe('_blank');
+  });
+
+  it('should group decoded headers by meaning, with the raw value one click away, and never show a cookie', () => {
+    const { container } = render(<PopupView record={pageFailedRecord()} retry={undefined} engine={engine} now={NOW} actions={actions()} />);
+    const gateway = screen.getByRole('region', { name: 'Gateway and route' });
+    expect(within(gateway).getByText(/Ray ID 4ee02a558935bdc3, Cloudflare data centre AMS \(Amsterdam/)).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Cache' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Timing' })).toBeTruthy();
+    expect(within(gateway).queryByText('4ee02a558935bdc3-AMS', { exact: false })).toBeNull();
+
+    const raw = within(gateway).getByRole('button', { name: 'Raw value of CF-RAY' });
+    expect(raw.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(raw);
+    expect(raw.getAttribute('aria-expanded')).toBe('true');
+    expect(within(gateway).getByText('4ee02a558935bdc3-AMS', { exact: false })).toBeTruthy();
+
+    expect(container.textContent).not.toContain('SECRET-COOKIE');
+    expect(container.textContent).not.toContain('SECRET-TOKEN');
+    expect(screen.getAllByText('Value withheld: it can carry cookies or credentials.').length).toBeGreaterThan(0);
+  });
+
+  it("should list failed requests by host, the site's own apart from third parties, each explained on demand", () => {
+    render(<PopupView record={requestsFailedRecord()} retry={undefined} engine={engine} now={NOW} actions={actions()} />);
+    expect(screen.getByRole('heading', { level: 2, name: 'The page loaded, but 3 requests inside it failed' })).toBeTruthy();
+    const own = screen.getByRole('region', { name: 'shop.example.com, 2 failed requests' });
+    const other = screen.getByRole('region', { name: 'widgets.example.net, 1 failed request' });
+    expect(within(own).getByText('this site')).toBeTruthy();
+    expect(within(other).getByText('third party')).toBeTruthy();
+    expect(own.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    const toggle = within(other).getByRole('button', { expanded: false });
+    expect(within(other).queryByRole('heading', { name: 'Likely causes' })).toBeNull();
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(within(other).getByRole('heading', { name: 'Likely causes' })).toBeTruthy();
+    expect(within(other).getByText('Written by the gateway: Amazon CloudFront')).toBeTruthy();
+  });
+
+  it('should show the retry countdown and send pause, retry now and never-on-site', async () => {
+    const spies = actions();
+    const retry = scheduledRetry('https://shop.example.com/checkout?token=SECRET-TOKEN#step2');
+    render(<PopupView record={pageFailedRecord()} retry={retry} engine={engine} now={NOW} actions={spies} />);
+    expect(screen.getByRole('timer').textContent).toBe('Retrying in 3 s');
+    expect(screen.getByText('Attempt 2 of 5')).toBeTruthy();
+    // Each button waits for the background's answer before the panel takes another click.
+    const click = async (name: string, spy: ReturnType<typeof vi.fn>) => {
+      await vi.waitFor(() => expect((screen.getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(false));
+      fireEvent.click(screen.getByRole('button', { name }));
+      await vi.waitFor(() => expect(spy).toHaveBeenCalledOnce());
+    };
+    await click('Pause', spies.pause);
+    await click('Retry now', spies.retryNow);
+    await click('Never retry on this site', spies.neverOnSite);
+    expect(spies.neverOnSite).toHaveBeenCalledWith(retry.url);
+    await vi.waitFor(() => expect(screen.getByText('Gatewhy will not retry pages on shop.example.com again.')).toBeTruthy());
+  });
+
+  it('should offer resume when paused and say why', () => {
+    const { dueAt: _, delayReason: __, ...rest } = scheduledRetry('https://shop.example.com/checkout');
+    render(<PopupView record={pageFailedRecord()} retry={{ ...rest, blocked: 'paused' }} engine={engine} now={NOW} actions={actions()} />);
+    expect(screen.getByRole('heading', { name: /Retrying is paused/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
+  });
+
+  it('should copy a Markdown report without query strings unless asked, and download it as JSON', async () => {
+    const spies = actions();
+    render(<PopupView record={pageFailedRecord()} retry={undefined} engine={engine} now={NOW} version="0.1.0" actions={spies} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+    await vi.waitFor(() => expect(spies.copy).toHaveBeenCalledOnce());
+    const markdown = spies.copy.mock.calls[0]![0] as string;
+    expect(markdown).toContain('520 from Cloudflare');
+    expect(markdown).not.toContain('SECRET');
+    await vi.waitFor(() => expect(screen.getByText('Report copied as Markdown: paste it into a support ticket.').getAttribute('role')).toBe('status'));
+
+    fireEvent.click(screen.getByRole('checkbox', { name: /Include query strings/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
+    const [fileName, json] = spies.download.mock.calls[0]! as [string, string];
+    expect(fileName).toMatch(/^gatewhy-shop\.example\.com-.*\.json$/);
+    expect(JSON.parse(json).page.url).toBe('https://shop.example.com/checkout?token=SECRET-TOKEN#step2');
+    expect(json).not.toContain('SECRET-COOKIE');
+  });
+
+  it('should link to Recent errors and Explain a response', () => {
+    const spies = actions();
+    render(<PopupView record={undefined} retry={undefined} engine={undefined} now={NOW} actions={spies} />);
+    fireEvent.click(screen.getByRole('link', { name: 'Recent errors' }));
+    fireEvent.click(screen.getByRole('link', { name: 'Explain a response' }));
+    expect(spies.open.mock.calls).toEqual([['history'], ['explain']]);
+  });
+});

@@ -1,0 +1,169 @@
+// The popup in Firefox (MV2 and MV3 builds) against replayed gateway errors: the explanation, grouped headers,
+// failed requests by party, the report without secrets.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, type FirefoxWithExtension } from '../support/firefox';
+import { startServer, replayFixture, okPage, type TestServer } from '../support/http-server';
+import { waitFor } from '../support/wait';
+
+const FIXTURES = 'test/fixtures/responses';
+const CLOUDFRONT_502 = `${FIXTURES}/aws-cloudfront/502-could-not-connect-to-origin--published.http`;
+const CLOUDFLARE_520 = `${FIXTURES}/cloudflare/520-origin-closed-connection-444--published.http`;
+const CLOUDFRONT_503 = `${FIXTURES}/aws-cloudfront/503-lambda-execution-error--published.http`;
+const NGINX_502 = `${FIXTURES}/nginx/502-proxy-connect-dns-failure--published.http`;
+
+const SECRETS = { cookie: 'SECRET-COOKIE-VALUE', token: 'SECRET-TOKEN-VALUE', query: 'SECRET-QUERY-VALUE' };
+
+function withHeaders(raw: string, headers: Record<string, string>): string {
+  const end = raw.indexOf('\r\n') + 2;
+  return raw.slice(0, end) + Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('') + raw.slice(end);
+}
+
+const secretHeaders = { 'Set-Cookie': `session=${SECRETS.cookie}; HttpOnly`, 'X-Auth-Token': SECRETS.token };
+
+describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup', (build) => {
+  let firefox: FirefoxWithExtension;
+  let site: TestServer;
+  let thirdParty: TestServer;
+
+  beforeAll(async () => {
+    thirdParty = await startServer({
+      '/widget.json': () => withHeaders(replayFixture(CLOUDFRONT_503), { 'Access-Control-Allow-Origin': '*' }),
+    });
+    const fetches = (...urls: string[]) => `<p>Shop</p><script>${urls.map((url) => `fetch(${JSON.stringify(url)}).catch(() => {});`).join('')}</script>`;
+    site = await startServer({
+      '/cloudfront': () => withHeaders(replayFixture(CLOUDFRONT_502), secretHeaders),
+      '/cloudflare': () => withHeaders(replayFixture(CLOUDFLARE_520), secretHeaders),
+      '/api/cart': () => withHeaders(replayFixture(NGINX_502), secretHeaders),
+      '/shop': () => okPage('Shop', fetches(`/api/cart?user=${SECRETS.query}`)),
+      '/shop-with-widget': () => okPage('Shop', fetches('/api/cart', `http://localhost:${thirdParty.port}/widget.json?key=${SECRETS.query}`)),
+    });
+    firefox = await launchFirefox(build);
+    // A long first delay keeps the failed pages from reloading while the popup is read (retry has its own tests).
+    await firefox.inExtension(() => (globalThis as any).browser.storage.sync.set({ settings: { baseDelaySeconds: 40, maxDelaySeconds: 600 } }));
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await site?.close();
+    await thirdParty?.close();
+  });
+
+  async function openTab(path: string): Promise<number> {
+    const page = await firefox.browser.newPage();
+    await page.goto(`${site.origin}${path}`);
+    return firefox.tabIdOf(page);
+  }
+
+  const text = (popup: Page, selector = 'main') => popup.evaluate((wanted) => (document.querySelector(wanted) as HTMLElement | null)?.innerText ?? '', selector);
+  const headline = (popup: Page) => text(popup, '#headline');
+  const waitForText = (popup: Page, what: string, check: (shown: string) => boolean, selector = 'main') =>
+    waitFor(what, async () => {
+      const shown = await text(popup, selector);
+      return check(shown) ? shown : undefined;
+    }, 15_000);
+
+  it('names the gateway and the cause of a failed page from its vendor error body, with the status page', async () => {
+    const tabId = await openTab(`/cloudfront?session=${SECRETS.query}`);
+    const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await waitForText(popup, 'the CloudFront headline', (shown) => shown === '502 from Amazon CloudFront: the gateway could not connect to the origin server', '#headline');
+    const main = await text(popup);
+    expect(main).toContain('Written by the gateway: Amazon CloudFront');
+    expect(main).toContain(`GET ${site.origin}/cloudfront`);
+    expect(main).not.toContain(SECRETS.query);
+    expect(await popup.evaluate(() => document.querySelector('a.status-page')?.getAttribute('href'))).toBe('https://health.aws.amazon.com/health/status');
+    await popup.close();
+  });
+
+  it('shows the decoded headers of a Cloudflare error grouped by meaning, the raw value one click away, no secrets', async () => {
+    const tabId = await openTab(`/cloudflare?session=${SECRETS.query}`);
+    const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await waitForText(popup, 'the Cloudflare headline', (shown) => shown === '520 from Cloudflare: the origin server sent a response the gateway could not use', '#headline');
+    const gateway = 'section[aria-label="Gateway and route"]';
+    expect(await text(popup, gateway)).toContain('Ray ID 4ee02a558935bdc3, Cloudflare data centre AMS (Amsterdam');
+    expect(await text(popup, gateway)).not.toContain('4ee02a558935bdc3-AMS');
+    const groups = await popup.evaluate(() => [...document.querySelectorAll('section.header-group')].map((section) => section.getAttribute('aria-label')));
+    expect(groups).toEqual(expect.arrayContaining(['Gateway and route', 'Cache', 'Timing', 'Other']));
+
+    await popup.locator('button[aria-label="Raw value of CF-RAY"]').click();
+    await waitForText(popup, 'the raw value', (shown) => shown.includes('4ee02a558935bdc3-AMS'), gateway);
+    expect(await popup.evaluate(() => document.querySelector('button[aria-label="Raw value of CF-RAY"]')?.getAttribute('aria-expanded'))).toBe('true');
+
+    // Firefox shows Set-Cookie to extensions (Chromium hides it): its value must still never appear.
+    const main = await text(popup);
+    expect(main).toMatch(/Set-Cookie\s+Value withheld/);
+    for (const secret of Object.values(SECRETS)) expect(main).not.toContain(secret);
+    expect(await text(popup, '[role="timer"]')).toMatch(/^Retrying in \d+ s$/);
+    await popup.close();
+  });
+
+  it('counts a failing API call on a healthy page in amber and explains it under the first-party host on demand', async () => {
+    const tabId = await openTab('/shop');
+    await waitFor('the amber badge', () =>
+      firefox.inExtension(async (id) => {
+        const api = (globalThis as any).browser.action ?? (globalThis as any).browser.browserAction;
+        const [badge, color] = await Promise.all([api.getBadgeText({ tabId: id }), api.getBadgeBackgroundColor({ tabId: id })]);
+        return badge === '1' && color.join() === '176,96,0,255';
+      }, tabId),
+    );
+    const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await waitForText(popup, 'the requests headline', (shown) => shown === 'The page loaded, but 1 request inside it failed', '#headline');
+    const group = `[data-party="first"] section[aria-label="${new URL(site.origin).host}, 1 failed request"]`;
+    expect(await text(popup, group)).toContain('this site');
+    expect(await text(popup, group)).toContain('GET /api/cart');
+    expect(await text(popup, group)).not.toContain('LIKELY CAUSES');
+    await popup.locator(`${group} button.request-toggle`).click();
+    const explained = await waitForText(popup, 'the explanation', (shown) => /likely causes/i.test(shown), group);
+    expect(explained).toContain('502 from nginx: the gateway could not connect to the origin server');
+    expect(explained).not.toContain(SECRETS.query);
+    await popup.close();
+  });
+
+  it("lists a third party's failure apart from the site's own", async () => {
+    const tabId = await openTab('/shop-with-widget');
+    const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await waitForText(popup, 'two failed requests', (shown) => shown === 'The page loaded, but 2 requests inside it failed', '#headline');
+    const own = `[data-party="first"] section[aria-label="${new URL(site.origin).host}, 1 failed request"]`;
+    const other = `[data-party="third"] section[aria-label="localhost:${thirdParty.port}, 1 failed request"]`;
+    expect(await text(popup, own)).toContain('this site');
+    expect(await text(popup, other)).toContain('third party');
+    await popup.locator(`${other} button.request-toggle`).click();
+    await waitForText(popup, 'the third party explained', (shown) => shown.includes('Written by the gateway: Amazon CloudFront'), other);
+    await popup.close();
+  });
+
+  it('copies a Markdown report and saves JSON without cookie values or query strings', async () => {
+    const tabId = await openTab(`/cloudflare?session=${SECRETS.query}&step=2`);
+    const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await waitForText(popup, 'the Cloudflare headline', (shown) => shown.startsWith('520 from Cloudflare'), '#headline');
+    // Record what the popup writes and saves; the save itself is not carried out, so no file lands in Downloads.
+    await popup.evaluate(() => {
+      const seen = globalThis as { copied?: string; saved?: Blob[] };
+      seen.saved = [];
+      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+      navigator.clipboard.writeText = (copied: string) => {
+        seen.copied = copied;
+        return write(copied);
+      };
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob | MediaSource) => (seen.saved!.push(blob as Blob), create(blob));
+      HTMLAnchorElement.prototype.click = function () {};
+    });
+
+    await popup.locator('button::-p-text(Copy as Markdown)').click();
+    await waitForText(popup, 'the copy to succeed', (shown) => shown.includes('Report copied as Markdown'));
+    const markdown = await popup.evaluate(() => (globalThis as { copied?: string }).copied ?? '');
+    expect(markdown).toContain('### The page failed: 520 from Cloudflare');
+    expect(markdown).toContain(`- **Address:** GET ${site.origin}/cloudflare\n`);
+    expect(markdown).toMatch(/\| Set-Cookie \| `\[redacted\]` \|/);
+
+    await popup.locator('button::-p-text(Download JSON)').click();
+    const json = await waitFor('the saved JSON', () => popup.evaluate(() => (globalThis as { saved?: Blob[] }).saved?.[0]?.text()));
+    expect(JSON.parse(json).page.url).toBe(`${site.origin}/cloudflare`);
+
+    for (const report of [markdown, json]) {
+      for (const secret of Object.values(SECRETS)) expect(report).not.toContain(secret);
+      expect(report).not.toContain('/cloudflare?');
+    }
+    await popup.close();
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { hostWithPort, pathOf, stripQueryStrings, urlWithoutQuery } from '../../utils/query-strings';
+
+describe('query strings', () => {
+  it('should cut the query and fragment of an address', () => {
+    expect(urlWithoutQuery('https://a.example/p?token=x#y')).toBe('https://a.example/p');
+    expect(urlWithoutQuery('https://a.example/p#y')).toBe('https://a.example/p');
+    expect(urlWithoutQuery('https://a.example/p')).toBe('https://a.example/p');
+  });
+
+  it('should cut queries of addresses and paths inside text, and leave other text alone', () => {
+    expect(stripQueryStrings('see https://a.example/x?s=1 and /login?next=2, then "https://b.example/?k=3"')).toBe('see https://a.example/x and /login, then "https://b.example/"');
+    expect(stripQueryStrings('max-age=0, no-store')).toBe('max-age=0, no-store');
+    expect(stripQueryStrings('Is it up? Yes.')).toBe('Is it up? Yes.');
+  });
+
+  it('should take linear time on hostile input', () => {
+    const hostile = `${'/'.repeat(16_384)} ${'a,'.repeat(8_000)}`;
+    const started = performance.now();
+    stripQueryStrings(hostile);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('should read hosts and paths, and survive what is not an address', () => {
+    expect(hostWithPort('http://127.0.0.1:8080/x?y')).toBe('127.0.0.1:8080');
+    expect(pathOf('https://a.example/api/v1?x=1')).toBe('/api/v1');
+    expect(hostWithPort('not a url')).toBe('not a url');
+    expect(pathOf('not a url?x')).toBe('not a url');
+  });
+});

@@ -1,0 +1,250 @@
+// A tab's failures as a report for a support ticket: Markdown to paste, JSON to attach.
+// Credentials never appear (headers are redacted again here); query strings are left out unless asked for.
+import type { Explanation } from './explain/explain-response';
+import { HEADER_GROUP_TITLES, type HeaderGroup } from './explain/header-catalogue';
+import { formatDuration, formatUtc } from './explain/time';
+import { explainFailure } from './explain-failure';
+import { isSensitiveHeader, REDACTED } from './headers';
+import { hostWithPort, stripQueryStrings, urlWithoutQuery } from './query-strings';
+import { BLOCK_REASONS, type RetryState } from './retry-policy';
+import type { FailedRequest, TabRecord, TimelineKind } from './tab-record';
+
+export interface ReportOptions {
+  /** Keep query strings and fragments in addresses. Off by default: they can carry tokens. */
+  includeQuery?: boolean;
+  /** Epoch ms the report is made at. */
+  now: number;
+  /** Gatewhy's version, from the manifest. */
+  version?: string;
+}
+
+export interface ReportedHeader {
+  name: string;
+  value: string;
+  group: HeaderGroup;
+  meaning: string;
+  decoded?: string;
+  redacted?: boolean;
+}
+
+export interface ReportedFailure {
+  url: string;
+  host: string;
+  party: 'first' | 'third';
+  type: string;
+  method: string;
+  /** 0 when no response arrived. */
+  status: number;
+  statusLine: string;
+  networkError?: string;
+  /** ISO 8601. */
+  time: string;
+  headline: string;
+  meaning: string;
+  variant?: string;
+  gateway: { name: string; confidence: number } | null;
+  /** Gateways recognised on the path, the one that produced the error first. */
+  path: string[];
+  /** Who wrote the error: the gateway, the application behind it (origin), or unknown. */
+  source: Explanation['source'];
+  sourceEvidence: string[];
+  causes: { id: string; title: string; likelihood: number; evidence: string[] }[];
+  tellApart?: string;
+  cached: boolean;
+  cacheEvidence: string[];
+  retryAfterSeconds?: number;
+  statusPage?: string;
+  advice: { visitor: string[]; owner: string[] };
+  headers: ReportedHeader[];
+}
+
+export interface Report {
+  generator: string;
+  generatedAt: string;
+  queryStrings: 'removed' | 'included';
+  /** The page's own failure, when the page itself failed. */
+  page: ReportedFailure | null;
+  /** Failed requests inside the page (frames, API calls), oldest first. */
+  requests: ReportedFailure[];
+  timeline: { time: string; kind: TimelineKind; text: string }[];
+  retry: { attempt: number; maxAttempts: number; nextRetryAt?: string; delayReason?: string; blocked?: string } | null;
+}
+
+const iso = (epochMs: number) => new Date(epochMs).toISOString();
+
+function reportedFailure(failure: FailedRequest, url: (address: string) => string): ReportedFailure {
+  const explanation = explainFailure(failure);
+  return {
+    url: url(failure.url),
+    host: hostWithPort(failure.url),
+    party: failure.party ?? 'first',
+    type: failure.type,
+    method: failure.method,
+    status: failure.status,
+    statusLine: failure.statusLine,
+    ...(failure.networkError && { networkError: failure.networkError }),
+    time: iso(failure.time),
+    headline: explanation.headline,
+    meaning: explanation.meaning,
+    ...(explanation.variant && { variant: explanation.variant }),
+    gateway: explanation.gateway && { name: explanation.gateway.name, confidence: explanation.gateway.confidence },
+    path: explanation.path.map(({ name }) => name),
+    source: explanation.source,
+    sourceEvidence: explanation.sourceEvidence,
+    causes: explanation.causes.map(({ id, title, likelihood, evidence }) => ({ id, title, likelihood, evidence })),
+    ...(explanation.tellApart && { tellApart: explanation.tellApart }),
+    cached: explanation.cached,
+    cacheEvidence: explanation.cacheEvidence,
+    ...(explanation.retryAfterSeconds !== undefined && { retryAfterSeconds: explanation.retryAfterSeconds }),
+    ...(explanation.statusPage && { statusPage: explanation.statusPage }),
+    advice: { visitor: [...explanation.advice.visitor], owner: [...explanation.advice.owner] },
+    // Stored headers are already redacted; redact again so a record from an older version cannot leak a cookie.
+    headers: explanation.headers.map((header) =>
+      isSensitiveHeader(header.name) ? { name: header.name, value: REDACTED, group: header.group, meaning: header.meaning, redacted: true } : { ...header },
+    ),
+  };
+}
+
+/** Every string in a JSON-like value, changed by `change`. */
+function mapStrings<T>(value: T, change: (text: string) => string): T {
+  if (typeof value === 'string') return change(value) as T;
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, change)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, change)])) as T;
+  return value;
+}
+
+/**
+ * The report of one tab: the page's failure, the failed requests inside it, the timeline and the retry state.
+ *
+ * @example
+ * reportMarkdown(buildReport(record, retry, { now: Date.now(), version: '0.1.0' }))
+ */
+export function buildReport(record: TabRecord, retry: RetryState | undefined, options: ReportOptions): Report {
+  const includeQuery = options.includeQuery === true;
+  const url = includeQuery ? (address: string) => address : urlWithoutQuery;
+  const requests = record.failures.filter((failure) => failure.requestId !== record.page?.requestId);
+  const report: Report = {
+    generator: `Gatewhy${options.version ? ` ${options.version}` : ''}`,
+    generatedAt: iso(options.now),
+    queryStrings: includeQuery ? 'included' : 'removed',
+    page: record.page ? reportedFailure(record.page, url) : null,
+    requests: requests.map((failure) => reportedFailure(failure, url)),
+    timeline: record.timeline.map(({ time, kind, text }) => ({ time: iso(time), kind, text })),
+    retry: retry
+      ? {
+          attempt: retry.attempt,
+          maxAttempts: retry.maxAttempts,
+          ...(retry.dueAt !== undefined && { nextRetryAt: iso(retry.dueAt) }),
+          ...(retry.delayReason && { delayReason: retry.delayReason }),
+          ...(retry.blocked && { blocked: BLOCK_REASONS[retry.blocked] }),
+        }
+      : null,
+  };
+  // Addresses also hide in header values (Location, Report-To) and evidence: strip them everywhere.
+  return includeQuery ? report : mapStrings(report, stripQueryStrings);
+}
+
+export function reportJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** "gatewhy-shop.example.com-2026-11-27T14-05-00Z.json" */
+export function reportFileName(report: Report): string {
+  const subject = report.page ?? report.requests[0];
+  const host = (subject?.host ?? 'tab').replace(/[^a-z0-9.-]+/gi, '_');
+  return `gatewhy-${host}-${report.generatedAt.slice(0, 19).replace(/:/g, '-')}Z.json`;
+}
+
+// Markdown ------------------------------------------------------------------------------------------------------
+
+/** Text in a table cell: one line, pipes escaped. */
+const cell = (text: string) => text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+
+/** Inline code that survives backticks in the text (CommonMark: a longer fence, padded). */
+function code(text: string): string {
+  const flat = text.replace(/\r?\n/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return longest === 0 ? `${fence}${flat}${fence}` : `${fence} ${flat} ${fence}`;
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+const utc = (isoTime: string) => formatUtc(Date.parse(isoTime));
+
+const SOURCE_WORDS: Record<Explanation['source'], (gateway: string | undefined) => string> = {
+  gateway: (gateway) => `written by the gateway${gateway ? ` (${gateway})` : ''}; the application behind it may never have seen the request`,
+  origin: (gateway) => `written by the application behind ${gateway ?? 'the gateway'}, which passed it on`,
+  unknown: () => 'not clear whether the gateway or the application wrote it',
+};
+
+function statusOf(failure: ReportedFailure): string {
+  return failure.status > 0 ? failure.statusLine || String(failure.status) : (failure.networkError ?? 'no response');
+}
+
+function failureSection(failure: ReportedFailure, heading: string): string[] {
+  const lines = [`${heading} ${failure.headline}`, ''];
+  lines.push(`- **Address:** ${failure.method} ${failure.url}`);
+  lines.push(`- **Status:** ${statusOf(failure)}`);
+  lines.push(`- **When:** ${utc(failure.time)}`);
+  lines.push(`- **What it means:** ${failure.meaning}${failure.variant ? ` (${failure.variant})` : ''}`);
+  if (failure.gateway) lines.push(`- **Gateway:** ${failure.gateway.name} (confidence ${percent(failure.gateway.confidence)})${failure.path.length > 1 ? `; path: ${failure.path.join(' → ')}` : ''}`);
+  lines.push(`- **Who wrote the error:** ${SOURCE_WORDS[failure.source](failure.gateway?.name)}`);
+  lines.push(`- **From a cache:** ${failure.cached ? `yes (${failure.cacheEvidence.join('; ')})` : 'no'}`);
+  if (failure.retryAfterSeconds !== undefined) lines.push(`- **Retry-After:** ${formatDuration(failure.retryAfterSeconds)}`);
+  if (failure.statusPage) lines.push(`- **Status page:** ${failure.statusPage}`);
+  lines.push('');
+  if (failure.causes.length > 0) {
+    lines.push('**Likely causes**', '');
+    failure.causes.forEach((cause, index) => {
+      lines.push(`${index + 1}. ${cause.title} (${percent(cause.likelihood)})`);
+      for (const evidence of cause.evidence) lines.push(`   - ${evidence}`);
+    });
+    if (failure.tellApart) lines.push('', `To tell them apart: ${failure.tellApart}`);
+    lines.push('');
+  }
+  if (failure.advice.owner.length > 0) {
+    lines.push('**What the site owner should check**', '', ...failure.advice.owner.map((line) => `- ${line}`), '');
+  }
+  if (failure.headers.length > 0) {
+    lines.push('**Response headers** (cookies and credentials redacted)', '', '| Header | Value | What it says |', '| --- | --- | --- |');
+    const order = Object.keys(HEADER_GROUP_TITLES) as HeaderGroup[];
+    const sorted = [...failure.headers].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
+    for (const header of sorted) lines.push(`| ${cell(header.name)} | ${cell(code(header.value))} | ${cell(header.decoded ?? header.meaning)} |`);
+    lines.push('');
+  }
+  return lines;
+}
+
+function requestLine(failure: ReportedFailure): string {
+  return `- ${utc(failure.time)} ${failure.method} ${failure.url} → ${statusOf(failure)}: ${failure.headline}`;
+}
+
+/** The report as Markdown for a support ticket or an issue. */
+export function reportMarkdown(report: Report): string {
+  const subject = report.page ?? report.requests[0];
+  const lines = [`## Gatewhy report${subject ? `: ${subject.host}` : ''}`, ''];
+  if (report.page) lines.push(...failureSection(report.page, '### The page failed:'));
+  else if (report.requests.length === 0) lines.push('No gateway errors were recorded on this tab.', '');
+
+  if (report.requests.length > 0) {
+    lines.push(`### Failed requests inside the page (${report.requests.length})`, '');
+    for (const [party, title] of [['first', 'Same site as the page'], ['third', 'Third parties']] as const) {
+      const mine = report.requests.filter((failure) => failure.party === party);
+      if (mine.length > 0) lines.push(`**${title}**`, '', ...mine.map(requestLine), '');
+    }
+    // Without a failed page, the first request's details are what the ticket is about.
+    if (!report.page && subject) lines.push(...failureSection(subject, '#### First failure:'));
+  }
+
+  if (report.retry) {
+    const { attempt, maxAttempts, nextRetryAt, blocked, delayReason } = report.retry;
+    const state = blocked ?? (nextRetryAt ? `next retry at ${utc(nextRetryAt)}${delayReason ? ` (${delayReason})` : ''}` : 'no retry scheduled');
+    lines.push(`**Automatic retry:** ${attempt} of ${maxAttempts} retries made; ${state}`, '');
+  }
+  if (report.timeline.length > 0) {
+    lines.push('### Timeline', '', ...report.timeline.map(({ time, text }) => `- ${utc(time)}: ${text}`), '');
+  }
+  const query = report.queryStrings === 'removed' ? 'query strings removed' : 'query strings included';
+  lines.push(`_Made with ${report.generator} on ${utc(report.generatedAt)}. Cookies and credentials are redacted; ${query}._`);
+  return `${lines.join('\n')}\n`;
+}
