@@ -1,6 +1,7 @@
 // Page-load overhead in real Chromium: the 300-subresource page, loaded interleaved with and without extensions.
 import type { Page, Worker } from 'playwright-core';
-import { launch, writeListenerExtension, type BenchBrowser } from './browser';
+import { launch, writeWatcherExtension, type BenchBrowser } from './browser';
+import { chromiumCpu, cpuDelta, type CpuByKind } from './process-cpu';
 import { FAILING_COUNT, SUBRESOURCE_COUNT, type BenchSite } from './site';
 import { spread, type Spread } from './stats';
 import { DEFAULT_WATCHED_TYPES } from '../utils/watch-policy';
@@ -8,7 +9,7 @@ import { DEFAULT_WATCHED_TYPES } from '../utils/watch-policy';
 export type Scenario = 'ok' | 'failing';
 export const SCENARIOS: readonly Scenario[] = ['ok', 'failing'];
 
-export type ConfigId = 'none' | 'listener-all' | 'gatewhy' | 'gatewhy-all' | 'listener-default';
+export type ConfigId = 'none' | 'listener-all' | 'gatewhy' | 'gatewhy-all' | 'listener-default' | 'permission-only';
 
 interface Config {
   id: ConfigId;
@@ -23,6 +24,7 @@ export const CONFIGS: readonly Config[] = [
   { id: 'gatewhy', label: 'Gatewhy, default settings' },
   { id: 'gatewhy-all', label: 'Gatewhy, watch everything' },
   { id: 'listener-default', label: "Empty onCompleted listener, Gatewhy's default types", diagnostic: true },
+  { id: 'permission-only', label: 'webRequest permission, no listener', diagnostic: true },
 ];
 
 /** What the page reported about one load, in ms since its navigation started. */
@@ -40,6 +42,8 @@ export interface LoadSample extends PageTiming {
   scenario: Scenario;
   /** onCompleted events the listener-only extensions received for this load. */
   events?: number;
+  /** CPU ms the browser's processes used from the start of this load to the end of the pause after it. */
+  cpu?: CpuByKind;
 }
 
 export interface PageLoadResult {
@@ -72,9 +76,18 @@ interface Running {
   events?: () => Promise<number>;
 }
 
-async function start(config: Config, gatewhyDir: string, listenerDirs: Record<'all' | 'default', string>): Promise<Running> {
-  const dir = { none: undefined, 'listener-all': listenerDirs.all, 'listener-default': listenerDirs.default, gatewhy: gatewhyDir, 'gatewhy-all': gatewhyDir }[config.id];
-  const browser = await launch(dir);
+type WatcherDirs = Record<'all' | 'default' | 'permission', string>;
+
+async function start(config: Config, gatewhyDir: string, watchers: WatcherDirs): Promise<Running> {
+  const dir = {
+    none: undefined,
+    'listener-all': watchers.all,
+    'listener-default': watchers.default,
+    'permission-only': watchers.permission,
+    gatewhy: gatewhyDir,
+    'gatewhy-all': gatewhyDir,
+  }[config.id];
+  const browser = await launch(dir, { listens: config.id !== 'permission-only' });
   const worker = browser.worker;
   if (config.id === 'gatewhy-all') {
     // Missing fields fall back to their defaults (utils/settings.ts checkSettings); the background widens its
@@ -108,7 +121,11 @@ async function gatewhyRecord(worker: Worker, url: string) {
  * picture: every response is no-store and every URL carries a token unique to its load.
  */
 export async function benchPageLoad({ site, gatewhyDir, rounds, log }: PageLoadOptions): Promise<PageLoadResult> {
-  const listenerDirs = { all: await writeListenerExtension(), default: await writeListenerExtension(DEFAULT_WATCHED_TYPES) };
+  const watchers: WatcherDirs = {
+    all: await writeWatcherExtension(),
+    default: await writeWatcherExtension({ types: DEFAULT_WATCHED_TYPES }),
+    permission: await writeWatcherExtension({ listener: false }),
+  };
   const running: Running[] = [];
   const samples: LoadSample[] = [];
   const recorded: PageLoadResult['recorded'] = {};
@@ -116,7 +133,7 @@ export async function benchPageLoad({ site, gatewhyDir, rounds, log }: PageLoadO
   let loads = 0;
   const token = (config: ConfigId) => `${config}-${loads++}`;
   try {
-    for (const config of CONFIGS) running.push(await start(config, gatewhyDir, listenerDirs));
+    for (const config of CONFIGS) running.push(await start(config, gatewhyDir, watchers));
 
     // Warm-up: the first loads in a new browser pay one-off costs (renderer start, the extension's first events).
     for (const run of running) {
@@ -140,12 +157,21 @@ export async function benchPageLoad({ site, gatewhyDir, rounds, log }: PageLoadO
       for (const scenario of scenarios) {
         for (const run of order) {
           const before = await run.events?.();
+          const cpuBefore = chromiumCpu(run.browser.userDataDir);
           try {
             const timing = await loadOnce(run.page, site.heavyUrl(token(run.config.id), scenario === 'failing'));
             await sleep(SETTLE_MS);
+            const cpuAfter = chromiumCpu(run.browser.userDataDir);
             const after = await run.events?.();
             if (timing.resources !== SUBRESOURCE_COUNT) log(`  warning: ${run.config.id} saw ${timing.resources} of ${SUBRESOURCE_COUNT} subresources`);
-            samples.push({ ...timing, round, config: run.config.id, scenario, ...(after !== undefined && { events: after - before! }) });
+            samples.push({
+              ...timing,
+              round,
+              config: run.config.id,
+              scenario,
+              ...(after !== undefined && { events: after - before! }),
+              ...(cpuBefore && cpuAfter && { cpu: cpuDelta(cpuAfter, cpuBefore) }),
+            });
           } catch (error) {
             dropped.push(`round ${round + 1}, ${run.config.id}, ${scenario}: ${(error as Error).message.split('\n')[0]}`);
             await sleep(SETTLE_MS);
@@ -180,4 +206,20 @@ export function loadTimes(result: PageLoadResult, scenario: Scenario, config: Co
 export function eventsPerLoad(result: PageLoadResult, scenario: Scenario, config: ConfigId): number | undefined {
   const counts = result.samples.filter((s) => s.config === config && s.scenario === scenario && s.events !== undefined).map((s) => s.events!);
   return counts.length ? spread(counts).median : undefined;
+}
+
+/** Median CPU ms per load of each process kind, or undefined without /proc. */
+export function cpuPerLoad(result: PageLoadResult, scenario: Scenario, config: ConfigId): CpuByKind | undefined {
+  const readings = result.samples.filter((s) => s.config === config && s.scenario === scenario && s.cpu).map((s) => s.cpu!);
+  if (readings.length === 0) return undefined;
+  const kinds = Object.keys(readings[0]!) as (keyof CpuByKind)[];
+  return Object.fromEntries(kinds.map((kind) => [kind, spread(readings.map((cpu) => cpu[kind])).median])) as CpuByKind;
+}
+
+/** Median total CPU ms per load across all of the browser's processes. */
+export function totalCpuPerLoad(result: PageLoadResult, scenario: Scenario, config: ConfigId): number | undefined {
+  const totals = result.samples
+    .filter((s) => s.config === config && s.scenario === scenario && s.cpu)
+    .map((s) => Object.values(s.cpu!).reduce((sum, value) => sum + value, 0));
+  return totals.length ? spread(totals).median : undefined;
 }

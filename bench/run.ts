@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { countApiCalls } from './api-calls';
 import { benchEngine } from './engine';
 import { describeMachine } from './machine';
 import { benchPageLoad } from './page-load';
@@ -101,6 +102,8 @@ async function main(): Promise<void> {
     if (wanted('page-load')) {
       log(`page load: ${rounds} interleaved rounds…`);
       run.pageLoad = await benchPageLoad({ site, gatewhyDir: dir, rounds, log });
+      log('page load: counting the extension API calls Gatewhy makes per load (untimed)…');
+      run.apiCalls = await countApiCalls({ site, gatewhyDir: dir });
     }
     if (wanted('popup')) {
       log(`popup: ${openings} openings on a tab with 50 errors…`);

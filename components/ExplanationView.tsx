@@ -98,7 +98,10 @@ export function CauseList({ explanation }: { explanation: Explanation }) {
           <li key={cause.id} class="cause">
             <div class="cause-head">
               <span>{cause.title}</span>
-              <span class="likelihood" aria-label={`likelihood ${percent} percent`}>{percent}%</span>
+              <span class="likelihood">
+                <span class="visually-hidden">likelihood </span>
+                {percent}%
+              </span>
             </div>
             <div class="bar" aria-hidden="true">
               <span style={{ width: `${Math.max(percent, 3)}%` }} />

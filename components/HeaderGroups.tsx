@@ -44,14 +44,14 @@ export function HeaderGroups({ headers, level = 3 }: { headers: readonly Decoded
   return (
     <div class="header-groups">
       {groups.map(({ group, headers: list }) => (
-        <section class="header-group" key={group} data-group={group} aria-label={HEADER_GROUP_TITLES[group]}>
+        <div class="header-group" role="group" key={group} data-group={group} aria-label={HEADER_GROUP_TITLES[group]}>
           <Heading>{HEADER_GROUP_TITLES[group]}</Heading>
           <ul class="header-list">
             {list.map((header, index) => (
               <HeaderItem key={`${header.name}-${index}`} header={header} />
             ))}
           </ul>
-        </section>
+        </div>
       ))}
     </div>
   );

@@ -13,8 +13,24 @@ export interface Score {
   want: { gateway: string | null; cause: string; source: string };
 }
 
+/**
+ * Fixtures that are not error responses: a gateway that relayed HTTP/0.9 junk (no status line to read),
+ * or one that passed a faulty upstream answer through with a success status.
+ */
+export function unscored(): { name: string; reason: string }[] {
+  return loadFixtures().flatMap((fixture) => {
+    try {
+      const { status } = parseHttpResponse(fixture.text);
+      return status < 400 ? [{ name: fixture.name, reason: `status ${status} is not an error` }] : [];
+    } catch (error) {
+      return [{ name: fixture.name, reason: (error as Error).message }];
+    }
+  });
+}
+
 export function scoreFixtures(): Score[] {
-  return loadFixtures().map((fixture) => {
+  const skipped = new Set(unscored().map(({ name }) => name));
+  return loadFixtures().filter(({ name }) => !skipped.has(name)).map((fixture) => {
     const response = parseHttpResponse(fixture.text);
     const explanation = explainResponse({ status: response.status, statusText: response.statusText, headers: response.headers, bodyText: response.body });
     const causes = explanation.causes.map(({ id }) => id);
@@ -56,6 +72,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`${wrong.length ? '✗' : '✓'} ${score.name}${wrong.length ? `  [${wrong.join(', ')}]` : ''}`);
     if (wrong.length) console.log(`    want ${JSON.stringify(score.want)}\n    got  ${JSON.stringify({ ...score.got, causes: score.got.causes.slice(0, 3) })}`);
   }
+  for (const { name, reason } of unscored()) console.log(`- ${name}: not scored, ${reason}`);
   const summary = summarize(scores);
   const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
   console.log(`\n${summary.fixtures} fixtures: gateway ${pct(summary.gateway)}, cause first ${pct(summary.causeFirst)}, cause top 3 ${pct(summary.causeTop3)}, source ${pct(summary.source)}, plain apps without a gateway ${pct(summary.plainWithoutGateway)}`);

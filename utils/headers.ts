@@ -95,9 +95,21 @@ export function normalizeHeaders(input: HeaderInput): HeaderPair[] {
   return pairs;
 }
 
+/**
+ * A sensitive header's value as Gatewhy keeps it. A cookie keeps its name, which tells which gateway set it
+ * (AWSALB, ARRAffinity…), never its value.
+ */
+export function redactedValue(name: string, value: string): string {
+  const lower = name.toLowerCase();
+  if (lower !== 'set-cookie' && lower !== 'set-cookie2') return REDACTED;
+  const equals = value.indexOf('=');
+  const cookieName = equals > 0 ? value.slice(0, equals).trim() : '';
+  return cookieName && cookieName.length <= 64 && !cookieName.includes(';') ? `${cookieName}=${REDACTED}` : REDACTED;
+}
+
 /** The same headers with every sensitive value replaced, so they can be stored, shown and exported. */
 export function redactHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
-  return headers.map((header) => (isSensitiveHeader(header.name) ? { name: header.name, value: REDACTED } : header));
+  return headers.map((header) => (isSensitiveHeader(header.name) ? { name: header.name, value: redactedValue(header.name, header.value) } : header));
 }
 
 /** First value of a header, by case-insensitive name. */

@@ -1,5 +1,5 @@
 // "Recent errors" across tabs: a bounded list of what failed where, without query strings or credentials.
-import { hostOf, withoutQuery } from './party';
+import { hostWithPort, urlWithoutQuery } from './query-strings';
 import type { FailedRequest, Summary } from './tab-record';
 
 export interface HistoryEntry {
@@ -16,8 +16,8 @@ export interface HistoryEntry {
 export function toHistoryEntry(failure: FailedRequest): HistoryEntry {
   return {
     time: failure.time,
-    url: withoutQuery(failure.url),
-    host: hostOf(failure.url),
+    url: urlWithoutQuery(failure.url),
+    host: hostWithPort(failure.url),
     type: failure.type,
     status: failure.status,
     ...(failure.networkError && { networkError: failure.networkError }),

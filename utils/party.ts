@@ -12,13 +12,3 @@ export function partyOf(requestUrl: string, pageUrl: string | undefined): Party 
   if (!pageUrl) return 'first';
   return siteOf(requestUrl) === siteOf(pageUrl) ? 'first' : 'third';
 }
-
-/** "https://example.com/a?token=x#y" → "https://example.com/a": query strings can carry tokens. */
-export function withoutQuery(url: string): string {
-  const cut = url.search(/[?#]/);
-  return cut < 0 ? url : url.slice(0, cut);
-}
-
-export function hostOf(url: string): string {
-  return getHostname(url) ?? '';
-}

@@ -43,6 +43,8 @@ interface FieldBase {
   label: string;
   help?: string;
   section: 'retry' | 'timing' | 'sites' | 'page' | 'history';
+  /** An optional permission the option needs while it is on, asked for when the user turns it on. */
+  permission?: { name: 'notifications'; purpose: string };
 }
 export type Field =
   | (FieldBase & { key: BooleanKey; kind: 'boolean'; default: boolean })
@@ -73,7 +75,7 @@ export const FIELDS: readonly Field[] = [
   { key: 'neverRetrySites', kind: 'patterns', default: [], section: 'sites', label: 'Never retry on', help: 'One match pattern per line, e.g. *://*.example.com/*' },
   { key: 'alwaysRetrySites', kind: 'patterns', default: [], section: 'sites', label: 'Always retry on (even when automatic retry is off)', help: 'One match pattern per line.' },
   { key: 'showBanner', kind: 'boolean', default: true, section: 'page', label: 'Show the retry countdown on the failed page' },
-  { key: 'notifyOnRecovery', kind: 'boolean', default: false, section: 'page', label: 'Notify me when a failed page comes back', help: 'Asks for permission to show notifications.' },
+  { key: 'notifyOnRecovery', kind: 'boolean', default: false, section: 'page', label: 'Notify me when a failed page comes back', help: 'Asks for permission to show notifications.', permission: { name: 'notifications', purpose: 'show notifications' } },
   { key: 'watchAllRequests', kind: 'boolean', default: false, section: 'page', label: 'Watch every request, not only pages, frames and API calls', help: 'Also images, scripts and styles. Costs a little page-load time.' },
   { key: 'historySize', kind: 'integer', default: 100, min: 0, max: 1000, section: 'history', label: 'Recent errors to keep' },
 ];

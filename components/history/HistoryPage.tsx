@@ -80,7 +80,8 @@ export function HistoryPage({ now = Date.now() }: { now?: number }) {
                     <th scope="col">Host</th>
                     <th scope="col">Errors</th>
                     <th scope="col">Statuses</th>
-                    <th scope="col">Most often</th>
+                    <th scope="col">Gateway</th>
+                    <th scope="col">Most common cause</th>
                     <th scope="col">Last seen</th>
                   </tr>
                 </thead>
@@ -92,7 +93,8 @@ export function HistoryPage({ now = Date.now() }: { now?: number }) {
                       </th>
                       <td class="num">{pattern.count}</td>
                       <td class="num">{pattern.statuses.map((status) => (status > 0 ? status : 'no response')).join(', ')}</td>
-                      <td>{[pattern.gatewayName, pattern.causeTitle].filter(Boolean).join(': ') || '—'}</td>
+                      <td>{pattern.gatewayName ?? '—'}</td>
+                      <td>{pattern.causeTitle ?? '—'}</td>
                       <td>
                         <time dateTime={new Date(pattern.last).toISOString()} title={new Date(pattern.last).toLocaleString()}>
                           {ago(pattern.last, now)}

@@ -8,10 +8,10 @@ import { DEFAULT_SETTINGS, FIELDS, type Field, type Settings } from '../../utils
 
 type Key = Field['key'];
 
-/** Options that need a permission while they are on; it is asked for when the user turns one on. */
-const FIELD_PERMISSIONS: Partial<Record<Key, { permissions: Browser.runtime.ManifestPermission[]; what: string }>> = {
-  notifyOnRecovery: { permissions: ['notifications'], what: 'show notifications' },
-};
+/** Options that need a permission while they are on (from the schema); it is asked for when the user turns one on. */
+const FIELD_PERMISSIONS: Partial<Record<Key, { permissions: Browser.runtime.ManifestPermission[]; what: string }>> = Object.fromEntries(
+  FIELDS.flatMap((field) => (field.permission ? [[field.key, { permissions: [field.permission.name], what: field.permission.purpose }]] : [])),
+);
 
 export interface Status {
   message: string;

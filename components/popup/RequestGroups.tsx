@@ -17,14 +17,16 @@ function RequestItem({ failure, now }: { failure: FailedRequest; now: number }) 
   return (
     <li class="request" data-request-id={failure.requestId}>
       <button type="button" class="request-toggle" aria-expanded={open} aria-controls={detailId} onClick={() => setOpen(!open)}>
-        <span class="pill small" aria-label={`Status ${status}`}>{status}</span>
+        <span class="pill small">
+          <span class="visually-hidden">Status </span>
+          {status}
+        </span>
         <span class="request-path">
           {failure.method} {pathOf(failure.url)}
         </span>
         <span class="chevron" aria-hidden="true">›</span>
         <span class="request-summary">
           {headline}
-          <span class="visually-hidden">. {open ? 'Hide' : 'Show'} the explanation.</span>
           <span class="muted"> · {TYPE_WORDS[failure.type] ?? failure.type} · {clockTime(failure.time, now)}</span>
         </span>
       </button>

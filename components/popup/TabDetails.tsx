@@ -62,7 +62,8 @@ export function TabDetails({ record, retry, now, version, actions }: TabDetailsP
       {page && explanation ? (
         <section class="hero tone-danger" aria-labelledby="headline" data-state="page-failed">
           <div class="hero-head">
-            <span class="pill" aria-label={page.status > 0 ? `Status ${code}` : 'No response'}>
+            <span class="pill">
+              <span class="visually-hidden">{page.status > 0 ? 'Status ' : 'No response: '}</span>
               {code}
             </span>
             <h2 id="headline">{explanation.headline}</h2>

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { nextRetry, planRetry, BLOCK_REASONS, type PageFailure, type RetryState } from '../../utils/retry-policy';
 import { formatDuration } from '../../utils/explain/time';
-import { hostOf } from '../../utils/party';
+import { hostWithPort } from '../../utils/query-strings';
 import { addEvent, type TimelineKind } from '../../utils/tab-record';
 import { allRetryStates, changeRetryLog, readRetryLog, readRetryState, updateRetryState } from '../../services/retry-store';
 import { loadSettings } from '../../services/settings-store';
@@ -112,10 +112,12 @@ export async function onPageRecovered(tabId: number, url: string): Promise<void>
   await updateRetryState(tabId, () => undefined);
   if (state.url !== url) return;
   const took = formatDuration((Date.now() - state.since) / 1000);
-  const text = `${hostOf(url)} is back after ${state.attempt} ${state.attempt === 1 ? 'retry' : 'retries'}, ${took}`;
+  const text = `${hostWithPort(url)} is back after ${state.attempt} ${state.attempt === 1 ? 'retry' : 'retries'}, ${took}`;
   await note(tabId, 'recovered', text);
   const { settings } = await loadSettings();
-  if (settings.notifyOnRecovery && state.attempt > 0 && browser.notifications) {
+  // The options page gives the permission back when the option is turned off; check it is still held.
+  const allowed = await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false);
+  if (settings.notifyOnRecovery && state.attempt > 0 && allowed) {
     await browser.notifications.create(`gatewhy-recovered-${tabId}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: 'Gatewhy: page is back', message: text });
   }
 }

@@ -44,9 +44,24 @@ describe('isSensitiveHeader', () => {
 
 describe('redactHeaders', () => {
   it('replaces sensitive values and leaves the rest', () => {
-    expect(redactHeaders([{ name: 'Set-Cookie', value: 'sid=secret' }, { name: 'Server', value: 'nginx' }])).toEqual([
-      { name: 'Set-Cookie', value: REDACTED },
+    const redacted = redactHeaders([
+      { name: 'Authorization', value: 'Bearer secret-token' },
+      { name: 'X-Auth-Token', value: 'secret-token' },
       { name: 'Server', value: 'nginx' },
     ]);
+    expect(redacted).toEqual([
+      { name: 'Authorization', value: REDACTED },
+      { name: 'X-Auth-Token', value: REDACTED },
+      { name: 'Server', value: 'nginx' },
+    ]);
+  });
+
+  it('keeps a cookie\'s name (it tells which gateway set it) but never its value', () => {
+    const [cookie, odd] = redactHeaders([
+      { name: 'Set-Cookie', value: 'AWSALB=secret-value; Expires=Tue, 01 Dec 2026 00:00:00 GMT; Path=/' },
+      { name: 'set-cookie', value: 'no-equals-sign-secret' },
+    ]);
+    expect(cookie!.value).toBe(`AWSALB=${REDACTED}`);
+    expect(odd!.value).toBe(REDACTED);
   });
 });

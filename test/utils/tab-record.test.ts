@@ -31,7 +31,7 @@ describe('toFailedRequest', () => {
       ip: '203.0.113.5',
       headers: [
         { name: 'Server', value: 'nginx' },
-        { name: 'Set-Cookie', value: '[redacted]' },
+        { name: 'Set-Cookie', value: 'session=[redacted]' },
       ],
     });
     expect(JSON.stringify(kept)).not.toContain('abc');

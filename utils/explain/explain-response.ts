@@ -85,6 +85,11 @@ function sourceLabel(marker: readonly Marker[], response: PreparedResponse): str
   return marker.map((one) => describeMarker(one, response)).filter(Boolean).join(', ');
 }
 
+function matchingVariants(gateway: Gateway, response: PreparedResponse): Variant[] {
+  const matched = gateway.variants.filter((variant) => variant.when.every((marker) => markerHolds(marker, response)));
+  return matched.some((variant) => !variant.fallback) ? matched.filter((variant) => !variant.fallback) : matched;
+}
+
 function detect(response: PreparedResponse): Detection[] {
   const found: Detection[] = [];
   for (const gateway of GATEWAYS) {
@@ -100,7 +105,7 @@ function detect(response: PreparedResponse): Detection[] {
     found.push({
       gateway,
       finding: { id: gateway.id, name: gateway.name, confidence: Math.round(confidence * 100) / 100, evidence },
-      variants: gateway.variants.filter((variant) => variant.when.every((marker) => markerHolds(marker, response))),
+      variants: matchingVariants(gateway, response),
     });
   }
   const hidden = new Set(found.flatMap(({ gateway }) => gateway.includes ?? []));
@@ -108,7 +113,11 @@ function detect(response: PreparedResponse): Detection[] {
 }
 
 /** How specific a variant is: markers beyond the status count. */
-const specificity = (variant: Variant) => variant.when.filter((marker) => marker.header !== undefined || marker.body !== undefined).length;
+const specificity = (variant: Variant) =>
+  variant.when.filter((marker) => marker.header !== undefined || marker.body !== undefined || marker.reason !== undefined || marker.any !== undefined).length;
+
+/** The gateway's own error page or error marker: its wording is boilerplate, not a clue to the cause. */
+const isOwnPage = (variant: Variant | undefined) => variant !== undefined && variant.source === 'gateway' && specificity(variant) > 0;
 
 /**
  * The gateway that produced the error: one whose own error page or error markers are present wins;
@@ -118,7 +127,7 @@ function producer(detections: Detection[]): Detection | undefined {
   let best: Detection | undefined;
   let bestScore = -Infinity;
   for (const detection of detections) {
-    const generated = detection.variants.find((variant) => variant.source === 'gateway' && specificity(variant) > 0);
+    const generated = detection.variants.find(isOwnPage);
     const score = (generated ? 10 + specificity(generated) : detection.variants.length > 0 ? 1 : 0) + detection.finding.confidence;
     if (score > bestScore) [best, bestScore] = [detection, score];
   }
@@ -155,8 +164,11 @@ function findCauses(response: PreparedResponse, producing: Detection | undefined
     tally.add(variant.causes, index === 0 ? 1 : 0.5, `${variant.title} (${sourceLabel(variant.when, response)})`);
   });
   tally.add(status.causes, variants.length > 0 ? STATUS_PRIOR_WEIGHT : 1, `HTTP ${response.status}: ${status.meaning}`);
-  for (const clue of BODY_CLUES) {
-    if (response.body.includes(clue.body)) tally.add({ [clue.cause]: clue.weight }, variants.length > 0 ? 0.3 : 1, `the page says "${clue.body}"`);
+  // Words on a page the application wrote say something; words on a gateway's stock page do not.
+  if (!isOwnPage(variants[0])) {
+    for (const clue of BODY_CLUES) {
+      if (response.body.includes(clue.body)) tally.add({ [clue.cause]: clue.weight }, variants.length > 0 ? 0.3 : 1, `the page says "${clue.body}"`);
+    }
   }
   if (response.status === 503 && response.values.has('retry-after') && variants.length === 0) {
     tally.add({ maintenance: 0.2, overloaded: 0.2 }, 1, 'a Retry-After header: the server expects to be back soon');
@@ -300,7 +312,8 @@ function explain(input: ExplainInput): Explanation {
   const networkError = asText(input?.networkError);
   if (status === 0 && networkError) return explainNetworkError(networkError, decoded);
 
-  const response = prepare(status, headers, asText(input?.bodyText));
+  const statusText = asText(input?.statusText)?.slice(0, 200) ?? '';
+  const response = prepare(status, headers, asText(input?.bodyText), statusText);
   const detections = detect(response);
   const producing = producer(detections);
   const path = producing ? [producing, ...detections.filter((one) => one !== producing)] : detections;
@@ -310,7 +323,6 @@ function explain(input: ExplainInput): Explanation {
   const retryAfterSeconds = parseRetryAfter(headerValue(headers, 'retry-after'), now);
   const variant = producing?.variants[0];
   const tellApart = producing?.variants.find((one) => one.tellApart)?.tellApart;
-  const statusText = asText(input?.statusText)?.slice(0, 200) ?? '';
   const gateway = producing?.finding ?? null;
 
   return {

@@ -1,6 +1,6 @@
 // What each response header means to someone debugging a gateway error, and how to read its value.
 // Vendor formats are cited where they are defined; see also shared/gateways.md "HEADER CATALOGUE".
-import { isSensitiveHeader, REDACTED, type HeaderPair } from '../headers';
+import { isSensitiveHeader, redactedValue, type HeaderPair } from '../headers';
 import { placeName } from './locations';
 import { formatDuration, formatUtc, parseHttpDate, parseRetryAfter } from './time';
 
@@ -349,7 +349,7 @@ export function decodeHeaders(headers: readonly HeaderPair[], context: DecodeCon
   return headers.map(({ name, value }) => {
     const lowerName = name.toLowerCase();
     if (isSensitiveHeader(lowerName)) {
-      return { name, value: REDACTED, meaning: 'Can carry cookies or credentials, so Gatewhy never shows or keeps its value.', group: 'other', redacted: true };
+      return { name, value: redactedValue(name, value), meaning: 'Can carry cookies or credentials, so Gatewhy never shows or keeps its value.', group: 'other', redacted: true };
     }
     const entry = entryFor(lowerName);
     let decoded: string | undefined;

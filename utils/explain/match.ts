@@ -1,5 +1,5 @@
 // Checks markers against a response in linear time: text is folded once, then tested with substring searches.
-import type { HeaderPair } from '../headers';
+import { isSensitiveHeader, redactedValue, type HeaderPair } from '../headers';
 import type { Marker } from '../gateways/types';
 
 /** Most body text examined; vendor error pages put their markers well within it. */
@@ -27,9 +27,11 @@ export interface PreparedResponse {
   /** Folded body text, or '' when there is none. */
   body: string;
   hasBody: boolean;
+  /** Folded reason phrase of the status line. */
+  reason: string;
 }
 
-export function prepare(status: number, headers: readonly HeaderPair[], bodyText: string | undefined): PreparedResponse {
+export function prepare(status: number, headers: readonly HeaderPair[], bodyText: string | undefined, reason = ''): PreparedResponse {
   const values = new Map<string, string[]>();
   for (const { name, value } of headers) {
     const key = name.toLowerCase();
@@ -38,7 +40,7 @@ export function prepare(status: number, headers: readonly HeaderPair[], bodyText
     else values.set(key, [fold(value)]);
   }
   const body = bodyText ? fold(bodyText.slice(0, MAX_BODY_CHARS)) : '';
-  return { status, headers, values, body, hasBody: body.length > 0 };
+  return { status, headers, values, body, hasBody: body.length > 0, reason: fold(reason.slice(0, 1024)) };
 }
 
 function valueHolds(marker: Marker, value: string): boolean {
@@ -61,6 +63,8 @@ export function markerHolds(marker: Marker, response: PreparedResponse): boolean
   }
   if (marker.body !== undefined && !response.body.includes(foldConstant(marker.body))) return false;
   if (marker.notBody !== undefined && (!response.hasBody || response.body.includes(foldConstant(marker.notBody)))) return false;
+  if (marker.reason !== undefined && !response.reason.includes(foldConstant(marker.reason))) return false;
+  if (marker.any !== undefined && !marker.any.some((one) => markerHolds(one, response))) return false;
   return true;
 }
 
@@ -75,10 +79,16 @@ export function describeMarker(marker: Marker, response: PreparedResponse): stri
     else {
       const wanted = marker.header.toLowerCase();
       const header = response.headers.find(({ name, value }) => name.toLowerCase() === wanted && valueHolds(marker, fold(value)));
-      parts.push(header ? `${header.name}: ${clip(header.value)}` : marker.header);
+      const shown = header && (isSensitiveHeader(header.name) ? redactedValue(header.name, header.value) : clip(header.value));
+      parts.push(header ? `${header.name}: ${shown}` : marker.header);
     }
   }
   if (marker.body !== undefined) parts.push(`page says "${clip(marker.body.trim(), 80)}"`);
   if (marker.notBody !== undefined) parts.push(`page does not mention "${clip(marker.notBody.trim(), 80)}"`);
+  if (marker.reason !== undefined) parts.push(`reason phrase "${clip(marker.reason.trim(), 80)}"`);
+  if (marker.any !== undefined) {
+    const held = marker.any.find((one) => markerHolds(one, response));
+    if (held) parts.push(describeMarker(held, response));
+  }
   return parts.join(', ');
 }

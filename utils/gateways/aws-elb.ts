@@ -54,8 +54,28 @@ export default defineGateway({
     { header: 'set-cookie', includes: 'awsalb', weight: 0.8, note: 'the ALB\'s stickiness cookies (AWSALB, AWSALBCORS, AWSALBTG)' },
     { header: 'set-cookie', includes: 'awselb=', weight: 0.8, note: 'the Classic Load Balancer\'s stickiness cookie' },
     { status: [403, 500, 502, 503, 504], ...ALB_PAGE, weight: 0.5, note: 'an nginx-style error page without nginx\'s footer, as the ALB writes them' },
+    { reason: 'Back-end server is at capacity', weight: 0.9, note: 'the Classic Load Balancer\'s reason phrase' },
+    { status: 504, reason: 'GATEWAY_TIMEOUT', weight: 0.8, note: 'the Classic Load Balancer writes its 504 reason phrase in capitals with an underscore' },
   ],
   variants: [
+    {
+      title: '503 Service Unavailable: Back-end server is at capacity (Classic Load Balancer)',
+      when: [{ status: 503 }, { reason: 'Back-end server is at capacity' }],
+      meaning: 'The Classic Load Balancer had no healthy registered instance with room for the request: instances failing health checks, none registered, or all at capacity.',
+      causes: { overloaded: 0.5, 'origin-unreachable': 0.5 },
+      source: 'gateway',
+      tellApart: 'Check the instances\' health in the load balancer (HealthyHostCount) and SurgeQueueLength/SpilloverCount: a full surge queue means capacity, zero healthy hosts means unreachable.',
+      reference: CLB_ERRORS,
+    },
+    {
+      title: '504 GATEWAY_TIMEOUT (Classic Load Balancer)',
+      when: [{ status: 504 }, { reason: 'GATEWAY_TIMEOUT' }],
+      meaning: 'The Classic Load Balancer gave up waiting for the instance: it did not answer within the idle timeout (60 s by default), or it closed the connection before answering.',
+      causes: { 'origin-timeout': 0.55, 'origin-reset': 0.45 },
+      source: 'gateway',
+      tellApart: 'The ELB access log shows backend_processing_time -1 for both; a request that ran close to the idle timeout in the instance\'s own log was slow, one that ended early was closed by the instance (keep-alive shorter than the idle timeout).',
+      reference: CLB_ERRORS,
+    },
     {
       title: '503 custom response from the load balancer',
       when: [{ status: 503 }, ALB_SERVER, { notBody: '<h1>503 service temporarily unavailable</h1>' }],

@@ -15,7 +15,7 @@ export default defineGateway({
     { header: 'report-to', includes: 'nel.cloudflare.com', weight: 0.8, note: 'browser error reports go to Cloudflare' },
     { body: 'cf-error-details', weight: 0.9, note: 'Cloudflare\'s error page layout' },
     { body: 'cloudflare ray id', weight: 0.9, note: 'Cloudflare\'s error page shows the Ray ID' },
-    { body: '"cloudflare_error": true', weight: 0.95, note: 'Cloudflare\'s structured (JSON) error response' },
+    { body: '"cloudflare_error"', weight: 0.95, note: 'Cloudflare\'s structured (JSON) error response' },
     { body: 'cloudflare-nginx', weight: 0.8, note: 'Cloudflare\'s older error pages name cloudflare-nginx' },
   ],
   relayed: [{ header: 'cf-cache-status', equals: 'DYNAMIC', note: 'Cloudflare passed the request to the origin and relayed what came back' }],
@@ -116,7 +116,7 @@ export default defineGateway({
     },
     {
       title: 'Structured error: origin_bad_gateway',
-      when: [{ body: '"error_name": "origin_bad_gateway"' }],
+      when: [{ body: '"origin_bad_gateway"' }],
       meaning: 'Cloudflare says the origin returned an invalid or incomplete response.',
       causes: { 'origin-invalid-response': 0.6, 'origin-reset': 0.25, overloaded: 0.15 },
       source: 'gateway',

@@ -32,6 +32,10 @@ export interface Marker {
   body?: string;
   /** Holds when there is a body and it does not contain this: "the page is not our own". */
   notBody?: string;
+  /** Substring of the status line's reason phrase, e.g. "Back-end server is at capacity" (HTTP/1 only). */
+  reason?: string;
+  /** Holds when at least one of these markers holds: the same fact written in a header, a page id or a sentence. */
+  any?: readonly Marker[];
 }
 
 /** A marker with a line a person can read on what it shows. */
@@ -63,6 +67,8 @@ export interface Variant {
   advice?: Partial<Advice>;
   /** The vendor document (or source file) this rule comes from. */
   reference?: string;
+  /** A catch-all: it applies only when no other variant of this gateway matched. */
+  fallback?: boolean;
 }
 
 export interface Advice {

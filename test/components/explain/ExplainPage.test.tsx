@@ -31,7 +31,7 @@ describe('ExplainPage', () => {
 
     fireEvent.input(screen.getByLabelText('Status code'), { target: { value: '521' } });
     expect(screen.getByRole('heading', { level: 2, name: '521 from Cloudflare: the gateway could not connect to the origin server' })).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Gateway and route' }).textContent).toContain('San Jose');
+    expect(screen.getByRole('group', { name: 'Gateway and route' }).textContent).toContain('San Jose');
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

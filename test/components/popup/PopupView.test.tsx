@@ -58,10 +58,10 @@ describe('PopupView', () => {
 
   it('should group decoded headers by meaning, with the raw value one click away, and never show a cookie', () => {
     const { container } = render(<PopupView record={pageFailedRecord()} retry={undefined} engine={engine} now={NOW} actions={actions()} />);
-    const gateway = screen.getByRole('region', { name: 'Gateway and route' });
+    const gateway = screen.getByRole('group', { name: 'Gateway and route' });
     expect(within(gateway).getByText(/Ray ID 4ee02a558935bdc3, Cloudflare data centre AMS \(Amsterdam/)).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Cache' })).toBeTruthy();
-    expect(screen.getByRole('region', { name: 'Timing' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Cache' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Timing' })).toBeTruthy();
     expect(within(gateway).queryByText('4ee02a558935bdc3-AMS', { exact: false })).toBeNull();
 
     const raw = within(gateway).getByRole('button', { name: 'Raw value of CF-RAY' });

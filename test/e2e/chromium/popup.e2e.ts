@@ -42,6 +42,8 @@ describe('Chromium: the popup', () => {
       '/cloudflare': () => withHeaders(replayFixture(CLOUDFLARE_520), secretHeaders),
       '/api/cart': () => withHeaders(replayFixture(NGINX_502), secretHeaders),
       '/shop': () => okPage('Shop', fetches(`/api/cart?user=${SECRETS.query}`)),
+      '/healthy': () => okPage('Healthy'),
+      '/flaky': (_request, hit) => (hit === 1 ? replayFixture(NGINX_502) : okPage('Back again')),
       '/shop-with-widget': () => okPage('Shop', fetches('/api/cart', `http://localhost:${thirdParty.port}/widget.json?key=${SECRETS.query}`)),
     });
     browser = await launchChromium();
@@ -97,10 +99,10 @@ describe('Chromium: the popup', () => {
 
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-cloudflare.png` });
 
-    const gateway = popup.getByRole('region', { name: 'Gateway and route' });
+    const gateway = popup.getByRole('group', { name: 'Gateway and route' });
     expect(await gateway.innerText()).toContain('Ray ID 4ee02a558935bdc3, Cloudflare data centre AMS (Amsterdam');
     expect(await gateway.innerText()).not.toContain('4ee02a558935bdc3-AMS');
-    for (const group of ['Cache', 'Timing', 'Other']) expect(await popup.getByRole('region', { name: group }).count()).toBe(1);
+    for (const group of ['Cache', 'Timing', 'Other']) expect(await popup.getByRole('group', { name: group }).count()).toBe(1);
     const raw = gateway.getByRole('button', { name: 'Raw value of CF-RAY' });
     await raw.click();
     expect(await raw.getAttribute('aria-expanded')).toBe('true');
@@ -110,7 +112,10 @@ describe('Chromium: the popup', () => {
     expect(await popup.getByRole('timer').innerText()).toMatch(/^Retrying in \d+ s$/);
     expect(await popup.locator('main').innerText()).not.toMatch(new RegExp(`${SECRETS.cookie}|${SECRETS.token}|${SECRETS.query}`));
 
-    await popup.evaluate(() => document.querySelector('[data-section="headers"]')!.scrollIntoView({ block: 'start' }));
+    await popup.evaluate(() => {
+      document.querySelector('[data-section="headers"]')!.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -12);
+    });
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-headers.png` });
     await popup.close();
 
@@ -199,10 +204,30 @@ describe('Chromium: the popup', () => {
     await popup.close();
   });
 
+  it('follows the tab live: no errors, then the failure, then "the page is back" after Retry now', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${site.origin}/healthy`);
+    const tabId = await browser.tabIdOf(page);
+    const popup = await openPopup(tabId);
+    await expect.poll(() => headline(popup)).toBe('No gateway errors on this tab');
+
+    await page.goto(`${site.origin}/flaky`);
+    await expect.poll(() => headline(popup), { timeout: 15_000 }).toBe('502 from nginx: the gateway could not connect to the origin server');
+    await expect.poll(() => popup.getByRole('timer').count()).toBe(1);
+    await popup.getByRole('button', { name: 'Retry now' }).click();
+
+    await expect.poll(() => headline(popup), { timeout: 15_000 }).toBe('The page is back');
+    expect(await page.title()).toBe('Back again');
+    const timeline = popup.locator('[data-section="timeline"]');
+    expect(await timeline.innerText()).toMatch(/The page failed: 502[\s\S]*Retried by hand[\s\S]*is back after/);
+    await popup.locator('body').screenshot({ path: `${SCREENSHOTS}/popup-recovered.png` });
+    await popup.close();
+  });
+
   it('opens "Recent errors" and "Explain a response" from the popup', async () => {
     const popup = await openPopup(99_999);
     await expect.poll(() => headline(popup)).toBe('No gateway errors on this tab');
-    await popup.screenshot({ path: `${SCREENSHOTS}/popup-clear.png` });
+    await popup.locator('body').screenshot({ path: `${SCREENSHOTS}/popup-clear.png` });
 
     const [history] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('link', { name: 'Recent errors' }).click()]);
     await history.waitForLoadState();

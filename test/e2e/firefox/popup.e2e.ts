@@ -36,6 +36,8 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
       '/cloudflare': () => withHeaders(replayFixture(CLOUDFLARE_520), secretHeaders),
       '/api/cart': () => withHeaders(replayFixture(NGINX_502), secretHeaders),
       '/shop': () => okPage('Shop', fetches(`/api/cart?user=${SECRETS.query}`)),
+      '/healthy': () => okPage('Healthy'),
+      '/flaky': (_request, hit) => (hit === 1 ? replayFixture(NGINX_502) : okPage('Back again')),
       '/shop-with-widget': () => okPage('Shop', fetches('/api/cart', `http://localhost:${thirdParty.port}/widget.json?key=${SECRETS.query}`)),
     });
     firefox = await launchFirefox(build);
@@ -78,10 +80,10 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
     const tabId = await openTab(`/cloudflare?session=${SECRETS.query}`);
     const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
     await waitForText(popup, 'the Cloudflare headline', (shown) => shown === '520 from Cloudflare: the origin server sent a response the gateway could not use', '#headline');
-    const gateway = 'section[aria-label="Gateway and route"]';
+    const gateway = '.header-group[aria-label="Gateway and route"]';
     expect(await text(popup, gateway)).toContain('Ray ID 4ee02a558935bdc3, Cloudflare data centre AMS (Amsterdam');
     expect(await text(popup, gateway)).not.toContain('4ee02a558935bdc3-AMS');
-    const groups = await popup.evaluate(() => [...document.querySelectorAll('section.header-group')].map((section) => section.getAttribute('aria-label')));
+    const groups = await popup.evaluate(() => [...document.querySelectorAll('.header-group')].map((section) => section.getAttribute('aria-label')));
     expect(groups).toEqual(expect.arrayContaining(['Gateway and route', 'Cache', 'Timing', 'Other']));
 
     await popup.locator('button[aria-label="Raw value of CF-RAY"]').click();
@@ -128,6 +130,21 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
     expect(await text(popup, other)).toContain('third party');
     await popup.locator(`${other} button.request-toggle`).click();
     await waitForText(popup, 'the third party explained', (shown) => shown.includes('Written by the gateway: Amazon CloudFront'), other);
+    await popup.close();
+  });
+
+  it('follows the tab live: no errors, then the failure, then "the page is back" after Retry now', async () => {
+    const tabId = await openTab('/healthy');
+    const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await waitForText(popup, 'the clear state', (shown) => shown === 'No gateway errors on this tab', '#headline');
+
+    await firefox.navigate(tabId, `${site.origin}/flaky`);
+    await waitForText(popup, 'the failure', (shown) => shown === '502 from nginx: the gateway could not connect to the origin server', '#headline');
+    await waitForText(popup, 'the retry panel', (shown) => /^Retrying in \d+ s$/.test(shown), '[role="timer"]');
+    await popup.locator('button::-p-text(Retry now)').click();
+
+    await waitForText(popup, 'the recovery', (shown) => shown === 'The page is back', '#headline');
+    expect(await text(popup, '[data-section="timeline"]')).toMatch(/The page failed: 502[\s\S]*Retried by hand[\s\S]*is back after/);
     await popup.close();
   });
 
