@@ -32,8 +32,9 @@ export default defineConfig({
     }),
   }),
   zip: {
-    artifactTemplate: '{{name}}-{{version}}-{{browser}}-mv{{manifestVersion}}.zip',
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
-    excludeSources: ['.output/**', 'test/screenshots/**', '.ci-cache/**'],
+    // Reviewers rebuild from sources with `npm ci && npm run build`; tests, captures and docs are not needed for that.
+    excludeSources: ['test/**', 'docs/**', 'bench/**', 'scripts/capture/**', 'dist/**', 'BENCHMARKS.md'],
   },
 });

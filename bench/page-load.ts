@@ -1,5 +1,6 @@
 // Page-load overhead in real Chromium: the 300-subresource page, loaded interleaved with and without extensions.
 import type { Page, Worker } from 'playwright-core';
+import { rm } from 'node:fs/promises';
 import { launch, writeWatcherExtension, type BenchBrowser } from './browser';
 import { chromiumCpu, cpuDelta, type CpuByKind } from './process-cpu';
 import { FAILING_COUNT, SUBRESOURCE_COUNT, type BenchSite } from './site';
@@ -63,10 +64,30 @@ export interface PageLoadOptions {
   log: (line: string) => void;
 }
 
-// Long enough for Gatewhy's storage writes and badge updates after a failing page to finish before the next load,
-// as they would between two pages a person opens; the same pause follows every load in every configuration.
 const SETTLE_MS = 250;
+const QUIET_WINDOW_MS = 100;
+/** Less CPU than this in one window, summed over the browser's processes, counts as idle (10 ms ticks on Linux). */
+const QUIET_CPU_MS = 15;
+const MAX_SETTLE_MS = 3000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const totalOf = (cpu: CpuByKind) => Object.values(cpu).reduce((sum, value) => sum + value, 0);
+
+/**
+ * Waits after a load until the browser is idle: Gatewhy may still be storing a page's failures after its load
+ * event, and that work must neither spill into the next configuration's load nor escape this one's CPU count.
+ * The same rule follows every load in every configuration.
+ */
+async function settle(userDataDir: string): Promise<void> {
+  await sleep(SETTLE_MS);
+  let previous = chromiumCpu(userDataDir);
+  if (!previous) return;
+  for (let waited = SETTLE_MS; waited < MAX_SETTLE_MS; waited += QUIET_WINDOW_MS) {
+    await sleep(QUIET_WINDOW_MS);
+    const now = chromiumCpu(userDataDir);
+    if (!now || totalOf(now) - totalOf(previous) < QUIET_CPU_MS) return;
+    previous = now;
+  }
+}
 
 interface Running {
   config: Config;
@@ -140,7 +161,7 @@ export async function benchPageLoad({ site, gatewhyDir, rounds, log }: PageLoadO
       for (const failing of [true, false, true]) {
         const url = site.heavyUrl(token(run.config.id), failing);
         await loadOnce(run.page, url);
-        await sleep(SETTLE_MS);
+        await settle(run.browser.userDataDir);
         if (run.config.id.startsWith('gatewhy') && failing) recorded[run.config.id] = await gatewhyRecord(run.browser.worker!, url);
       }
     }
@@ -160,7 +181,7 @@ export async function benchPageLoad({ site, gatewhyDir, rounds, log }: PageLoadO
           const cpuBefore = chromiumCpu(run.browser.userDataDir);
           try {
             const timing = await loadOnce(run.page, site.heavyUrl(token(run.config.id), scenario === 'failing'));
-            await sleep(SETTLE_MS);
+            await settle(run.browser.userDataDir);
             const cpuAfter = chromiumCpu(run.browser.userDataDir);
             const after = await run.events?.();
             if (timing.resources !== SUBRESOURCE_COUNT) log(`  warning: ${run.config.id} saw ${timing.resources} of ${SUBRESOURCE_COUNT} subresources`);
@@ -174,7 +195,7 @@ export async function benchPageLoad({ site, gatewhyDir, rounds, log }: PageLoadO
             });
           } catch (error) {
             dropped.push(`round ${round + 1}, ${run.config.id}, ${scenario}: ${(error as Error).message.split('\n')[0]}`);
-            await sleep(SETTLE_MS);
+            await settle(run.browser.userDataDir);
           }
         }
       }
@@ -184,6 +205,7 @@ export async function benchPageLoad({ site, gatewhyDir, rounds, log }: PageLoadO
     }
   } finally {
     for (const run of running) await run.browser.close().catch(() => {});
+    for (const dir of Object.values(watchers)) await rm(dir, { recursive: true, force: true });
   }
   return { rounds, configs: CONFIGS, samples, recorded, dropped };
 }

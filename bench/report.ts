@@ -155,7 +155,7 @@ function pageLoadSection(run: BenchRun): string {
     `- **Interleaving:** ${result.rounds} rounds. In each round every configuration loads each page once; the order of configurations rotates by one every round and the two pages alternate, so no configuration always runs first or after the same neighbour.`,
     '- **Browsers:** one Chromium per configuration, each with a fresh profile, launched once for the whole run and kept open; each gets 3 warm-up loads first (not counted). Launching per round was tried and rejected: the first load after a launch was about 50 % slower, and launches took longer than the loads, so each round would have measured start-up more than the extension. Keeping the browsers open means each round compares all configurations within seconds of each other on a shared machine.',
     "- **Cache:** every response is `Cache-Control: no-store` and every URL carries a token unique to its load, so each load fetches all 301 resources from the network and every request reaches the webRequest listeners. The only state carried between loads is the extensions' own (Gatewhy's history fills up to its cap, as in a long-running browser).",
-    "- **Pause:** 250 ms after every load in every configuration, so Gatewhy's storage writes for the previous page are done before the next load starts.",
+    "- **Pause:** after every load, in every configuration, at least 250 ms and then until the browser's processes are idle (under 15 ms of CPU in 100 ms, at most 3 s), so work an extension does after the load event (Gatewhy storing a page's failures) neither spills into the next load nor escapes this load's CPU count.",
     "- **Ratios:** per round, each configuration's time over the baseline's in the same round and page; the tables give the median of those ratios with their interquartile range and min–max.",
     "- **Configurations:** no extension (Playwright's `--disable-extensions` removed, so the extension system is on in every configuration); a generated MV3 extension whose only code is an empty `webRequest.onCompleted` listener with `['responseHeaders']` on all types (the floor of any status watcher); Gatewhy as built (`.output/chrome-mv3`) with default settings; Gatewhy with `watchAllRequests: true` written to `storage.sync` before loading. Two diagnostics: the empty listener on Gatewhy's default types only (main_frame, sub_frame, xmlhttprequest), and an extension holding the webRequest permission with no listener at all.",
     '- **CPU:** user + system time of every process of each browser (from /proc), read before each load and after its pause; medians per load.',
@@ -319,7 +319,7 @@ function popupTargets(popup: PopupResult, sizes: SizeResult | undefined): Target
     measured: `${ms(headline.median)} (IQR ${iqr(headline, (v) => v.toFixed(0))} ms)`,
     pass,
     ...(!pass && {
-      why: `Opening the popup on a tab with nothing to explain already takes ${ms(popup.clear.headline.median)} to its headline (DOMContentLoaded ${ms(popup.clear.domContentLoaded.median)}): the page's own eager modules. For the error tab the popup then waits for the engine chunk before it renders anything; importing it alone takes ${ms(lazy)} in a fresh popup page, and reading the 50-failure record (${(popup.recordRead.chars / 1000).toFixed(0)} k characters of JSON) from storage.session ${ms(popup.recordRead.ms, 1)}. The headline for a tab whose page loaded but whose requests failed needs no engine (each stored failure carries its summary), so rendering it before the engine arrives would save most of that wait.`,
+      why: `On this machine an empty extension page with one empty module script takes ${ms(popup.blank.headline.median)} to show its heading when opened the same way, and the popup on a tab with nothing to explain ${ms(popup.clear.headline.median)} (DOMContentLoaded ${ms(popup.clear.domContentLoaded.median)}): ${popup.blank.headline.median > TARGETS.popupHeadlineMs * 0.8 ? 'most of the budget goes to opening a page at all, as a tab on 2 busy cores. ' : ''}For the error tab the popup then waits for the engine chunk before it renders anything; importing it alone takes ${ms(lazy)} in a fresh popup page, and reading the 50-failure record (${(popup.recordRead.chars / 1000).toFixed(0)} k characters of JSON) from storage.session ${ms(popup.recordRead.ms, 1)}. The headline for a tab whose page loaded but whose requests failed needs no engine (each stored failure carries its summary), so rendering it before the engine arrives would save most of that wait.`,
     }),
   });
   const bundle = sizes?.bundles.find((one) => one.name === 'popup');
@@ -351,7 +351,7 @@ function popupSection(popup: PopupResult): string {
     '',
     `Gatewhy in a fresh Chromium profile; a local page makes 50 fetch() calls that all get nginx 502s, and Gatewhy records ${popup.recorded} failures for its tab. Then \`popup.html?tabId=N\` is opened as a tab ${popup.errors.openings.length} times, each in a new page. An init script observes the DOM from document start and notes \`performance.now()\` (ms since the popup's navigation start) when the first element matching \`[data-testid="headline"], #headline, main h1\` has text. The popup said: "${popup.errors.openings[0]?.text ?? ''}" (state \`${popup.errors.openings[0]?.state ?? '–'}\`).`,
     '',
-    table(['Measure', 'median', 'IQR (ms)', 'min – max (ms)'], [...series('50 errors', popup.errors), ...series('nothing recorded', popup.clear)]),
+    table(['Measure', 'median', 'IQR (ms)', 'min – max (ms)'], [...series('50 errors', popup.errors), ...series('nothing recorded', popup.clear), ...series('empty extension page', popup.blank)]),
     '',
     `First opening (cold): ${ms(popup.errors.openings[0]?.headline ?? Number.NaN)} to the headline.`,
     '',
@@ -429,7 +429,7 @@ export function renderReport(run: BenchRun): string {
     ...sections,
     '## Running it',
     '',
-    '`npm run bench` builds the Chrome extension, runs everything above and rewrites this file (about 15 minutes here). It takes `/tmp/gatewhy-browsers.lock` first, so it never overlaps other browser tests on the machine; a caller that already holds the lock runs `GATEWHY_BROWSER_LOCK= npm run bench`. Options: `--rounds N` (page-load rounds, default 20), `--openings N` (popup openings, default 20), `--only size,engine,page-load,popup` (prints the report instead of writing this file, unless `--out FILE`), `--no-build`. `npm test` never runs the benchmarks.',
+    '`npm run bench` builds the Chrome extension, runs everything above and rewrites this file. It takes `/tmp/gatewhy-browsers.lock` first, so it never overlaps other browser tests on the machine; a caller that already holds the lock runs `GATEWHY_BROWSER_LOCK= npm run bench`. Options: `--rounds N` (page-load rounds, default 20), `--openings N` (popup openings, default 20), `--only size,engine,page-load,popup` (prints the report instead of writing this file, unless `--out FILE`), `--no-build`. `npm test` never runs the benchmarks.',
     '',
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 // One explained response: who wrote it, what it means, the ranked causes with evidence, advice and decoded headers.
 // Shared by the popup (the page and each failed request) and the "Explain a response" page.
-import { Fragment, type ComponentChildren } from 'preact';
+import type { ComponentChildren } from 'preact';
 import type { Explanation } from '../utils/explain/explain-response';
 import { formatDuration } from '../utils/explain/time';
 import { HeaderGroups } from './HeaderGroups';
@@ -53,12 +53,11 @@ export function WhoWrote({ explanation }: { explanation: Explanation }) {
         <p class="small muted">{evidence ?? detail}</p>
         {path.length > 1 && (
           <p class="path small">
-            <span class="muted">Path:</span>
-            {path.map((hop, index) => (
-              <Fragment key={hop.id}>
-                {index > 0 && <span aria-hidden="true">→</span>}
-                <span class="chip">{hop.name}</span>
-              </Fragment>
+            <span class="muted">Gateways on the path:</span>
+            {path.map((hop) => (
+              <span class="chip" key={hop.id}>
+                {hop.name}
+              </span>
             ))}
           </p>
         )}

@@ -22,9 +22,12 @@ function run(file, list, options = {}) {
 }
 
 let browsers = ['chromium', 'firefox-esr'];
+let browsersOptional = false;
 let commandLine = [command, ...args];
-if (command === '--browsers') {
+// --browsers a,b: these are required. --try-browsers a,b: install them if possible, carry on without them.
+if (command === '--browsers' || command === '--try-browsers') {
   browsers = (args[0] ?? '').split(',').filter(Boolean);
+  browsersOptional = command === '--try-browsers';
   commandLine = args.slice(1);
 }
 
@@ -40,14 +43,17 @@ if (Number(process.versions.node.split('.')[0]) < 22) {
 
 const missing = browsers.filter((browser) => !has(browser));
 if (missing.length > 0) {
-  if (!sudo) {
-    say(`missing ${missing.join(' and ')}; install them with: apt-get update && apt-get install -y ${missing.join(' ')}`);
-    process.exit(1);
+  const hint = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+  try {
+    if (!sudo || !has('apt-get')) throw new Error(`cannot install ${missing.join(' and ')} here (needs root or sudo, and apt-get)`);
+    say(`installing ${missing.join(' and ')} from Debian's apt repositories`);
+    const aptGet = (list) => run(sudo.length ? 'sudo' : 'apt-get', sudo.length ? ['apt-get', ...list] : list, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    aptGet(['update']);
+    aptGet(['install', '-y', ...missing]);
+  } catch (error) {
+    say(`${error.message}; install them with: ${hint}`);
+    if (!browsersOptional) process.exit(1);
   }
-  say(`installing ${missing.join(' and ')} from Debian's apt repositories`);
-  const aptGet = (list) => run(sudo.length ? 'sudo' : 'apt-get', sudo.length ? ['apt-get', ...list] : list, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  aptGet(['update']);
-  aptGet(['install', '-y', ...missing]);
 }
 
 const [file, ...rest] = commandLine;

@@ -65,7 +65,8 @@ function parseRequest(buffer: Buffer): IncomingRequest | undefined {
   return { method, path, headers, body: buffer.subarray(end + 4, end + 4 + length).toString('utf8') };
 }
 
-export async function startServer(routes: Record<string, Handler> = {}): Promise<TestServer> {
+/** Starts a server on 127.0.0.1, on `port` or on a free port. */
+export async function startServer(routes: Record<string, Handler> = {}, { port: wanted = 0 }: { port?: number } = {}): Promise<TestServer> {
   const table = new Map(Object.entries(routes));
   const hits = new Map<string, number>();
   const requests: IncomingRequest[] = [];
@@ -90,7 +91,10 @@ export async function startServer(routes: Record<string, Handler> = {}): Promise
       socket.end(response);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(wanted, '127.0.0.1', resolve);
+  });
   const port = (server.address() as net.AddressInfo).port;
   return {
     origin: `http://127.0.0.1:${port}`,
