@@ -36,7 +36,7 @@ export function downloadText(fileName: string, text: string, type = 'application
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export type GatewhyPage = 'history' | 'explain';
+export type GatewhyPage = 'recent-errors' | 'explain';
 
 /** Opens one of Gatewhy's own pages in a new tab. */
 export async function openPage(page: GatewhyPage): Promise<void> {

@@ -1,5 +1,6 @@
 // The messages that extension pages and the in-page banner send to the background, and their answers.
 import { browser } from 'wxt/browser';
+import type { Explanation } from '../utils/explain/explain-response';
 import type { RetryState } from '../utils/retry-policy';
 
 export type Request =
@@ -13,9 +14,15 @@ export type Request =
   /** From the banner: the state to show. */
   | { type: 'retry-state'; tabId?: number }
   /** Add a "never retry" rule for this address's site. */
-  | { type: 'never-on-site'; url: string };
+  | { type: 'never-on-site'; url: string }
+  /** The engine's explanation of each failure the tab's record holds, by requestId (the engine lives in the background). */
+  | { type: 'explanations'; tabId: number };
 
-export type Response<T extends Request> = T extends { type: 'retry-state' } ? BannerState | null : { ok: boolean; error?: string };
+export type Response<T extends Request> = T extends { type: 'retry-state' }
+  ? BannerState | null
+  : T extends { type: 'explanations' }
+    ? Record<string, Explanation>
+    : { ok: boolean; error?: string };
 
 /** What the in-page banner shows. */
 export interface BannerState {

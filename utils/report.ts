@@ -3,7 +3,6 @@
 import type { Explanation } from './explain/explain-response';
 import { HEADER_GROUP_TITLES, type HeaderGroup } from './explain/header-catalogue';
 import { formatDuration, formatUtc } from './explain/time';
-import { explainFailure } from './explain-failure';
 import { isSensitiveHeader, REDACTED } from './headers';
 import { hostWithPort, stripQueryStrings, urlWithoutQuery } from './query-strings';
 import { BLOCK_REASONS, type RetryState } from './retry-policy';
@@ -16,6 +15,8 @@ export interface ReportOptions {
   now: number;
   /** Gatewhy's version, from the manifest. */
   version?: string;
+  /** The engine's explanation of a failure (the popup gets them from the background; tests call the engine). */
+  explain(failure: FailedRequest): Explanation;
 }
 
 export interface ReportedHeader {
@@ -72,8 +73,7 @@ export interface Report {
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
 
-function reportedFailure(failure: FailedRequest, url: (address: string) => string): ReportedFailure {
-  const explanation = explainFailure(failure);
+function reportedFailure(failure: FailedRequest, url: (address: string) => string, explanation: Explanation): ReportedFailure {
   return {
     url: url(failure.url),
     host: hostWithPort(failure.url),
@@ -117,7 +117,7 @@ function mapStrings<T>(value: T, change: (text: string) => string): T {
  * The report of one tab: the page's failure, the failed requests inside it, the timeline and the retry state.
  *
  * @example
- * reportMarkdown(buildReport(record, retry, { now: Date.now(), version: '0.1.0' }))
+ * reportMarkdown(buildReport(record, retry, { now: Date.now(), version: '0.1.0', explain: explainFailure }))
  */
 export function buildReport(record: TabRecord, retry: RetryState | undefined, options: ReportOptions): Report {
   const includeQuery = options.includeQuery === true;
@@ -127,8 +127,8 @@ export function buildReport(record: TabRecord, retry: RetryState | undefined, op
     generator: `Gatewhy${options.version ? ` ${options.version}` : ''}`,
     generatedAt: iso(options.now),
     queryStrings: includeQuery ? 'included' : 'removed',
-    page: record.page ? reportedFailure(record.page, url) : null,
-    requests: requests.map((failure) => reportedFailure(failure, url)),
+    page: record.page ? reportedFailure(record.page, url, options.explain(record.page)) : null,
+    requests: requests.map((failure) => reportedFailure(failure, url, options.explain(failure))),
     timeline: record.timeline.map(({ time, kind, text }) => ({ time: iso(time), kind, text })),
     retry: retry
       ? {

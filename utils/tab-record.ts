@@ -56,6 +56,8 @@ export interface FailedRequest {
   /** The start of the error page as the browser parsed it (pages only; read best-effort). */
   pageHtml?: string;
   summary?: Summary;
+  /** The engine's full explanation, kept for the page's own failure so the popup can show it at once. */
+  explanation?: Explanation;
 }
 
 export type TimelineKind = 'failed' | 'retry-scheduled' | 'retried' | 'recovered' | 'gave-up' | 'stopped' | 'blocked';

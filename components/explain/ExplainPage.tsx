@@ -73,7 +73,7 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
   return (
     <>
       <PageHeader>
-        <a href="/history.html">Recent errors</a>
+        <a href="/recent-errors.html">Recent errors</a>
         <a href="/explain.html" aria-current="page">
           Explain a response
         </a>

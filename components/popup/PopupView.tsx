@@ -1,13 +1,12 @@
 // The popup: what went wrong on this tab, who wrote the error, why, what to do, and the tab's retry, all live.
-// This shell covers healthy and recovered tabs by itself; a tab with errors gets TabDetails, loaded with the engine.
 import type { RetryState } from '../../utils/retry-policy';
 import type { TabRecord } from '../../utils/tab-record';
 import { ago, clockTime, recovery } from '../../utils/tab-view';
-import type { Engine } from '../use-engine';
-import type { TabDetailsProps } from './TabDetails';
+import { TabDetails, type TabDetailsProps } from './TabDetails';
+import type { Explanations } from './use-explanations';
 import { Timeline } from './Timeline';
 
-export type PageLink = 'history' | 'explain' | 'options';
+export type PageLink = 'recent-errors' | 'explain' | 'options';
 
 export type PopupActions = TabDetailsProps['actions'] & {
   open(page: PageLink): void;
@@ -17,16 +16,16 @@ export interface PopupViewProps {
   loading?: boolean;
   record: TabRecord | undefined;
   retry: RetryState | undefined;
-  /** Loaded only when the tab has failures to explain. */
-  engine: Engine | undefined;
+  /** The engine's explanations by requestId, from the background. */
+  explanations: Explanations;
   now: number;
   version?: string;
   showOptions?: boolean;
   actions: PopupActions;
 }
 
-/** True when the popup needs the engine to show this record: the page or a request inside it failed. */
-export const needsEngine = (record: TabRecord | undefined) => Boolean(record && (record.page || record.failures.length > 0));
+/** True when the tab has failures to show: the page or a request inside it failed. */
+export const hasFailures = (record: TabRecord | undefined) => Boolean(record && (record.page || record.failures.length > 0));
 
 function TopBar({ actions, showOptions }: { actions: PopupActions; showOptions?: boolean }) {
   const link = (page: PageLink, href: string, label: string, icon?: string) => (
@@ -50,7 +49,7 @@ function TopBar({ actions, showOptions }: { actions: PopupActions; showOptions?:
         Gatewhy
       </h1>
       <nav aria-label="Gatewhy pages">
-        {link('history', '/history.html', 'Recent errors')}
+        {link('recent-errors', '/recent-errors.html', 'Recent errors')}
         {link('explain', '/explain.html', 'Explain a response')}
         {showOptions && link('options', '/options.html', 'Settings', '⚙')}
       </nav>
@@ -87,16 +86,18 @@ function ClearState({ record, now }: { record: TabRecord | undefined; now: numbe
   );
 }
 
-export function PopupView({ loading, record, retry, engine, now, version, showOptions, actions }: PopupViewProps) {
+export function PopupView({ loading, record, retry, explanations, now, version, showOptions, actions }: PopupViewProps) {
   let body;
-  if (loading || (needsEngine(record) && !engine)) {
+  // The page's own explanation is stored with it; for requests inside a page, wait for the background's first answer.
+  const waiting = record && hasFailures(record) && (record.page ? !explanations[record.page.requestId] : Object.keys(explanations).length === 0);
+  if (loading || waiting) {
     body = (
       <p class="muted" aria-busy="true">
         Reading this tab…
       </p>
     );
-  } else if (record && engine && needsEngine(record)) {
-    body = <engine.TabDetails record={record} retry={retry} now={now} version={version} actions={actions} />;
+  } else if (record && hasFailures(record)) {
+    body = <TabDetails record={record} explanations={explanations} retry={retry} now={now} version={version} actions={actions} />;
   } else {
     body = (
       <>

@@ -1,17 +1,17 @@
 // Failed requests inside the page, by host: the site's own hosts apart from third parties', each explained on demand.
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { FailedRequest, TabRecord } from '../../utils/tab-record';
 import { ExplanationView } from '../ExplanationView';
-import { explainFailure } from '../../utils/explain-failure';
+import type { Explanation } from '../../utils/explain/explain-response';
+import type { Explanations } from './use-explanations';
 import { pathOf } from '../../utils/query-strings';
 import { clockTime, requestGroups, type HostGroup } from '../../utils/tab-view';
 
 const TYPE_WORDS: Record<string, string> = { xmlhttprequest: 'API call', sub_frame: 'frame', main_frame: 'page' };
 
-function RequestItem({ failure, now }: { failure: FailedRequest; now: number }) {
+function RequestItem({ failure, explanation, now }: { failure: FailedRequest; explanation: Explanation | undefined; now: number }) {
   const [open, setOpen] = useState(false);
   const detailId = useId();
-  const explanation = useMemo(() => (open ? explainFailure(failure) : undefined), [open, failure]);
   const status = failure.status > 0 ? String(failure.status) : 'ERR';
   const headline = failure.summary?.headline ?? explanation?.headline ?? failure.networkError ?? '';
   return (
@@ -39,7 +39,7 @@ function RequestItem({ failure, now }: { failure: FailedRequest; now: number }) 
   );
 }
 
-function HostGroupView({ group, now }: { group: HostGroup; now: number }) {
+function HostGroupView({ group, explanations, now }: { group: HostGroup; explanations: Explanations; now: number }) {
   const count = group.failures.length;
   return (
     <section class="host-group" data-host={group.host} data-party={group.party} aria-label={`${group.host}, ${count} failed ${count === 1 ? 'request' : 'requests'}`}>
@@ -52,14 +52,14 @@ function HostGroupView({ group, now }: { group: HostGroup; now: number }) {
       </h3>
       <ul class="requests">
         {group.failures.map((failure) => (
-          <RequestItem key={failure.requestId} failure={failure} now={now} />
+          <RequestItem key={failure.requestId} failure={failure} explanation={explanations[failure.requestId]} now={now} />
         ))}
       </ul>
     </section>
   );
 }
 
-export function RequestGroups({ record, now }: { record: TabRecord; now: number }) {
+export function RequestGroups({ record, explanations, now }: { record: TabRecord; explanations: Explanations; now: number }) {
   const { first, third } = requestGroups(record);
   if (first.length === 0 && third.length === 0) return null;
   return (
@@ -69,7 +69,7 @@ export function RequestGroups({ record, now }: { record: TabRecord; now: number 
         <div class="stack" data-party="first">
           <p class="small muted">The site's own servers: the site itself is having trouble.</p>
           {first.map((group) => (
-            <HostGroupView key={group.host} group={group} now={now} />
+            <HostGroupView key={group.host} group={group} explanations={explanations} now={now} />
           ))}
         </div>
       )}
@@ -77,7 +77,7 @@ export function RequestGroups({ record, now }: { record: TabRecord; now: number 
         <div class="stack" data-party="third">
           <p class="small muted">Services on other sites that the page uses (APIs, widgets, CDNs): their failure, not necessarily this site's.</p>
           {third.map((group) => (
-            <HostGroupView key={group.host} group={group} now={now} />
+            <HostGroupView key={group.host} group={group} explanations={explanations} now={now} />
           ))}
         </div>
       )}

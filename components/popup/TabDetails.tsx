@@ -1,7 +1,4 @@
 // A tab with errors: the headline card, the retry, the explanation, the failed requests, the timeline and the report.
-// Loaded lazily with the engine (see ../engine.ts).
-import { useMemo } from 'preact/hooks';
-import { explainFailure } from '../../utils/explain-failure';
 import { urlWithoutQuery } from '../../utils/query-strings';
 import { buildReport, reportFileName, reportJson, reportMarkdown } from '../../utils/report';
 import type { RetryState } from '../../utils/retry-policy';
@@ -9,12 +6,15 @@ import type { TabRecord } from '../../utils/tab-record';
 import { ago, clockTime, requestGroups, requestsInside } from '../../utils/tab-view';
 import { ExplanationView, HeadersSection, Meaning, StatusPageLink, WhoWrote } from '../ExplanationView';
 import { RequestGroups } from './RequestGroups';
+import type { Explanations } from './use-explanations';
 import { ReportActions } from './ReportActions';
 import { RetryPanel, type RetryActions } from './RetryPanel';
 import { Timeline } from './Timeline';
 
 export interface TabDetailsProps {
   record: TabRecord;
+  /** By requestId, from the background (see use-explanations.ts). */
+  explanations: Explanations;
   retry: RetryState | undefined;
   now: number;
   version?: string;
@@ -47,12 +47,13 @@ function RequestsHeadline({ record }: { record: TabRecord }) {
   );
 }
 
-export function TabDetails({ record, retry, now, version, actions }: TabDetailsProps) {
+export function TabDetails({ record, explanations, retry, now, version, actions }: TabDetailsProps) {
   const { page } = record;
-  const explanation = useMemo(() => (page ? explainFailure(page) : undefined), [page]);
+  const explanation = page && explanations[page.requestId];
+  const allExplained = record.failures.every((failure) => explanations[failure.requestId]);
 
   const makeReport = (includeQuery: boolean) => {
-    const report = buildReport(record, retry, { includeQuery, now: Date.now(), version });
+    const report = buildReport(record, retry, { includeQuery, now: Date.now(), version, explain: (failure) => explanations[failure.requestId]! });
     return { markdown: reportMarkdown(report), json: reportJson(report), fileName: reportFileName(report) };
   };
 
@@ -84,9 +85,9 @@ export function TabDetails({ record, retry, now, version, actions }: TabDetailsP
       )}
       {retry && <RetryPanel retry={retry} now={now} actions={actions} />}
       {explanation && <ExplanationView explanation={explanation} level={2} withSummary={false} headers="none" />}
-      <RequestGroups record={record} now={now} />
+      <RequestGroups record={record} explanations={explanations} now={now} />
       {record.timeline.length > 0 && <Timeline events={record.timeline} now={now} />}
-      <ReportActions make={makeReport} copy={actions.copy} download={actions.download} />
+      {allExplained && <ReportActions make={makeReport} copy={actions.copy} download={actions.download} />}
       {/* Last: the longest and most technical part. */}
       {explanation && <HeadersSection explanation={explanation} level={2} />}
     </>

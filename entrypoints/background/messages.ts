@@ -1,5 +1,7 @@
 // Answers messages from the popup, the options page and the in-page banner.
 import type { Request } from '../../services/messages';
+import { readTabRecord } from '../../services/tab-store';
+import { explainFailure } from '../../utils/explain-failure';
 import { loadSettings, saveSettings } from '../../services/settings-store';
 import { bannerStateFor, fireRetry, pauseRetry, resumeRetry } from './retry';
 import { logError } from './errors';
@@ -37,6 +39,10 @@ async function handle(request: Request, sender: Sender): Promise<unknown> {
     case 'retry-resume':
       if (tabId !== undefined) await resumeRetry(tabId);
       return { ok: true };
+    case 'explanations': {
+      const record = await readTabRecord(request.tabId);
+      return Object.fromEntries((record?.failures ?? []).map((failure) => [failure.requestId, explainFailure(failure)]));
+    }
     case 'never-on-site': {
       const pattern = sitePattern(request.url);
       if (!pattern) return { ok: false, error: 'Only http and https sites can have rules' };

@@ -5,17 +5,18 @@ import { browser } from 'wxt/browser';
 const MAX_PAGE_CHARS = 16_384;
 
 /**
- * The page's serialized DOM, cut to MAX_PAGE_CHARS, or undefined when it cannot be read
+ * The page's address and serialized DOM, cut to MAX_PAGE_CHARS, or undefined when it cannot be read
  * (the browser's own error page, a closed tab, a page the extension may not script).
  */
-export async function readPageHtml(tabId: number): Promise<string | undefined> {
+export async function readPageHtml(tabId: number): Promise<{ url: string; html: string } | undefined> {
   try {
     const [result] = await browser.scripting.executeScript({
       target: { tabId },
-      func: (max: number) => document.documentElement.outerHTML.slice(0, max),
+      func: (max: number) => ({ url: location.href, html: document.documentElement.outerHTML.slice(0, max) }),
       args: [MAX_PAGE_CHARS],
     });
-    return typeof result?.result === 'string' ? result.result : undefined;
+    const read = result?.result as { url?: unknown; html?: unknown } | undefined;
+    return typeof read?.url === 'string' && typeof read.html === 'string' ? { url: read.url, html: read.html } : undefined;
   } catch {
     return undefined;
   }

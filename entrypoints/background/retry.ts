@@ -76,24 +76,29 @@ export async function onPageFailed(failure: PageFailure): Promise<void> {
   await apply(failure.tabId, (previous, log, now) => planRetry(failure, previous, settings, log, now));
 }
 
-/** Reloads the tab if its retry is due. Safe to call from every trigger: only one of them finds it due. */
+/**
+ * Reloads the tab if its retry is due. Safe to call from every trigger: only one of them finds it due.
+ * A manual retry (the person asked) reloads at once, counts as an attempt, and works with no schedule too.
+ */
 export async function fireRetry(tabId: number, { manual = false } = {}): Promise<void> {
   const now = Date.now();
   let reload: { bypassCache: boolean } | undefined;
   let attempt = 0;
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!tab) return cancelRetry(tabId);
   await updateRetryState(tabId, (state) => {
     if (!state) return state;
-    // The tab closed or went elsewhere: forget the schedule.
-    if (!tab || (tab.url && tab.url !== state.url)) return undefined;
+    // The tab went elsewhere: forget the schedule.
+    if (tab.url && tab.url !== state.url) return undefined;
     if (!manual && (state.blocked || state.dueAt === undefined)) return state;
     // Woken a little early (the banner's countdown): let the timer fire at the due time.
     if (!manual && state.dueAt !== undefined && state.dueAt - now > 500) return state;
     reload = { bypassCache: state.bypassCache };
-    attempt = manual ? state.attempt : state.attempt + 1;
+    attempt = state.attempt + 1;
     const { dueAt: _due, delayReason: _reason, ...rest } = state;
     return { ...rest, attempt, blocked: manual && state.blocked === 'gave-up' ? undefined : state.blocked };
   });
+  if (!reload && manual) reload = { bypassCache: false };
   if (!reload) {
     const state = await readRetryState(tabId);
     if (state?.dueAt !== undefined && !timers.has(tabId)) arm(state);

@@ -1,6 +1,7 @@
 // Turns webRequest events into explained per-tab records, history entries, badges and retries.
 import { browser } from 'wxt/browser';
-import { explainResponse, isIgnoredNetworkError } from '../../utils/explain/explain-response';
+import { isIgnoredNetworkError } from '../../utils/explain/explain-response';
+import { explainFailure } from '../../utils/explain-failure';
 import { toHistoryEntry } from '../../utils/history';
 import { partyOf } from '../../utils/party';
 import { addFailure, startPage, summarize, toFailedRequest, updateFailure, type FailedRequest, type ResponseDetails } from '../../utils/tab-record';
@@ -30,17 +31,6 @@ async function store(tabId: number, change: Parameters<typeof updateTabRecord>[1
   return record;
 }
 
-function explain(failure: FailedRequest, bodyText?: string) {
-  return explainResponse({
-    status: failure.status,
-    statusText: failure.statusLine.replace(/^HTTP\/\S+\s+\d+\s*/, ''),
-    headers: failure.headers,
-    bodyText,
-    networkError: failure.networkError,
-    url: failure.url,
-  });
-}
-
 async function remember(failure: FailedRequest): Promise<void> {
   const { settings } = await loadSettings();
   await recordHistory(toHistoryEntry(failure), settings.historySize);
@@ -53,9 +43,10 @@ async function onPageResponse(details: Details): Promise<void> {
   const requestId = String(details.requestId ?? '');
   if (isServerError(details.statusCode)) {
     const failure = toFailedRequest(details);
-    const explanation = explain(failure);
+    const explanation = explainFailure(failure);
     if (isGatewayFailure(failure.status, explanation)) {
-      const kept: FailedRequest = { ...failure, party: 'first', summary: summarize(explanation) };
+      // The page's full explanation is kept, so the popup shows it at once, without asking the background.
+      const kept: FailedRequest = { ...failure, party: 'first', summary: summarize(explanation), explanation };
       await store(tabId, (record) => addFailure(startPage(record, requestId, pageUrl), kept));
       await remember(kept);
       await onPageFailed({ tabId, url: kept.url, method: kept.method, status: kept.status, retryAfterSeconds: explanation.retryAfterSeconds, cached: explanation.cached });
@@ -73,7 +64,7 @@ async function onPageResponse(details: Details): Promise<void> {
 /** A frame or API call inside the page failed. */
 async function onRequestFailed(details: Details): Promise<void> {
   const failure = toFailedRequest(details);
-  const explanation = explain(failure);
+  const explanation = explainFailure(failure);
   if (!isGatewayFailure(failure.status, explanation)) return;
   const tab = await browser.tabs.get(details.tabId).catch(() => undefined);
   const kept: FailedRequest = { ...failure, party: partyOf(failure.url, tab?.url), summary: summarize(explanation) };
@@ -93,8 +84,8 @@ export async function onPageError(details: Details): Promise<void> {
   const error = typeof details.error === 'string' ? details.error : '';
   if (details.tabId < 0 || details.type !== 'main_frame' || !error || isIgnoredNetworkError(error)) return;
   const failure = toFailedRequest(details);
-  const explanation = explain(failure);
-  const kept: FailedRequest = { ...failure, party: 'first', summary: summarize(explanation) };
+  const explanation = explainFailure(failure);
+  const kept: FailedRequest = { ...failure, party: 'first', summary: summarize(explanation), explanation };
   await store(details.tabId, (record) => addFailure(startPage(record, kept.requestId, kept.url), kept));
   await remember(kept);
   await onPageFailed({ tabId: details.tabId, url: kept.url, method: kept.method, status: 0, cached: false });
@@ -122,9 +113,12 @@ async function afterLoad(tabId: number, url: string | undefined): Promise<void> 
   await injectBanner(tabId, url);
   const page = record?.page;
   if (!page || page.pageHtml !== undefined || page.status === 0 || page.url !== url) return;
-  const html = (await readPageHtml(tabId)) ?? '';
-  const summary = summarize(explain(page, html));
-  await store(tabId, (current) => updateFailure(current, page.requestId, (failure) => ({ ...failure, pageHtml: html, summary })));
+  const read = await readPageHtml(tabId);
+  // The tab may still show the previous document: try again when the failed page itself has loaded.
+  if (read && read.url !== page.url) return;
+  const pageHtml = read?.html ?? '';
+  const explanation = explainFailure({ ...page, pageHtml });
+  await store(tabId, (current) => updateFailure(current, page.requestId, (failure) => ({ ...failure, pageHtml, summary: summarize(explanation), explanation })));
 }
 
 export async function onTabRemoved(tabId: number): Promise<void> {

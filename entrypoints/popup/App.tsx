@@ -1,14 +1,14 @@
-// The popup's root: wires the tab's live state, the lazily loaded engine and the background's actions to the view.
+// The popup's root: wires the tab's live state, the background's explanations and its actions to the view.
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../services/messages';
 import { copyText, downloadText, hasOptionsPage, openOptions, openPage } from '../../components/browser-actions';
-import { needsEngine, PopupView, type PopupActions } from '../../components/popup/PopupView';
+import { PopupView, type PopupActions } from '../../components/popup/PopupView';
+import { useExplanations } from '../../components/popup/use-explanations';
 import { isToolbarPopup, useNow, useTab } from '../../components/popup/use-tab';
-import { useEngine } from '../../components/use-engine';
 
 export function App() {
   const { loading, tabId, record, retry } = useTab();
-  const engine = useEngine(needsEngine(record));
+  const explanations = useExplanations(tabId, record);
   // Every second while a retry counts down; otherwise enough for "2 min ago".
   const now = useNow(retry?.dueAt !== undefined ? 1000 : 15_000);
 
@@ -29,7 +29,7 @@ export function App() {
       loading={loading}
       record={record}
       retry={retry}
-      engine={engine}
+      explanations={explanations}
       now={now}
       version={browser.runtime.getManifest().version}
       showOptions={hasOptionsPage()}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, reportFileName, reportJson, reportMarkdown } from '../../utils/report';
+import { explainFailure } from '../../utils/explain-failure';
 import { addFailure, emptyRecord, toFailedRequest } from '../../utils/tab-record';
 import { pageFailedRecord, requestsFailedRecord, scheduledRetry, T0 } from '../support/sample-records';
 
@@ -7,7 +8,7 @@ const NOW = T0 + 60_000;
 
 describe('buildReport', () => {
   it('should explain the page failure again from the stored response', () => {
-    const report = buildReport(pageFailedRecord(), undefined, { now: NOW, version: '0.1.0' });
+    const report = buildReport(pageFailedRecord(), undefined, { explain: explainFailure, now: NOW, version: '0.1.0' });
     expect(report.generator).toBe('Gatewhy 0.1.0');
     expect(report.page).toMatchObject({
       status: 520,
@@ -22,7 +23,7 @@ describe('buildReport', () => {
   });
 
   it('should leave out query strings and fragments by default, everywhere', () => {
-    const report = buildReport(pageFailedRecord(), scheduledRetry('https://shop.example.com/checkout?token=SECRET-TOKEN'), { now: NOW });
+    const report = buildReport(pageFailedRecord(), scheduledRetry('https://shop.example.com/checkout?token=SECRET-TOKEN'), { explain: explainFailure, now: NOW });
     const text = reportJson(report) + reportMarkdown(report);
     expect(report.queryStrings).toBe('removed');
     expect(report.page!.url).toBe('https://shop.example.com/checkout');
@@ -31,7 +32,7 @@ describe('buildReport', () => {
   });
 
   it('should keep query strings when asked', () => {
-    const report = buildReport(pageFailedRecord(), undefined, { now: NOW, includeQuery: true });
+    const report = buildReport(pageFailedRecord(), undefined, { explain: explainFailure, now: NOW, includeQuery: true });
     expect(report.queryStrings).toBe('included');
     expect(report.page!.url).toBe('https://shop.example.com/checkout?token=SECRET-TOKEN#step2');
   });
@@ -40,7 +41,7 @@ describe('buildReport', () => {
     const record = pageFailedRecord();
     // A record written by a careless older version: the value sits there in clear.
     record.page = { ...record.page!, headers: [...record.page!.headers, { name: 'Authorization', value: 'Bearer SECRET-BEARER' }] };
-    const report = buildReport(record, undefined, { now: NOW, includeQuery: true });
+    const report = buildReport(record, undefined, { explain: explainFailure, now: NOW, includeQuery: true });
     const text = reportJson(report) + reportMarkdown(report);
     expect(text).not.toContain('SECRET-COOKIE');
     expect(text).not.toContain('SECRET-BEARER');
@@ -55,7 +56,7 @@ describe('buildReport', () => {
       statusCode: 503,
       responseHeaders: [{ name: 'Report-To', value: '{"endpoints":[{"url":"https://a.nel.cloudflare.com/report/v4?s=SECRET-NEL"}]}' }, { name: 'Location', value: '/login?next=SECRET-NEXT' }],
     });
-    const report = buildReport(addFailure(emptyRecord(1), failure), undefined, { now: NOW });
+    const report = buildReport(addFailure(emptyRecord(1), failure), undefined, { explain: explainFailure, now: NOW });
     const text = reportJson(report);
     expect(text).not.toContain('SECRET-NEL');
     expect(text).not.toContain('SECRET-NEXT');
@@ -63,14 +64,14 @@ describe('buildReport', () => {
   });
 
   it('should list the requests inside the page apart from the page, with their party', () => {
-    const report = buildReport(requestsFailedRecord(), undefined, { now: NOW });
+    const report = buildReport(requestsFailedRecord(), undefined, { explain: explainFailure, now: NOW });
     expect(report.page).toBeNull();
     expect(report.requests.map(({ host, party }) => `${party} ${host}`)).toEqual(['first shop.example.com', 'first shop.example.com', 'third widgets.example.net']);
     expect(report.requests[2]!.gateway?.name).toBe('Amazon CloudFront');
   });
 
   it('should include the retry state and the timeline', () => {
-    const report = buildReport(pageFailedRecord(), scheduledRetry('https://shop.example.com/checkout'), { now: NOW });
+    const report = buildReport(pageFailedRecord(), scheduledRetry('https://shop.example.com/checkout'), { explain: explainFailure, now: NOW });
     expect(report.retry).toEqual({ attempt: 1, maxAttempts: 5, nextRetryAt: new Date(T0 + 4000).toISOString(), delayReason: 'backoff' });
     expect(report.timeline.map(({ kind }) => kind)).toEqual(['failed', 'retry-scheduled']);
   });
@@ -78,7 +79,7 @@ describe('buildReport', () => {
 
 describe('reportMarkdown', () => {
   it('should read as a support ticket: headline, facts, causes, owner checks, headers, timeline', () => {
-    const markdown = reportMarkdown(buildReport(pageFailedRecord(), scheduledRetry('https://shop.example.com/checkout'), { now: NOW, version: '0.1.0' }));
+    const markdown = reportMarkdown(buildReport(pageFailedRecord(), scheduledRetry('https://shop.example.com/checkout'), { explain: explainFailure, now: NOW, version: '0.1.0' }));
     expect(markdown).toContain('## Gatewhy report: shop.example.com');
     expect(markdown).toContain('### The page failed: 520 from Cloudflare: the origin server sent a response the gateway could not use');
     expect(markdown).toContain('- **Address:** GET https://shop.example.com/checkout');
@@ -92,7 +93,7 @@ describe('reportMarkdown', () => {
   });
 
   it('should group the requests inside the page by party and detail the first one', () => {
-    const markdown = reportMarkdown(buildReport(requestsFailedRecord(), undefined, { now: NOW }));
+    const markdown = reportMarkdown(buildReport(requestsFailedRecord(), undefined, { explain: explainFailure, now: NOW }));
     expect(markdown).toContain('### Failed requests inside the page (3)');
     expect(markdown.indexOf('**Same site as the page**')).toBeLessThan(markdown.indexOf('**Third parties**'));
     expect(markdown).toContain('GET https://widgets.example.net/embed.json → HTTP/1.1 503');
@@ -101,17 +102,17 @@ describe('reportMarkdown', () => {
 
   it('should keep table cells on one line and code spans intact', () => {
     const failure = toFailedRequest({ requestId: '1', url: 'https://a.example/', type: 'main_frame', statusCode: 502, responseHeaders: [{ name: 'X-Odd', value: 'a|b `c`' }] });
-    const markdown = reportMarkdown(buildReport(addFailure(emptyRecord(1), failure), undefined, { now: NOW }));
+    const markdown = reportMarkdown(buildReport(addFailure(emptyRecord(1), failure), undefined, { explain: explainFailure, now: NOW }));
     expect(markdown).toContain('| X-Odd | `` a\\|b `c` `` |');
   });
 
   it('should say so when the tab has no errors', () => {
-    expect(reportMarkdown(buildReport(emptyRecord(1), undefined, { now: NOW }))).toContain('No gateway errors were recorded on this tab.');
+    expect(reportMarkdown(buildReport(emptyRecord(1), undefined, { explain: explainFailure, now: NOW }))).toContain('No gateway errors were recorded on this tab.');
   });
 });
 
 describe('reportFileName', () => {
   it('should name the file after the host and the time', () => {
-    expect(reportFileName(buildReport(pageFailedRecord(), undefined, { now: NOW }))).toBe('gatewhy-shop.example.com-2026-11-27T14-06-00Z.json');
+    expect(reportFileName(buildReport(pageFailedRecord(), undefined, { explain: explainFailure, now: NOW }))).toBe('gatewhy-shop.example.com-2026-11-27T14-06-00Z.json');
   });
 });

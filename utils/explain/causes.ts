@@ -89,12 +89,7 @@ export const STATUS_MEANINGS: Record<number, StatusMeaning> = {
 export function statusMeaning(status: number): StatusMeaning {
   return (
     STATUS_MEANINGS[status] ?? {
-      meaning:
-        status >= 500 && status < 600
-          ? `HTTP ${status}: a server error.`
-          : status === 0
-            ? 'No HTTP response arrived.'
-            : `HTTP ${status}.`,
+      meaning: status >= 500 && status < 600 ? 'A server error.' : status === 0 ? 'No HTTP response arrived.' : 'Not a server error.',
       causes: status >= 500 && status < 600 ? { 'origin-app-error': 0.5, unknown: 0.5 } : { unknown: 1 },
     }
   );

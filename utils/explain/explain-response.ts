@@ -170,11 +170,17 @@ function findCauses(response: PreparedResponse, producing: Detection | undefined
       if (response.body.includes(clue.body)) tally.add({ [clue.cause]: clue.weight }, variants.length > 0 ? 0.3 : 1, `the page says "${clue.body}"`);
     }
   }
+  if (!producing && looksLikeApplicationBody(response)) {
+    tally.add({ 'origin-app-error': 0.5 }, 1, 'no gateway is recognised and the body looks like the application\'s own');
+  }
   if (response.status === 503 && response.values.has('retry-after') && variants.length === 0) {
     tally.add({ maintenance: 0.2, overloaded: 0.2 }, 1, 'a Retry-After header: the server expects to be back soon');
   }
   return tally;
 }
+
+/** Statuses that by definition say a gateway failed (RFC 9110 §15.6.3, §15.6.5) and Cloudflare's 52x/530. */
+const GATEWAY_STATUSES = new Set([502, 504, 520, 521, 522, 523, 524, 525, 526, 527, 530]);
 
 /** Upstream applications answer in JSON or with their own pages; gateways' own pages are recognised by variants. */
 function looksLikeApplicationBody(response: PreparedResponse): boolean {
@@ -193,6 +199,10 @@ function findSource(response: PreparedResponse, detections: Detection[], produci
   }
   if (producing && looksLikeApplicationBody(response)) {
     return { source: 'origin', evidence: [`The body is not ${producing.gateway.name}'s own error page: it looks like the application's.`] };
+  }
+  if (!producing && !response.values.has('via') && (looksLikeApplicationBody(response) || !GATEWAY_STATUSES.has(response.status))) {
+    // 502 and 504 mean "a gateway failed" by definition; other statuses with no proxy in sight come from the server itself.
+    return { source: 'origin', evidence: ['No gateway or proxy is recognised on the path: the server that answered wrote this error.'] };
   }
   return { source: 'unknown', evidence: [] };
 }

@@ -9,6 +9,9 @@ const B2C_DOMAIN = 'https://learn.microsoft.com/azure/active-directory-b2c/custo
 
 // "Our services aren't available right now. We're working to restore all services as soon as possible. Please check back soon."
 const OWN_PAGE = { body: 'working to restore all services as soon as possible' } as const;
+// The newer page: "The service behind this page isn't responding to Azure Front Door." … "Error Info:OriginTimeout"
+// (captured in https://github.com/microsoft/StoreBroker/issues/289).
+const NEW_PAGE = { body: 'responding to azure front door' } as const;
 
 const ERROR_INFO =
   'Search Front Door\'s access log (FrontDoorAccessLog) for this X-Azure-Ref: the ErrorInfo field names the failure, e.g. OriginTimeout, OriginInvalidResponse, OriginConnectionError, or NoError when the origin itself sent the error. Sending "X-Azure-DebugInfo: 1" with a request also returns debug headers such as X-Azure-OriginStatusCode.';
@@ -24,8 +27,46 @@ export default defineGateway({
     { header: 'x-cache', equals: 'PRIVATE_NOSTORE', weight: 0.8, note: 'Azure Front Door / Azure CDN cache status' },
     { header: 'x-cache', equals: 'TCP_REMOTE_HIT', weight: 0.6, note: 'Azure Front Door / Azure CDN cache status' },
     { ...OWN_PAGE, weight: 0.85, note: 'the text of Front Door\'s own error page' },
+    { ...NEW_PAGE, weight: 0.9, note: 'the text of Front Door\'s newer error page' },
+    { body: 'x-azure-ref id:', weight: 0.85, note: 'Front Door\'s error page prints its reference' },
   ],
   variants: [
+    {
+      title: 'Error Info: OriginTimeout (Front Door\'s own page)',
+      when: [{ body: 'error info:origintimeout' }],
+      meaning: 'Front Door\'s page names the failure: the origin did not answer within the origin response timeout (30 s by default).',
+      causes: { 'origin-timeout': 0.9, overloaded: 0.1 },
+      source: 'gateway',
+      tellApart: ERROR_INFO,
+      reference: LOGS,
+    },
+    {
+      title: 'Error Info: OriginConnectionError or OriginConnectionRefused (Front Door\'s own page)',
+      when: [{ any: [{ body: 'error info:originconnectionerror' }, { body: 'error info:originconnectionrefused' }] }],
+      meaning: 'Front Door\'s page names the failure: it could not open a connection to the origin.',
+      causes: { 'origin-unreachable': 0.9, 'origin-tls': 0.1 },
+      source: 'gateway',
+      tellApart: ERROR_INFO,
+      reference: LOGS,
+    },
+    {
+      title: 'Error Info: OriginInvalidResponse (Front Door\'s own page)',
+      when: [{ body: 'error info:origininvalidresponse' }],
+      meaning: 'Front Door\'s page names the failure: the origin\'s response was invalid or unexpected.',
+      causes: { 'origin-invalid-response': 0.9, 'origin-reset': 0.1 },
+      source: 'gateway',
+      tellApart: ERROR_INFO,
+      reference: LOGS,
+    },
+    {
+      title: 'The service isn\'t responding to Azure Front Door (its own page)',
+      when: [NEW_PAGE],
+      meaning: 'Front Door wrote this page: it could not get a response from the origin.',
+      causes: { 'origin-unreachable': 0.4, 'origin-timeout': 0.35, overloaded: 0.15, maintenance: 0.1 },
+      source: 'gateway',
+      tellApart: ERROR_INFO,
+      reference: TROUBLESHOOT,
+    },
     {
       title: '503 (Front Door\'s own page)',
       when: [{ status: 503 }, OWN_PAGE],

@@ -10,6 +10,7 @@ export default defineGateway({
   fingerprint: [
     { header: 'cf-ray', weight: 0.95, note: 'Cloudflare adds a Ray ID to every response it proxies' },
     { header: 'server', equals: 'cloudflare', weight: 0.9, note: 'Cloudflare names itself in the Server header' },
+    { header: 'server', equals: 'cloudflare-nginx', weight: 0.9, note: 'Cloudflare\'s Server header before 2017' },
     { header: 'cf-error-type', weight: 0.95, note: 'Cloudflare sets this only on error pages it generated' },
     { header: 'cf-cache-status', weight: 0.9, note: 'Cloudflare\'s cache status header' },
     { header: 'report-to', includes: 'nel.cloudflare.com', weight: 0.8, note: 'browser error reports go to Cloudflare' },

@@ -33,6 +33,7 @@ export default defineGateway({
     { header: 'reporting-endpoints', includes: 'nel.heroku.com', weight: 0.9, note: 'network error reports go to Heroku' },
     { header: 'server', equals: 'cowboy', weight: 0.4, note: 'Heroku\'s legacy router answers as Cowboy (so do many Erlang/Elixir apps)' },
     { body: 'herokucdn.com/error-pages', weight: 0.95, note: 'Heroku\'s error pages load their content from herokucdn.com' },
+    { body: 's3.amazonaws.com/heroku_pages/', weight: 0.95, note: 'Heroku\'s older error pages loaded their content from its S3 bucket' },
     { body: APP_ERROR_TEXT, weight: 0.9, note: 'the text of Heroku\'s "Application error" page' },
     { body: 'heroku logs --tail', weight: 0.6, note: 'Heroku\'s error page tells the owner to run heroku logs --tail' },
   ],
@@ -56,6 +57,8 @@ export default defineGateway({
       reference: ERROR_PAGES,
     },
     { title: 'Application error', when: [{ body: 'herokucdn.com/error-pages/application-error' }], ...applicationError },
+    // The older page (before herokucdn.com) framed //s3.amazonaws.com/heroku_pages/error.html (coderanger/nightlies#8).
+    { title: 'Application error (older page)', when: [{ body: 's3.amazonaws.com/heroku_pages/error' }], ...applicationError },
     { title: 'Application error', when: [{ body: APP_ERROR_TEXT }], ...applicationError },
     {
       title: 'Unavailable, as announced by the app (Retry-After)',

@@ -21,6 +21,8 @@ export default defineGateway({
   id: 'kong',
   name: 'Kong Gateway',
   kind: 'api-gateway',
+  // Kong runs on OpenResty, and some releases send "Server: openresty" on Kong's own errors (Kong/kong#7183).
+  includes: ['nginx'],
   fingerprint: [
     { header: 'via', includes: 'kong/', weight: 0.9, note: 'Kong adds its name and version to Via on proxied responses' },
     { header: 'server', startsWith: 'kong/', weight: 0.9, note: 'Kong names itself in the Server header of its own responses' },

@@ -231,7 +231,7 @@ describe('Chromium: the popup', () => {
 
     const [history] = await Promise.all([browser.context.waitForEvent('page'), popup.getByRole('link', { name: 'Recent errors' }).click()]);
     await history.waitForLoadState();
-    expect(history.url()).toBe(`chrome-extension://${browser.extensionId}/history.html`);
+    expect(history.url()).toBe(`chrome-extension://${browser.extensionId}/recent-errors.html`);
     await expect.poll(() => history.getByRole('region', { name: 'By site' }).innerText()).toContain(new URL(site.origin).hostname);
     expect(await history.locator('main').innerText()).not.toContain(SECRETS.query);
     await history.setViewportSize({ width: 960, height: 640 });

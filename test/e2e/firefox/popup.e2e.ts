@@ -57,7 +57,6 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
   }
 
   const text = (popup: Page, selector = 'main') => popup.evaluate((wanted) => (document.querySelector(wanted) as HTMLElement | null)?.innerText ?? '', selector);
-  const headline = (popup: Page) => text(popup, '#headline');
   const waitForText = (popup: Page, what: string, check: (shown: string) => boolean, selector = 'main') =>
     waitFor(what, async () => {
       const shown = await text(popup, selector);

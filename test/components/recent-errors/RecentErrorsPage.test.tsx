@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HistoryPage } from '../../../components/history/HistoryPage';
+import { RecentErrorsPage } from '../../../components/recent-errors/RecentErrorsPage';
 import { historyItem } from '../../../services/history-store';
 import type { HistoryEntry } from '../../../utils/history';
 
@@ -19,10 +19,10 @@ const entry = (host: string, status: number, minutes: number, gatewayName: strin
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
 
-describe('HistoryPage', () => {
+describe('RecentErrorsPage', () => {
   it('should show the pattern by host and every entry', async () => {
     await historyItem.setValue([entry('shop.example.com', 502, 1), entry('api.example.net', 504, 2), entry('shop.example.com', 522, 3)]);
-    render(<HistoryPage now={T0} />);
+    render(<RecentErrorsPage now={T0} />);
     const byHost = await vi.waitFor(() => screen.getByRole('region', { name: 'By site' }));
     const rows = within(byHost).getAllByRole('row').slice(1);
     expect(rows.map((row) => row.textContent)).toEqual([expect.stringMatching(/^shop\.example\.com2502, 522CloudflareOrigin unreachable1 min ago$/), expect.stringMatching(/^api\.example\.net1504/)]);
@@ -32,7 +32,7 @@ describe('HistoryPage', () => {
 
   it('should clear the list with one click', async () => {
     await historyItem.setValue([entry('shop.example.com', 502, 1)]);
-    render(<HistoryPage now={T0} />);
+    render(<RecentErrorsPage now={T0} />);
     const clear = await vi.waitFor(() => {
       const button = screen.getByRole('button', { name: 'Clear recent errors' }) as HTMLButtonElement;
       expect(button.disabled).toBe(false);

@@ -25,7 +25,7 @@ function useHistory() {
 
 const statusLabel = (entry: HistoryEntry) => (entry.status > 0 ? String(entry.status) : 'ERR');
 
-export function HistoryPage({ now = Date.now() }: { now?: number }) {
+export function RecentErrorsPage({ now = Date.now() }: { now?: number }) {
   const { entries, size, setEntries } = useHistory();
   const [message, setMessage] = useState('');
   const patterns = entries ? patternsByHost(entries) : [];
@@ -39,7 +39,7 @@ export function HistoryPage({ now = Date.now() }: { now?: number }) {
   return (
     <>
       <PageHeader>
-        <a href="/history.html" aria-current="page">
+        <a href="/recent-errors.html" aria-current="page">
           Recent errors
         </a>
         <a href="/explain.html">
