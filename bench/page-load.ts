@@ -221,6 +221,18 @@ export function pairedRatios(result: PageLoadResult, scenario: Scenario, config:
   return ratios;
 }
 
+/** Per-round ratios of total CPU per load, paired like pairedRatios: far less disturbed by other jobs than time. */
+export function pairedCpuRatios(result: PageLoadResult, scenario: Scenario, config: ConfigId, baseline: ConfigId): number[] {
+  const total = (sample: LoadSample | undefined) => (sample?.cpu ? Object.values(sample.cpu).reduce((sum, value) => sum + value, 0) : undefined);
+  const ratios: number[] = [];
+  for (let round = 0; round < result.rounds; round++) {
+    const of = (id: ConfigId) => total(result.samples.find((s) => s.round === round && s.config === id && s.scenario === scenario));
+    const [measured, base] = [of(config), of(baseline)];
+    if (measured !== undefined && base) ratios.push(measured / base);
+  }
+  return ratios;
+}
+
 export function loadTimes(result: PageLoadResult, scenario: Scenario, config: ConfigId): Spread {
   return spread(result.samples.filter((s) => s.config === config && s.scenario === scenario).map((s) => s.done));
 }

@@ -23,6 +23,28 @@ export interface PopupOpening {
   text: string;
   /** The headline section's data-state, e.g. "requests-failed". */
   state?: string;
+  /** The extension API calls the page made before its headline appeared, in its clock. */
+  calls: ApiCall[];
+}
+
+export interface ApiCall {
+  /** "runtime.sendMessage(explanations)", "storage.session.get" */
+  name: string;
+  start: number;
+  end: number;
+  /** Characters of the answer as JSON. */
+  chars: number;
+}
+
+/** One kind of call across all openings: when it ran, how long each took and how big its answer was (medians). */
+export interface CallSummary {
+  name: string;
+  perOpening: number;
+  /** When it was first called and last answered in an opening, ms since the popup's navigation start (medians). */
+  start: number;
+  end: number;
+  duration: number;
+  chars: number;
 }
 
 export interface OpeningSeries {
@@ -31,6 +53,7 @@ export interface OpeningSeries {
   painted: Spread;
   settled: Spread;
   domContentLoaded: Spread;
+  calls: CallSummary[];
 }
 
 export interface PopupResult {
@@ -56,14 +79,47 @@ interface BenchState {
   state?: string;
 }
 
+interface RawCall {
+  name: string;
+  start: number;
+  end?: number;
+  result?: unknown;
+}
+
 /**
  * Runs at document start in every page of the context (a Playwright init script) and records, in the page's own
- * clock, when the first headline with text appears. Kept as text: tsx wraps a compiled function's inner functions
- * in a helper that the page does not have.
+ * clock, when the first headline with text appears, and when each extension API call the page makes starts and is
+ * answered: whatever the popup waits for, a storage read, a message to the background, shows up without knowing
+ * its code. Kept as text: tsx wraps a compiled function's inner functions in a helper that the page does not have.
  */
 const OBSERVE_HEADLINE = `(() => {
   if (location.protocol !== 'chrome-extension:') return;
   const bench = (window.__popupBench = { lastMutationAt: 0 });
+  const calls = (window.__popupCalls = []);
+  const wrap = (owner, name, fn) => {
+    const original = owner && owner[fn];
+    if (typeof original !== 'function') return;
+    owner[fn] = function (...args) {
+      const type = fn === 'sendMessage' && args[0] && typeof args[0].type === 'string' ? '(' + args[0].type + ')' : '';
+      const call = { name: name + '.' + fn + type, start: performance.now() };
+      calls.push(call);
+      const done = (result) => { call.end = performance.now(); call.result = result; };
+      const last = args[args.length - 1];
+      // webextension-polyfill passes a callback; @wxt-dev/storage uses the promise.
+      if (typeof last === 'function') {
+        args[args.length - 1] = function (...results) { done(results[0]); return last.apply(this, results); };
+        return original.apply(this, args);
+      }
+      const returned = original.apply(this, args);
+      if (returned && typeof returned.then === 'function') returned.then(done, () => done(undefined));
+      else done(returned);
+      return returned;
+    };
+  };
+  wrap(chrome.runtime, 'runtime', 'sendMessage');
+  for (const area of ['session', 'local', 'sync']) wrap(chrome.storage && chrome.storage[area], 'storage.' + area, 'get');
+  wrap(chrome.tabs, 'tabs', 'query');
+  wrap(chrome.tabs, 'tabs', 'get');
   const check = () => {
     if (bench.headlineAt !== undefined) return;
     const element = document.querySelector(${JSON.stringify(HEADLINE_SELECTOR)});
@@ -99,11 +155,36 @@ async function openings(context: BrowserContext, url: string, count: number): Pr
       return state && now - state.lastMutationAt > 500 ? state : undefined;
     });
     const domContentLoaded = await popup.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
-    results.push({ headline: seen.headlineAt!, painted: seen.paintedAt!, settled: quiet.lastMutationAt, domContentLoaded, text: seen.text!, ...(seen.state && { state: seen.state }) });
+    // Sizes are taken now, after the measurement: serialising an answer inside the popup would slow what is timed.
+    const calls = await popup.evaluate((before) => {
+      const raw = (window as unknown as { __popupCalls?: RawCall[] }).__popupCalls ?? [];
+      return raw
+        .filter((call) => call.start < before)
+        .map((call) => ({ name: call.name, start: call.start, end: call.end ?? Number.NaN, chars: JSON.stringify(call.result ?? null).length }));
+    }, seen.headlineAt!);
+    results.push({ headline: seen.headlineAt!, painted: seen.paintedAt!, settled: quiet.lastMutationAt, domContentLoaded, text: seen.text!, ...(seen.state && { state: seen.state }), calls });
     await popup.close();
   }
   const of = (key: 'headline' | 'painted' | 'settled' | 'domContentLoaded') => spread(results.map((one) => one[key]));
-  return { openings: results, headline: of('headline'), painted: of('painted'), settled: of('settled'), domContentLoaded: of('domContentLoaded') };
+  return { openings: results, headline: of('headline'), painted: of('painted'), settled: of('settled'), domContentLoaded: of('domContentLoaded'), calls: summarizeCalls(results) };
+}
+
+function summarizeCalls(results: PopupOpening[]): CallSummary[] {
+  const names = [...new Set(results.flatMap((one) => one.calls.map((call) => call.name)))];
+  return names
+    .map((name) => {
+      const matching = results.flatMap((one) => one.calls.filter((call) => call.name === name));
+      const perOpening = results.map((one) => one.calls.filter((call) => call.name === name)).filter((list) => list.length > 0);
+      return {
+        name,
+        perOpening: matching.length / results.length,
+        start: median(perOpening.map((list) => Math.min(...list.map((call) => call.start)))),
+        end: median(perOpening.map((list) => Math.max(...list.map((call) => call.end)))),
+        duration: median(matching.map((call) => call.end - call.start)),
+        chars: median(matching.map((call) => call.chars)),
+      };
+    })
+    .sort((a, b) => a.start - b.start);
 }
 
 /** Times one import() of a chunk in a popup page that has not loaded it yet (module maps are per page). */

@@ -1,8 +1,9 @@
 // `npm run bench`: builds the Chrome extension, runs every benchmark and writes BENCHMARKS.md at the repo root.
 // Options: --rounds N (page loads, default 20), --openings N (popup, default 20), --only engine,size,page-load,popup
-// (prints results and writes a report only with --out), --out FILE, --no-build (measure the existing .output).
+// (prints results and writes a report only with --out), --out FILE, --no-build (measure the existing .output),
+// --from RAW.json (no measuring: render the report again from a run's raw results).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +19,7 @@ import { startSite } from './site';
 const PARTS = ['size', 'engine', 'page-load', 'popup'] as const;
 type Part = (typeof PARTS)[number];
 
-// Browser tests and timing runs on these shared 2-core machines take turns through this lock (shared/toolchain.md).
+// Browser tests and timing runs on the shared 2-core machines take turns through this lock, so they never overlap.
 // A caller that already holds it (flock LOCK npm run bench) sets GATEWHY_BROWSER_LOCK= so the run does not wait
 // for itself.
 const LOCK_FILE = process.env.GATEWHY_BROWSER_LOCK ?? '/tmp/gatewhy-browsers.lock';
@@ -75,8 +76,14 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       out: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
+      from: { type: 'string' },
     },
   });
+  if (values.from) {
+    const out = values.out ?? 'BENCHMARKS.md';
+    writeFileSync(out, renderReport(JSON.parse(readFileSync(values.from, 'utf8')) as BenchRun));
+    return log(`wrote ${out} from ${values.from}`);
+  }
   const only = values.only?.split(',').map((part) => part.trim()) as Part[] | undefined;
   const unknown = only?.filter((part) => !PARTS.includes(part));
   if (unknown?.length) throw new Error(`unknown part(s): ${unknown.join(', ')}; choose from ${PARTS.join(', ')}`);

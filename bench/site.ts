@@ -82,15 +82,11 @@ export interface BenchSite {
   /** The 300-subresource page; `token` makes every URL unique to one load. */
   heavyUrl(token: string, failing: boolean): string;
   fiftyFailuresUrl(token: string): string;
-  /** Requests answered so far. */
-  served(): number;
   close(): Promise<void>;
 }
 
 export async function startSite(): Promise<BenchSite> {
-  let served = 0;
   const server = http.createServer((request, response) => {
-    served++;
     const url = new URL(request.url ?? '/', 'http://bench');
     const token = url.searchParams.get('v') ?? '0';
     if (url.searchParams.get('fail') === '1') return sendNginx502(response);
@@ -101,7 +97,7 @@ export async function startSite(): Promise<BenchSite> {
       case 'fifty':
         return send(response, 200, 'text/html; charset=utf-8', fiftyFailuresPage(token));
       case 'css':
-        return send(response, 200, 'text/css', `.c${url.pathname.length}{color:#333}`);
+        return send(response, 200, 'text/css', 'h1{color:#333}');
       case 'js':
         return send(response, 200, 'text/javascript', 'window.scriptsRun = (window.scriptsRun || 0) + 1;');
       case 'img':
@@ -120,7 +116,6 @@ export async function startSite(): Promise<BenchSite> {
     origin,
     heavyUrl: (token, failing) => `${origin}/heavy?v=${token}${failing ? '&failing=1' : ''}`,
     fiftyFailuresUrl: (token) => `${origin}/fifty?v=${token}`,
-    served: () => served,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

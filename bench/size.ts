@@ -7,6 +7,8 @@ export interface Size {
   raw: number;
   gzip: number;
   files: string[];
+  /** Gzipped bytes of each file. */
+  gzipByFile: Record<string, number>;
 }
 
 export interface BundleSize {
@@ -29,7 +31,7 @@ export interface SizeResult {
   total: { raw: number; gzip: number; files: number };
 }
 
-const EMPTY: Size = { raw: 0, gzip: 0, files: [] };
+const EMPTY: Size = { raw: 0, gzip: 0, files: [], gzipByFile: {} };
 // Static `import … from "./x.js"`, `import "./x.js"`, `export … from "./x.js"`; and dynamic import(`./x.js`).
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+|\/[^"'`]+)["'`]/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*["'`](\.{1,2}\/[^"'`]+|\/[^"'`]+)["'`]\s*\)/g;
@@ -39,10 +41,12 @@ const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).len
 
 function sizeOf(root: string, files: Iterable<string>): Size {
   const list = [...new Set(files)].sort();
+  const gzipByFile = Object.fromEntries(list.map((file) => [file, gzipped(path.join(root, file))]));
   return {
     raw: list.reduce((sum, file) => sum + statSync(path.join(root, file)).size, 0),
-    gzip: list.reduce((sum, file) => sum + gzipped(path.join(root, file)), 0),
+    gzip: Object.values(gzipByFile).reduce((sum, size) => sum + size, 0),
     files: list,
+    gzipByFile,
   };
 }
 

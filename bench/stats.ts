@@ -32,3 +32,30 @@ export function spread(values: readonly number[]): Spread {
     n: values.length,
   };
 }
+
+/** A small seeded generator (mulberry32): the same data always gives the same interval. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A bootstrap confidence interval for the median (percentile method): how far the median could move if the run
+ * were repeated on an equally busy machine. When it contains a target, the run cannot tell pass from miss.
+ */
+export function medianInterval(values: readonly number[], level = 0.95, resamples = 2000): [number, number] {
+  if (values.length === 0) return [Number.NaN, Number.NaN];
+  const random = seeded(values.length * 7919);
+  const medians: number[] = [];
+  for (let i = 0; i < resamples; i++) {
+    const sample = Array.from({ length: values.length }, () => values[Math.floor(random() * values.length)]!);
+    medians.push(median(sample));
+  }
+  return [quantile(medians, (1 - level) / 2), quantile(medians, 1 - (1 - level) / 2)];
+}

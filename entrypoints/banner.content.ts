@@ -28,20 +28,12 @@ button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
   .close { color: #bdc1c6; }
 }`;
 
-declare global {
-  interface Window {
-    gatewhyBanner?: { refresh(): void };
-  }
-}
-
 export default defineContentScript({
   matches: ['<all_urls>'],
   registration: 'runtime',
   cssInjectionMode: 'ui',
+  // Injected again into the same page, the new copy takes over: WXT invalidates the older one, which removes its banner.
   async main(ctx) {
-    // Injected again after a state change: the running copy refreshes instead.
-    if (window.gatewhyBanner) return window.gatewhyBanner.refresh();
-
     let state: BannerState | null = null;
     let dismissed = false;
     let showWhy = false;
@@ -108,12 +100,13 @@ export default defineContentScript({
       render();
     }
 
-    async function refresh(): Promise<void> {
+    async function refresh(tries = 5): Promise<void> {
       state = await sendToBackground({ type: 'retry-state' }).catch(() => null);
       render();
+      // Injected while the background was still storing the schedule: ask again shortly.
+      if (!state && tries > 1) ctx.setTimeout(() => void refresh(tries - 1), 500);
     }
 
-    window.gatewhyBanner = { refresh: () => void refresh() };
     const onUpdate = (message: unknown) => {
       if ((message as BannerUpdate)?.type !== 'gatewhy-banner') return;
       state = (message as BannerUpdate).state;

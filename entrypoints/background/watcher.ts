@@ -72,9 +72,12 @@ async function onRequestFailed(details: Details): Promise<void> {
   await remember(kept);
 }
 
+/** Page events of one tab are handled one after another: a quick second navigation must not overtake the first. */
+const inPageOrder = (tabId: number, handle: () => Promise<void>) => serialized(`page:${tabId}`, handle);
+
 export async function onResponseCompleted(details: Details): Promise<void> {
   if (details.tabId < 0) return;
-  if (details.type === 'main_frame') return onPageResponse(details);
+  if (details.type === 'main_frame') return inPageOrder(details.tabId, () => onPageResponse(details));
   if (!isServerError(details.statusCode)) return;
   return onRequestFailed(details);
 }
@@ -83,6 +86,10 @@ export async function onResponseCompleted(details: Details): Promise<void> {
 export async function onPageError(details: Details): Promise<void> {
   const error = typeof details.error === 'string' ? details.error : '';
   if (details.tabId < 0 || details.type !== 'main_frame' || !error || isIgnoredNetworkError(error)) return;
+  return inPageOrder(details.tabId, () => onPageNetworkError(details));
+}
+
+async function onPageNetworkError(details: Details): Promise<void> {
   const failure = toFailedRequest(details);
   const explanation = explainFailure(failure);
   const kept: FailedRequest = { ...failure, party: 'first', summary: summarize(explanation), explanation };

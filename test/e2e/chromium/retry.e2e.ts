@@ -48,7 +48,12 @@ describe('Chromium: automatic retry', () => {
     await server?.close();
   });
   beforeEach(async () => {
-    for (const page of browser.context.pages()) await page.close();
+    const log = (text: string) => process.env.DEBUG_E2E && console.log(new Date().toISOString(), text);
+    for (const page of browser.context.pages()) {
+      log(`closing ${page.url()}`);
+      await page.close();
+    }
+    log('closed');
     await browser.inExtension(async () => {
       await chrome.storage.sync.remove('settings');
       // Each test starts with no retries counted against the global limit.
@@ -69,7 +74,11 @@ describe('Chromium: automatic retry', () => {
     const { page, tabId } = await open('/flaky');
     await expect.poll(() => page.title(), { timeout: 20_000 }).toBe('Back again');
     expect(arrived('/flaky')).toHaveLength(3);
-    const record = await browser.inExtension(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { timeline: { kind: string; text: string }[] }, tabId);
+    // The recovery is written just after the page loads: wait for it.
+    const record = await waitFor('the recovery in the timeline', async () => {
+      const stored = await browser.inExtension(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { timeline: { kind: string; text: string }[] }, tabId);
+      return stored?.timeline.some(({ kind }) => kind === 'recovered') ? stored : undefined;
+    });
     expect(record.timeline.map(({ kind }) => kind)).toEqual(['failed', 'retry-scheduled', 'retried', 'failed', 'retry-scheduled', 'retried', 'recovered']);
     expect(record.timeline.at(-1)!.text).toMatch(/back after 2 retries/);
     expect(await retryState(tabId)).toBeUndefined();
@@ -119,7 +128,7 @@ describe('Chromium: automatic retry', () => {
     await browser.setSettings({ baseDelaySeconds: 6, jitter: 0 });
     const { page, tabId } = await open('/slow-retry');
     const state = await waitFor('a scheduled retry', async () => retryState(tabId).then((retry) => retry?.dueAt && retry));
-    await expect.poll(() => banner(page), { timeout: 10_000 }).toMatch(/retrying in \d+ s \(attempt 1 of 5\)/);
+    await expect.poll(() => banner(page), { timeout: 15_000 }).toMatch(/retrying in \d+ s \(attempt 1 of 5\)/);
     await browser.stopWorker();
     await expect.poll(() => page.title(), { timeout: 20_000 }).toBe('Recovered');
     const [, retried] = arrived('/slow-retry');
