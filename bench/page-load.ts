@@ -21,10 +21,10 @@ interface Config {
 
 export const CONFIGS: readonly Config[] = [
   { id: 'none', label: 'No extension' },
-  { id: 'listener-all', label: 'Empty onCompleted listener, all types' },
+  { id: 'listener-all', label: 'Empty onHeadersReceived listener, all types' },
   { id: 'gatewhy', label: 'Gatewhy, default settings' },
   { id: 'gatewhy-all', label: 'Gatewhy, watch everything' },
-  { id: 'listener-default', label: "Empty onCompleted listener, Gatewhy's default types", diagnostic: true },
+  { id: 'listener-default', label: "Empty onHeadersReceived listener, Gatewhy's default types", diagnostic: true },
   { id: 'permission-only', label: 'webRequest permission, no listener', diagnostic: true },
 ];
 
@@ -41,7 +41,7 @@ export interface LoadSample extends PageTiming {
   round: number;
   config: ConfigId;
   scenario: Scenario;
-  /** onCompleted events the listener-only extensions received for this load. */
+  /** onHeadersReceived events the listener-only extensions received for this load. */
   events?: number;
   /** CPU ms the browser's processes used from the start of this load to the end of the pause after it. */
   cpu?: CpuByKind;
@@ -165,7 +165,6 @@ export async function benchPageLoad({ site, gatewhyDir, rounds, log }: PageLoadO
         if (run.config.id.startsWith('gatewhy') && failing) recorded[run.config.id] = await gatewhyRecord(run.browser.worker!, url);
       }
     }
-    // Not all 30: Chromium cancels some failing image and stylesheet loads (net::ERR_ABORTED) before onCompleted.
     const all = recorded['gatewhy-all']?.types;
     if (!all || !(all.image || all.script || all.stylesheet)) {
       throw new Error(`watchAllRequests did not take effect: Gatewhy recorded ${JSON.stringify(all)} for a page with ${FAILING_COUNT} failing subresources`);

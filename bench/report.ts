@@ -203,7 +203,7 @@ function pageLoadSection(run: BenchRun): string {
     "- **Cache:** every response is `Cache-Control: no-store` and every URL carries a token unique to its load, so each load fetches all 301 resources from the network and every request reaches the webRequest listeners. The only state carried between loads is the extensions' own (Gatewhy's history fills up to its cap, as in a long-running browser).",
     "- **Pause:** after every load, in every configuration, at least 250 ms and then until the browser's processes are idle (under 15 ms of CPU in 100 ms, at most 3 s), so work an extension does after the load event (Gatewhy storing a page's failures) neither spills into the next load nor escapes this load's CPU count.",
     "- **Ratios:** per round, each configuration's time over the baseline's in the same round and page; the tables give the median of those ratios with their interquartile range and min–max.",
-    "- **Configurations:** no extension (Playwright's `--disable-extensions` removed, so the extension system is on in every configuration); a generated MV3 extension whose only code is an empty `webRequest.onCompleted` listener with `['responseHeaders']` on all types (the floor of any status watcher); Gatewhy as built (`.output/chrome-mv3`) with default settings; Gatewhy with `watchAllRequests: true` written to `storage.sync` before loading. Two diagnostics: the empty listener on Gatewhy's default types only (main_frame, sub_frame, xmlhttprequest), and an extension holding the webRequest permission with no listener at all.",
+    "- **Configurations:** no extension (Playwright's `--disable-extensions` removed, so the extension system is on in every configuration); a generated MV3 extension whose only code is an empty `webRequest.onHeadersReceived` listener (the event Gatewhy uses) with `['responseHeaders']` on all types (the floor of any status watcher); Gatewhy as built (`.output/chrome-mv3`) with default settings; Gatewhy with `watchAllRequests: true` written to `storage.sync` before loading. Two diagnostics: the empty listener on Gatewhy's default types only (main_frame, sub_frame, xmlhttprequest), and an extension holding the webRequest permission with no listener at all.",
     '- **CPU:** user + system time of every process of each browser (from /proc), read before each load and after its pause; medians per load.',
     '',
   ];
@@ -214,7 +214,7 @@ function pageLoadSection(run: BenchRun): string {
       const vsNone = id === 'none' ? undefined : ratioSpread(result, scenario, id, 'none');
       return [label(id), ms(times.median), vsNone ? ratio(vsNone.median) : '1 (baseline)', vsNone ? iqr(vsNone, ratio) : '–', vsNone ? range(vsNone, ratio) : '–', eventsCell(result, scenario, id)];
     });
-    lines.push(table(['Configuration', 'Median load', 'vs no extension (median)', 'IQR', 'min – max', 'onCompleted events per load'], rows), '');
+    lines.push(table(['Configuration', 'Median load', 'vs no extension (median)', 'IQR', 'min – max', 'onHeadersReceived events per load'], rows), '');
     const pairs: [string, ConfigId, ConfigId][] = [
       ['Gatewhy watching everything vs the all-types floor', 'gatewhy-all', 'listener-all'],
       ["Gatewhy default vs the empty listener on the same types (Gatewhy's own share)", 'gatewhy', 'listener-default'],
@@ -242,7 +242,7 @@ function pageLoadSection(run: BenchRun): string {
     ([id, { failures, types }]) => `${label(id as ConfigId)}: ${failures} (${Object.entries(types).map(([type, count]) => `${count} ${type}`).join(', ')})`,
   );
   lines.push(
-    `Failures Gatewhy recorded for one warm-up load of the failing page, which checks that each setting took effect: ${recorded.join('; ')}. Watching everything records fewer than the ${FAILING_COUNT} failures on the page because Chromium cancels some failing image and stylesheet loads (\`net::ERR_ABORTED\` in onErrorOccurred) before their onCompleted event, which Gatewhy only listens to for main frames.`,
+    `Failures Gatewhy recorded for one warm-up load of the failing page (${FAILING_COUNT} failing subresources), which checks that each setting took effect: ${recorded.join('; ')}.`,
     '',
   );
   if (run.apiCalls) {
@@ -295,7 +295,6 @@ function fixesSection(run: BenchRun): string {
     `Gatewhy's share of the page-load time grows with the failures on the page, not with the events: on the failing page with watch-everything it made ${Math.round(total * failures)} more extension API calls than on the healthy page, about ${total.toFixed(1)} per recorded failure (table under Page load). Proposals for entrypoints/background, none applied here:`,
     '',
     ...proposals,
-    '- **Also (correctness, not speed):** with watch-everything, failed images and stylesheets that Chromium cancels (`net::ERR_ABORTED`) never reach onCompleted, so they are not recorded; onHeadersReceived or onResponseStarted has the status before the cancellation.',
   ].join('\n');
 }
 

@@ -5,10 +5,11 @@ import { serialized } from './serial';
 
 export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', { fallback: [] });
 
-export function recordHistory(entry: HistoryEntry, size: number): Promise<void> {
+/** Adds entries (oldest first) in one read and one write. */
+export function recordHistory(entries: readonly HistoryEntry[], size: number): Promise<void> {
   return serialized('history', async () => {
     const current = await historyItem.getValue();
-    await historyItem.setValue(addToHistory(Array.isArray(current) ? current : [], entry, size));
+    await historyItem.setValue(entries.reduce((history, entry) => addToHistory(history, entry, size), Array.isArray(current) ? current : []));
   });
 }
 

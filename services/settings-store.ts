@@ -37,3 +37,19 @@ export async function saveSettings(settings: Settings): Promise<void> {
 export function watchSettings(listener: (checked: CheckedSettings) => void): () => void {
   return settingsItem.watch((value) => listener(checkSettings(value)));
 }
+
+let current: Promise<CheckedSettings> | undefined;
+
+/**
+ * Settings for the background: read once, then kept current by storage change events, so a burst of failures
+ * costs no storage reads.
+ */
+export function currentSettings(): Promise<CheckedSettings> {
+  if (!current) {
+    current = loadSettings();
+    watchSettings((checked) => {
+      current = Promise.resolve(checked);
+    });
+  }
+  return current;
+}

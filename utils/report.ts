@@ -1,7 +1,7 @@
 // A tab's failures as a report for a support ticket: Markdown to paste, JSON to attach.
 // Credentials never appear (headers are redacted again here); query strings are left out unless asked for.
 import type { Explanation } from './explain/explain-response';
-import { HEADER_GROUP_TITLES, type HeaderGroup } from './explain/header-catalogue';
+import { decodeHeaders, HEADER_GROUP_TITLES, type HeaderGroup } from './explain/header-catalogue';
 import { formatDuration, formatUtc } from './explain/time';
 import { isSensitiveHeader, REDACTED } from './headers';
 import { hostWithPort, stripQueryStrings, urlWithoutQuery } from './query-strings';
@@ -15,8 +15,33 @@ export interface ReportOptions {
   now: number;
   /** Gatewhy's version, from the manifest. */
   version?: string;
-  /** The engine's explanation of a failure (the popup gets them from the background; tests call the engine). */
-  explain(failure: FailedRequest): Explanation;
+  /**
+   * The engine's explanation of a failure (the popup gets them from the background; tests call the engine).
+   * Undefined when none is at hand: the report then uses the verdict stored with the failure.
+   */
+  explain(failure: FailedRequest): Explanation | undefined;
+}
+
+/** A stand-in explanation from the verdict stored with the failure, for a report made without the engine at hand. */
+function fromSummary(failure: FailedRequest): Explanation {
+  const summary = failure.summary;
+  return {
+    status: failure.status,
+    statusText: failure.statusLine,
+    headline: summary?.headline ?? failure.networkError ?? failure.statusLine,
+    meaning: '',
+    gateway: summary?.gatewayId ? { id: summary.gatewayId, name: summary.gatewayName ?? summary.gatewayId, confidence: 0, evidence: [] } : null,
+    path: [],
+    source: summary?.source ?? 'unknown',
+    sourceEvidence: [],
+    causes: summary ? [{ id: summary.cause, title: summary.causeTitle, likelihood: 1, evidence: [] }] : [],
+    cached: summary?.cached ?? false,
+    cacheEvidence: [],
+    ...(summary?.retryAfterSeconds !== undefined && { retryAfterSeconds: summary.retryAfterSeconds }),
+    headers: decodeHeaders(failure.headers, { now: failure.time, status: failure.status }),
+    advice: { visitor: [], owner: [] },
+    references: [],
+  };
 }
 
 export interface ReportedHeader {
@@ -127,8 +152,8 @@ export function buildReport(record: TabRecord, retry: RetryState | undefined, op
     generator: `Gatewhy${options.version ? ` ${options.version}` : ''}`,
     generatedAt: iso(options.now),
     queryStrings: includeQuery ? 'included' : 'removed',
-    page: record.page ? reportedFailure(record.page, url, options.explain(record.page)) : null,
-    requests: requests.map((failure) => reportedFailure(failure, url, options.explain(failure))),
+    page: record.page ? reportedFailure(record.page, url, options.explain(record.page) ?? fromSummary(record.page)) : null,
+    requests: requests.map((failure) => reportedFailure(failure, url, options.explain(failure) ?? fromSummary(failure))),
     timeline: record.timeline.map(({ time, kind, text }) => ({ time: iso(time), kind, text })),
     retry: retry
       ? {

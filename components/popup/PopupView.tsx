@@ -3,7 +3,7 @@ import type { RetryState } from '../../utils/retry-policy';
 import type { TabRecord } from '../../utils/tab-record';
 import { ago, clockTime, recovery } from '../../utils/tab-view';
 import { TabDetails, type TabDetailsProps } from './TabDetails';
-import type { Explanations } from './use-explanations';
+import type { TabExplanations } from './use-explanations';
 import { Timeline } from './Timeline';
 
 export type PageLink = 'recent-errors' | 'explain' | 'options';
@@ -16,8 +16,8 @@ export interface PopupViewProps {
   loading?: boolean;
   record: TabRecord | undefined;
   retry: RetryState | undefined;
-  /** The engine's explanations by requestId, from the background. */
-  explanations: Explanations;
+  /** The engine's explanations, from the background. */
+  explained: TabExplanations;
   now: number;
   version?: string;
   showOptions?: boolean;
@@ -86,18 +86,16 @@ function ClearState({ record, now }: { record: TabRecord | undefined; now: numbe
   );
 }
 
-export function PopupView({ loading, record, retry, explanations, now, version, showOptions, actions }: PopupViewProps) {
+export function PopupView({ loading, record, retry, explained, now, version, showOptions, actions }: PopupViewProps) {
   let body;
-  // The page's own explanation is stored with it; for requests inside a page, wait for the background's first answer.
-  const waiting = record && hasFailures(record) && (record.page ? !explanations[record.page.requestId] : Object.keys(explanations).length === 0);
-  if (loading || waiting) {
+  if (loading) {
     body = (
       <p class="muted" aria-busy="true">
         Reading this tab…
       </p>
     );
   } else if (record && hasFailures(record)) {
-    body = <TabDetails record={record} explanations={explanations} retry={retry} now={now} version={version} actions={actions} />;
+    body = <TabDetails record={record} explained={explained} retry={retry} now={now} version={version} actions={actions} />;
   } else {
     body = (
       <>

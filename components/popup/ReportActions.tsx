@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 
 export interface ReportActionsProps {
   /** The report as Markdown and as JSON, with or without query strings. */
-  make(includeQuery: boolean): { markdown: string; json: string; fileName: string };
+  make(includeQuery: boolean): Promise<{ markdown: string; json: string; fileName: string }>;
   copy(text: string): Promise<boolean>;
   download(fileName: string, text: string): void;
 }
@@ -13,11 +13,11 @@ export function ReportActions({ make, copy, download }: ReportActionsProps) {
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
 
   const onCopy = async () => {
-    const copied = await copy(make(includeQuery).markdown);
+    const copied = await copy((await make(includeQuery)).markdown);
     setMessage(copied ? { text: 'Report copied as Markdown: paste it into a support ticket.' } : { text: 'The browser did not allow copying. Try Download instead.', error: true });
   };
-  const onDownload = () => {
-    const report = make(includeQuery);
+  const onDownload = async () => {
+    const report = await make(includeQuery);
     download(report.fileName, report.json);
     setMessage({ text: `Saved ${report.fileName}.` });
   };
@@ -29,7 +29,7 @@ export function ReportActions({ make, copy, download }: ReportActionsProps) {
         <button type="button" onClick={() => void onCopy()}>
           Copy as Markdown
         </button>
-        <button type="button" onClick={onDownload}>
+        <button type="button" onClick={() => void onDownload()}>
           Download JSON
         </button>
       </div>

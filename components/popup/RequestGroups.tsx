@@ -3,20 +3,23 @@ import { useId, useState } from 'preact/hooks';
 import type { FailedRequest, TabRecord } from '../../utils/tab-record';
 import { ExplanationView } from '../ExplanationView';
 import type { Explanation } from '../../utils/explain/explain-response';
-import type { Explanations } from './use-explanations';
+import type { TabExplanations } from './use-explanations';
 import { pathOf } from '../../utils/query-strings';
 import { clockTime, requestGroups, type HostGroup } from '../../utils/tab-view';
 
 const TYPE_WORDS: Record<string, string> = { xmlhttprequest: 'API call', sub_frame: 'frame', main_frame: 'page' };
 
-function RequestItem({ failure, explanation, now }: { failure: FailedRequest; explanation: Explanation | undefined; now: number }) {
+function RequestItem({ failure, explanation, load, now }: { failure: FailedRequest; explanation: Explanation | undefined; load: () => unknown; now: number }) {
   const [open, setOpen] = useState(false);
   const detailId = useId();
   const status = failure.status > 0 ? String(failure.status) : 'ERR';
   const headline = failure.summary?.headline ?? explanation?.headline ?? failure.networkError ?? '';
   return (
     <li class="request" data-request-id={failure.requestId}>
-      <button type="button" class="request-toggle" aria-expanded={open} aria-controls={detailId} onClick={() => setOpen(!open)}>
+      <button type="button" class="request-toggle" aria-expanded={open} aria-controls={detailId} onClick={() => {
+          if (!open) load();
+          setOpen(!open);
+        }}>
         <span class="pill small">
           <span class="visually-hidden">Status </span>
           {status}
@@ -39,7 +42,7 @@ function RequestItem({ failure, explanation, now }: { failure: FailedRequest; ex
   );
 }
 
-function HostGroupView({ group, explanations, now }: { group: HostGroup; explanations: Explanations; now: number }) {
+function HostGroupView({ group, explained, now }: { group: HostGroup; explained: TabExplanations; now: number }) {
   const count = group.failures.length;
   return (
     <section class="host-group" data-host={group.host} data-party={group.party} aria-label={`${group.host}, ${count} failed ${count === 1 ? 'request' : 'requests'}`}>
@@ -52,14 +55,14 @@ function HostGroupView({ group, explanations, now }: { group: HostGroup; explana
       </h3>
       <ul class="requests">
         {group.failures.map((failure) => (
-          <RequestItem key={failure.requestId} failure={failure} explanation={explanations[failure.requestId]} now={now} />
+          <RequestItem key={failure.requestId} failure={failure} explanation={explained.explanations[failure.requestId]} load={explained.load} now={now} />
         ))}
       </ul>
     </section>
   );
 }
 
-export function RequestGroups({ record, explanations, now }: { record: TabRecord; explanations: Explanations; now: number }) {
+export function RequestGroups({ record, explained, now }: { record: TabRecord; explained: TabExplanations; now: number }) {
   const { first, third } = requestGroups(record);
   if (first.length === 0 && third.length === 0) return null;
   return (
@@ -69,7 +72,7 @@ export function RequestGroups({ record, explanations, now }: { record: TabRecord
         <div class="stack" data-party="first">
           <p class="small muted">The site's own servers: the site itself is having trouble.</p>
           {first.map((group) => (
-            <HostGroupView key={group.host} group={group} explanations={explanations} now={now} />
+            <HostGroupView key={group.host} group={group} explained={explained} now={now} />
           ))}
         </div>
       )}
@@ -77,7 +80,7 @@ export function RequestGroups({ record, explanations, now }: { record: TabRecord
         <div class="stack" data-party="third">
           <p class="small muted">Services on other sites that the page uses (APIs, widgets, CDNs): their failure, not necessarily this site's.</p>
           {third.map((group) => (
-            <HostGroupView key={group.host} group={group} explanations={explanations} now={now} />
+            <HostGroupView key={group.host} group={group} explained={explained} now={now} />
           ))}
         </div>
       )}

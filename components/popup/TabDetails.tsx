@@ -1,4 +1,5 @@
 // A tab with errors: the headline card, the retry, the explanation, the failed requests, the timeline and the report.
+import { useEffect } from 'preact/hooks';
 import { urlWithoutQuery } from '../../utils/query-strings';
 import { buildReport, reportFileName, reportJson, reportMarkdown } from '../../utils/report';
 import type { RetryState } from '../../utils/retry-policy';
@@ -6,15 +7,15 @@ import type { TabRecord } from '../../utils/tab-record';
 import { ago, clockTime, requestGroups, requestsInside } from '../../utils/tab-view';
 import { ExplanationView, HeadersSection, Meaning, StatusPageLink, WhoWrote } from '../ExplanationView';
 import { RequestGroups } from './RequestGroups';
-import type { Explanations } from './use-explanations';
+import type { TabExplanations } from './use-explanations';
 import { ReportActions } from './ReportActions';
 import { RetryPanel, type RetryActions } from './RetryPanel';
 import { Timeline } from './Timeline';
 
 export interface TabDetailsProps {
   record: TabRecord;
-  /** By requestId, from the background (see use-explanations.ts). */
-  explanations: Explanations;
+  /** From the background (see use-explanations.ts). */
+  explained: TabExplanations;
   retry: RetryState | undefined;
   now: number;
   version?: string;
@@ -47,13 +48,25 @@ function RequestsHeadline({ record }: { record: TabRecord }) {
   );
 }
 
-export function TabDetails({ record, explanations, retry, now, version, actions }: TabDetailsProps) {
+export function TabDetails({ record, explained, retry, now, version, actions }: TabDetailsProps) {
   const { page } = record;
-  const explanation = page && explanations[page.requestId];
-  const allExplained = record.failures.every((failure) => explanations[failure.requestId]);
+  const explanation = page && explained.explanations[page.requestId];
+  // Stored with the page by the background; a record from before that is explained on request.
+  const { load } = explained;
+  useEffect(() => {
+    if (page && !explanation) void load();
+  }, [page, explanation, load]);
+  if (page && !explanation) {
+    return (
+      <p class="muted" aria-busy="true">
+        Reading this tab…
+      </p>
+    );
+  }
 
-  const makeReport = (includeQuery: boolean) => {
-    const report = buildReport(record, retry, { includeQuery, now: Date.now(), version, explain: (failure) => explanations[failure.requestId]! });
+  const makeReport = async (includeQuery: boolean) => {
+    const all = { ...explained.explanations, ...(await explained.load()) };
+    const report = buildReport(record, retry, { includeQuery, now: Date.now(), version, explain: (failure) => all[failure.requestId] });
     return { markdown: reportMarkdown(report), json: reportJson(report), fileName: reportFileName(report) };
   };
 
@@ -85,9 +98,9 @@ export function TabDetails({ record, explanations, retry, now, version, actions 
       )}
       {retry && <RetryPanel retry={retry} now={now} actions={actions} />}
       {explanation && <ExplanationView explanation={explanation} level={2} withSummary={false} headers="none" />}
-      <RequestGroups record={record} explanations={explanations} now={now} />
+      <RequestGroups record={record} explained={explained} now={now} />
       {record.timeline.length > 0 && <Timeline events={record.timeline} now={now} />}
-      {allExplained && <ReportActions make={makeReport} copy={actions.copy} download={actions.download} />}
+      <ReportActions make={makeReport} copy={actions.copy} download={actions.download} />
       {/* Last: the longest and most technical part. */}
       {explanation && <HeadersSection explanation={explanation} level={2} />}
     </>

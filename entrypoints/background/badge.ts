@@ -11,13 +11,26 @@ const ICON_PATHS = (state: 'idle' | 'error') =>
     ? { 16: '/icon/error-16.png', 32: '/icon/error-32.png' }
     : { 16: '/icon/16.png', 32: '/icon/32.png' };
 
-export async function showBadge(tabId: number, record: TabRecord | undefined): Promise<void> {
+// What each tab shows, so a burst of failures only calls the setters whose value changed.
+const shown = new Map<number, { text: string; color: string; title: string; icon: 'idle' | 'error' }>();
+
+/**
+ * Shows the tab's badge. `force` sets everything again: Chromium resets a tab's badge when it commits a navigation.
+ */
+export async function showBadge(tabId: number, record: TabRecord | undefined, { force = false } = {}): Promise<void> {
   const badge = badgeFor(record);
+  const next = { ...badge, icon: badge.text ? ('error' as const) : ('idle' as const) };
+  const before = force ? undefined : shown.get(tabId);
+  shown.set(tabId, next);
   const api = action();
   await Promise.all([
-    api.setBadgeText({ tabId, text: badge.text }),
-    api.setBadgeBackgroundColor({ tabId, color: badge.color }),
-    api.setTitle({ tabId, title: badge.title }),
-    api.setIcon({ tabId, path: ICON_PATHS(badge.text ? 'error' : 'idle') }),
+    before?.text !== next.text && api.setBadgeText({ tabId, text: next.text }),
+    before?.color !== next.color && api.setBadgeBackgroundColor({ tabId, color: next.color }),
+    before?.title !== next.title && api.setTitle({ tabId, title: next.title }),
+    before?.icon !== next.icon && api.setIcon({ tabId, path: ICON_PATHS(next.icon) }),
   ]);
+}
+
+export function forgetBadge(tabId: number): void {
+  shown.delete(tabId);
 }

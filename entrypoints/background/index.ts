@@ -1,7 +1,7 @@
 // Background: wires browser events to Gatewhy's handlers. Listeners are added synchronously so no event is lost.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { loadSettings, watchSettings } from '../../services/settings-store';
+import { currentSettings, watchSettings } from '../../services/settings-store';
 import { guarded, logError } from './errors';
 import { onMessage } from './messages';
 import { fireRetry, isRetryAlarm, resumeSchedules } from './retry';
@@ -23,7 +23,7 @@ export default defineBackground(() => {
 
   // Timers died with the previous worker; the watch-everything option widens the filter once settings are read.
   resumeSchedules().catch((error) => logError('resumeSchedules', error));
-  loadSettings()
+  currentSettings()
     .then(({ settings }) => settings.watchAllRequests && watchRequests(true))
     .catch((error) => logError('loadSettings', error));
   watchSettings(({ settings }) => watchRequests(settings.watchAllRequests));

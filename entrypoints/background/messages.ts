@@ -2,7 +2,7 @@
 import type { Request } from '../../services/messages';
 import { readTabRecord } from '../../services/tab-store';
 import { explainFailure } from '../../utils/explain-failure';
-import { loadSettings, saveSettings } from '../../services/settings-store';
+import { currentSettings, saveSettings } from '../../services/settings-store';
 import { bannerStateFor, fireRetry, pauseRetry, resumeRetry } from './retry';
 import { logError } from './errors';
 
@@ -46,7 +46,7 @@ async function handle(request: Request, sender: Sender): Promise<unknown> {
     case 'never-on-site': {
       const pattern = sitePattern(request.url);
       if (!pattern) return { ok: false, error: 'Only http and https sites can have rules' };
-      const { settings } = await loadSettings();
+      const { settings } = await currentSettings();
       if (!settings.neverRetrySites.includes(pattern)) await saveSettings({ ...settings, neverRetrySites: [...settings.neverRetrySites, pattern] });
       if (tabId !== undefined) await pauseRetry(tabId);
       return { ok: true, pattern };

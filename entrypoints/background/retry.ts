@@ -6,7 +6,7 @@ import { formatDuration } from '../../utils/explain/time';
 import { hostWithPort } from '../../utils/query-strings';
 import { addEvent, type TimelineKind } from '../../utils/tab-record';
 import { allRetryStates, changeRetryLog, readRetryLog, readRetryState, updateRetryState } from '../../services/retry-store';
-import { loadSettings } from '../../services/settings-store';
+import { currentSettings } from '../../services/settings-store';
 import { updateTabRecord } from '../../services/tab-store';
 import type { BannerState, BannerUpdate } from '../../services/messages';
 import { logError } from './errors';
@@ -37,7 +37,7 @@ function arm(state: RetryState): void {
 export async function bannerStateFor(tabId: number): Promise<BannerState | null> {
   const retry = await readRetryState(tabId);
   if (!retry) return null;
-  const { settings } = await loadSettings();
+  const { settings } = await currentSettings();
   let why: string;
   if (retry.blocked) why = BLOCK_REASONS[retry.blocked];
   else if (retry.delayReason === 'global limit') why = `Waiting: at most ${settings.globalRetriesPerMinute} automatic retries a minute across all tabs, so a struggling server is not flooded.`;
@@ -72,7 +72,7 @@ async function apply(tabId: number, plan: (previous: RetryState | undefined, log
 
 /** A page failed: plan its next retry, or record why there will be none. */
 export async function onPageFailed(failure: PageFailure): Promise<void> {
-  const { settings } = await loadSettings();
+  const { settings } = await currentSettings();
   await apply(failure.tabId, (previous, log, now) => planRetry(failure, previous, settings, log, now));
 }
 
@@ -119,7 +119,7 @@ export async function onPageRecovered(tabId: number, url: string): Promise<void>
   const took = formatDuration((Date.now() - state.since) / 1000);
   const text = `${hostWithPort(url)} is back after ${state.attempt} ${state.attempt === 1 ? 'retry' : 'retries'}, ${took}`;
   await note(tabId, 'recovered', text);
-  const { settings } = await loadSettings();
+  const { settings } = await currentSettings();
   // The options page gives the permission back when the option is turned off; check it is still held.
   const allowed = await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false);
   if (settings.notifyOnRecovery && state.attempt > 0 && allowed) {
@@ -153,7 +153,7 @@ export async function pauseRetry(tabId: number): Promise<void> {
 export async function resumeRetry(tabId: number): Promise<void> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   if (!tab) return cancelRetry(tabId);
-  const { settings } = await loadSettings();
+  const { settings } = await currentSettings();
   await apply(tabId, (state, log, now) => (state?.blocked === 'paused' ? nextRetry(state, settings, log, now) : state));
 }
 

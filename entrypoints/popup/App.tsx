@@ -8,7 +8,7 @@ import { isToolbarPopup, useNow, useTab } from '../../components/popup/use-tab';
 
 export function App() {
   const { loading, tabId, record, retry } = useTab();
-  const explanations = useExplanations(tabId, record);
+  const explained = useExplanations(tabId, record);
   // Every second while a retry counts down; otherwise enough for "2 min ago".
   const now = useNow(retry?.dueAt !== undefined ? 1000 : 15_000);
 
@@ -29,7 +29,7 @@ export function App() {
       loading={loading}
       record={record}
       retry={retry}
-      explanations={explanations}
+      explained={explained}
       now={now}
       version={browser.runtime.getManifest().version}
       showOptions={hasOptionsPage()}

@@ -2,14 +2,17 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupActions } from '../../../components/popup/PopupView';
-import type { Explanations } from '../../../components/popup/use-explanations';
+import type { TabExplanations } from '../../../components/popup/use-explanations';
 import { explainFailure } from '../../../utils/explain-failure';
 import { addEvent, emptyRecord, type TabRecord } from '../../../utils/tab-record';
 import { pageFailedRecord, requestsFailedRecord, scheduledRetry, T0 } from '../../support/sample-records';
 
 /** What the background answers for a record: the engine's explanation of each failure. */
-const explainAll = (record: TabRecord | undefined): Explanations =>
-  Object.fromEntries((record?.failures ?? []).map((failure) => [failure.requestId, explainFailure(failure)]));
+const explainAll = (record: TabRecord | undefined): TabExplanations => {
+  const explanations = Object.fromEntries((record?.failures ?? []).map((failure) => [failure.requestId, explainFailure(failure)]));
+  return { explanations, load: async () => explanations };
+};
+const notYet: TabExplanations = { explanations: {}, load: async () => ({}) };
 afterEach(cleanup);
 
 function actions(): PopupActions & { [K in keyof PopupActions]: ReturnType<typeof vi.fn> } {
@@ -28,24 +31,24 @@ const NOW = T0 + 1200;
 
 describe('PopupView', () => {
   it('should say plainly when the tab has no errors', () => {
-    render(<PopupView record={undefined} retry={undefined} explanations={{}} now={NOW} actions={actions()} />);
+    render(<PopupView record={undefined} retry={undefined} explained={notYet} now={NOW} actions={actions()} />);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('No gateway errors on this tab');
   });
 
   it('should say the page is back after a recovery', () => {
     const record = addEvent(emptyRecord(1), { time: T0, kind: 'recovered', text: 'shop.example.com is back after 2 retries, 9 s' });
-    render(<PopupView record={record} retry={undefined} explanations={{}} now={NOW} actions={actions()} />);
+    render(<PopupView record={record} retry={undefined} explained={notYet} now={NOW} actions={actions()} />);
     expect(screen.getByRole('heading', { name: 'The page is back' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'The page is back' }).textContent).toContain('is back after 2 retries');
   });
 
   it('should wait for the engine before showing a failure', () => {
-    render(<PopupView record={pageFailedRecord()} retry={undefined} explanations={{}} now={NOW} actions={actions()} />);
+    render(<PopupView record={pageFailedRecord()} retry={undefined} explained={notYet} now={NOW} actions={actions()} />);
     expect(screen.getByText('Reading this tab…').getAttribute('aria-busy')).toBe('true');
   });
 
   it('should explain a failed page: headline, who wrote it, causes, advice and the status page', () => {
-    render(<PopupView record={pageFailedRecord()} retry={undefined} explanations={explainAll(pageFailedRecord())} now={NOW} actions={actions()} />);
+    render(<PopupView record={pageFailedRecord()} retry={undefined} explained={explainAll(pageFailedRecord())} now={NOW} actions={actions()} />);
     expect(screen.getByRole('heading', { level: 2, name: /^520 from Cloudflare: / }).textContent).toBe('520 from Cloudflare: the origin server sent a response the gateway could not use');
     expect(screen.getByText('Written by the gateway: Cloudflare')).toBeTruthy();
     expect(screen.getByText('GET https://shop.example.com/checkout')).toBeTruthy();
@@ -57,7 +60,7 @@ describe('PopupView', () => {
   });
 
   it('should group decoded headers by meaning, with the raw value one click away, and never show a cookie', () => {
-    const { container } = render(<PopupView record={pageFailedRecord()} retry={undefined} explanations={explainAll(pageFailedRecord())} now={NOW} actions={actions()} />);
+    const { container } = render(<PopupView record={pageFailedRecord()} retry={undefined} explained={explainAll(pageFailedRecord())} now={NOW} actions={actions()} />);
     const gateway = screen.getByRole('group', { name: 'Gateway and route' });
     expect(within(gateway).getByText(/Ray ID 4ee02a558935bdc3, Cloudflare data centre AMS \(Amsterdam/)).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Cache' })).toBeTruthy();
@@ -76,7 +79,7 @@ describe('PopupView', () => {
   });
 
   it("should list failed requests by host, the site's own apart from third parties, each explained on demand", () => {
-    render(<PopupView record={requestsFailedRecord()} retry={undefined} explanations={explainAll(requestsFailedRecord())} now={NOW} actions={actions()} />);
+    render(<PopupView record={requestsFailedRecord()} retry={undefined} explained={explainAll(requestsFailedRecord())} now={NOW} actions={actions()} />);
     expect(screen.getByRole('heading', { level: 2, name: 'The page loaded, but 3 requests inside it failed' })).toBeTruthy();
     const own = screen.getByRole('region', { name: 'shop.example.com, 2 failed requests' });
     const other = screen.getByRole('region', { name: 'widgets.example.net, 1 failed request' });
@@ -95,7 +98,7 @@ describe('PopupView', () => {
   it('should show the retry countdown and send pause, retry now and never-on-site', async () => {
     const spies = actions();
     const retry = scheduledRetry('https://shop.example.com/checkout?token=SECRET-TOKEN#step2');
-    render(<PopupView record={pageFailedRecord()} retry={retry} explanations={explainAll(pageFailedRecord())} now={NOW} actions={spies} />);
+    render(<PopupView record={pageFailedRecord()} retry={retry} explained={explainAll(pageFailedRecord())} now={NOW} actions={spies} />);
     expect(screen.getByRole('timer').textContent).toBe('Retrying in 3 s');
     expect(screen.getByText('Attempt 2 of 5')).toBeTruthy();
     // Each button waits for the background's answer before the panel takes another click.
@@ -113,7 +116,7 @@ describe('PopupView', () => {
 
   it('should offer resume when paused and say why', () => {
     const { dueAt: _, delayReason: __, ...rest } = scheduledRetry('https://shop.example.com/checkout');
-    render(<PopupView record={pageFailedRecord()} retry={{ ...rest, blocked: 'paused' }} explanations={explainAll(pageFailedRecord())} now={NOW} actions={actions()} />);
+    render(<PopupView record={pageFailedRecord()} retry={{ ...rest, blocked: 'paused' }} explained={explainAll(pageFailedRecord())} now={NOW} actions={actions()} />);
     expect(screen.getByRole('heading', { name: /Retrying is paused/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
@@ -121,7 +124,7 @@ describe('PopupView', () => {
 
   it('should copy a Markdown report without query strings unless asked, and download it as JSON', async () => {
     const spies = actions();
-    render(<PopupView record={pageFailedRecord()} retry={undefined} explanations={explainAll(pageFailedRecord())} now={NOW} version="0.1.0" actions={spies} />);
+    render(<PopupView record={pageFailedRecord()} retry={undefined} explained={explainAll(pageFailedRecord())} now={NOW} version="0.1.0" actions={spies} />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
     await vi.waitFor(() => expect(spies.copy).toHaveBeenCalledOnce());
     const markdown = spies.copy.mock.calls[0]![0] as string;
@@ -131,6 +134,8 @@ describe('PopupView', () => {
 
     fireEvent.click(screen.getByRole('checkbox', { name: /Include query strings/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
+    // The report waits for the background's explanations, so the download follows a moment later.
+    await vi.waitFor(() => expect(spies.download).toHaveBeenCalledOnce());
     const [fileName, json] = spies.download.mock.calls[0]! as [string, string];
     expect(fileName).toMatch(/^gatewhy-shop\.example\.com-.*\.json$/);
     expect(JSON.parse(json).page.url).toBe('https://shop.example.com/checkout?token=SECRET-TOKEN#step2');
@@ -139,7 +144,7 @@ describe('PopupView', () => {
 
   it('should link to Recent errors and Explain a response', () => {
     const spies = actions();
-    render(<PopupView record={undefined} retry={undefined} explanations={{}} now={NOW} actions={spies} />);
+    render(<PopupView record={undefined} retry={undefined} explained={notYet} now={NOW} actions={spies} />);
     fireEvent.click(screen.getByRole('link', { name: 'Recent errors' }));
     fireEvent.click(screen.getByRole('link', { name: 'Explain a response' }));
     expect(spies.open.mock.calls).toEqual([['recent-errors'], ['explain']]);

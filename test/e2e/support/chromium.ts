@@ -66,7 +66,7 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
   };
 
   // The worker can exist before its listeners are added; events before that are lost (shared/toolchain.md).
-  await waitFor('the background to listen', () => inWorker(() => chrome.webRequest.onCompleted.hasListeners()));
+  await waitFor('the background to listen', () => inWorker(() => chrome.webRequest.onHeadersReceived.hasListeners()));
 
   return {
     context,
