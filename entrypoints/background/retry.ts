@@ -86,10 +86,12 @@ export async function fireRetry(tabId: number, { manual = false } = {}): Promise
   let attempt = 0;
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
   if (!tab) return cancelRetry(tabId);
+  // Chromium reports a navigation under way as pendingUrl: the person is going elsewhere, never reload over it.
+  const heading = (tab as { pendingUrl?: string }).pendingUrl ?? tab.url;
   await updateRetryState(tabId, (state) => {
     if (!state) return state;
-    // The tab went elsewhere: forget the schedule.
-    if (tab.url && tab.url !== state.url) return undefined;
+    // The tab went (or is going) elsewhere: forget the schedule.
+    if (heading && heading !== state.url) return undefined;
     if (!manual && (state.blocked || state.dueAt === undefined)) return state;
     // Woken a little early (the banner's countdown): let the timer fire at the due time.
     if (!manual && state.dueAt !== undefined && state.dueAt - now > 500) return state;

@@ -14,6 +14,8 @@ describe('Chromium: a 502 page', () => {
   beforeAll(async () => {
     server = await startServer({ '/broken': () => replayFixture(NGINX_502), '/healthy': () => okPage('Healthy') });
     browser = await launchChromium();
+    // These tests are about the record and the badge; retries are tested in retry.e2e.ts.
+    await browser.setSettings({ autoRetry: false });
   });
   afterAll(async () => {
     await browser?.close();
@@ -51,5 +53,18 @@ describe('Chromium: a 502 page', () => {
     await waitFor('the badge to clear', () => browser.inWorker(async (id) => (await chrome.action.getBadgeText({ tabId: id })) === '', tabId));
     const stored = await browser.inWorker(async (id) => chrome.storage.session.get(`tab:${id}`), tabId);
     expect(stored).toEqual({});
+  });
+
+  it('explains a page that got no response at all (connection refused)', async () => {
+    // A port that was just free: nothing listens there.
+    const closed = await startServer();
+    const url = `${closed.origin}/nothing-here`;
+    await closed.close();
+    const page = await browser.context.newPage();
+    await page.goto(url).catch(() => {});
+    const tabId = await browser.tabIdOf(page, url);
+    await waitFor('the badge to say ERR', () => browser.inExtension(async (id) => (await chrome.action.getBadgeText({ tabId: id })) === 'ERR', tabId));
+    const popup = await browser.openPopup(tabId);
+    await expect.poll(() => popup.locator('#headline').innerText()).toBe('The page did not load: the server refused the connection: nothing is listening, or a firewall rejects it');
   });
 });

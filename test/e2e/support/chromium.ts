@@ -21,7 +21,8 @@ export interface ChromiumWithExtension {
   /** Merges `changes` into the stored settings (storage.sync 'settings'), as the options page would. */
   setSettings(changes: Record<string, unknown>): Promise<void>;
   /** Tab id of a page opened in this context. */
-  tabIdOf(page: Page): Promise<number>;
+  /** `url` for a page showing the browser's own error page, whose address Playwright reports as chrome-error://. */
+  tabIdOf(page: Page, url?: string): Promise<number>;
   /** Opens the popup as a tab describing `tabId`. */
   openPopup(tabId: number): Promise<Page>;
   close(): Promise<void>;
@@ -90,8 +91,8 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
         await chrome.storage.sync.set({ settings: { ...(settings as object), ...(update as object) } });
       }, changes);
     },
-    async tabIdOf(page) {
-      const url = page.url();
+    async tabIdOf(page, expected) {
+      const url = expected ?? page.url();
       return waitFor(`a tab for ${url}`, () =>
         inExtension(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id, url),
       ) as Promise<number>;
