@@ -3,44 +3,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumWithExtension } from '../support/chromium';
-import { startServer, replayFixture, okPage, rawResponse, type TestServer } from '../support/http-server';
+import type { TestServer } from '../support/http-server';
+import { startRetrySite, type RetrySite } from '../support/retry-site';
 import { waitFor } from '../support/wait';
 
-const NGINX_502 = 'test/fixtures/responses/nginx/502-proxy-connect-dns-failure--published.http';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Chromium: automatic retry', () => {
   let browser: ChromiumWithExtension;
   let server: TestServer;
   /** When each request for a path arrived, in ms since the epoch. */
-  const arrivals = new Map<string, number[]>();
-  const arrived = (path: string) => arrivals.get(path) ?? [];
+  let arrived: RetrySite['arrived'];
 
   beforeAll(async () => {
-    const failing = () => replayFixture(NGINX_502);
-    const track = (handler: (hit: number) => string) => (request: { path: string }, hit: number) => {
-      const path = request.path.split('?')[0]!;
-      arrivals.set(path, [...arrived(path), Date.now()]);
-      return handler(hit);
-    };
-    server = await startServer({
-      '/flaky': track((hit) => (hit <= 2 ? failing() : okPage('Back again'))),
-      '/retry-after': track((hit) =>
-        hit === 1 ? rawResponse(503, 'Service Unavailable', { 'Retry-After': '4', 'Content-Type': 'text/html' }, '<h1>Down for a moment</h1>') : okPage('Ready'),
-      ),
-      '/form': () => okPage('Order', '<form method="post" action="/submit"><input name="item" value="book"><button>Buy</button></form>'),
-      '/submit': track(failing),
-      '/always-down': track(failing),
-      '/closing': track(failing),
-      '/leaving': track(failing),
-      '/elsewhere': () => okPage('Elsewhere'),
-      '/slow-retry': track((hit) => (hit === 1 ? failing() : okPage('Recovered'))),
-      '/never': track(failing),
-      '/always': track((hit) => (hit === 1 ? failing() : okPage('Always'))),
-      '/storm-1': track(failing),
-      '/storm-2': track(failing),
-      '/storm-3': track(failing),
-    });
+    ({ server, arrived } = await startRetrySite());
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -48,12 +24,7 @@ describe('Chromium: automatic retry', () => {
     await server?.close();
   });
   beforeEach(async () => {
-    const log = (text: string) => process.env.DEBUG_E2E && console.log(new Date().toISOString(), text);
-    for (const page of browser.context.pages()) {
-      log(`closing ${page.url()}`);
-      await page.close();
-    }
-    log('closed');
+    for (const page of browser.context.pages()) await page.close();
     await browser.inExtension(async () => {
       await chrome.storage.sync.remove('settings');
       // Each test starts with no retries counted against the global limit.

@@ -2,40 +2,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxWithExtension } from '../support/firefox';
-import { startServer, replayFixture, okPage, rawResponse, type TestServer } from '../support/http-server';
+import type { TestServer } from '../support/http-server';
+import { startRetrySite, type RetrySite } from '../support/retry-site';
 import { waitFor } from '../support/wait';
 
-const NGINX_502 = 'test/fixtures/responses/nginx/refused.http';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): automatic retry', (build) => {
   let firefox: FirefoxWithExtension;
   let server: TestServer;
-  const arrivals = new Map<string, number[]>();
-  const arrived = (path: string) => arrivals.get(path) ?? [];
+  let arrived: RetrySite['arrived'];
 
   beforeAll(async () => {
-    const failing = () => replayFixture(NGINX_502);
-    const track = (handler: (hit: number) => string) => (request: { path: string }, hit: number) => {
-      const path = request.path.split('?')[0]!;
-      arrivals.set(path, [...arrived(path), Date.now()]);
-      return handler(hit);
-    };
-    server = await startServer({
-      '/flaky': track((hit) => (hit <= 2 ? failing() : okPage('Back again'))),
-      '/retry-after': track((hit) =>
-        hit === 1 ? rawResponse(503, 'Service Unavailable', { 'Retry-After': '4', 'Content-Type': 'text/html' }, '<h1>Down for a moment</h1>') : okPage('Ready'),
-      ),
-      '/form': () => okPage('Order', '<form method="post" action="/submit"><input name="item" value="book"><button>Buy</button></form>'),
-      '/submit': track(failing),
-      '/closing': track(failing),
-      '/leaving': track(failing),
-      '/elsewhere': () => okPage('Elsewhere'),
-      '/never': track(failing),
-      '/storm-1': track(failing),
-      '/storm-2': track(failing),
-      '/storm-3': track(failing),
-    });
+    ({ server, arrived } = await startRetrySite());
     firefox = await launchFirefox(build);
   });
   afterAll(async () => {

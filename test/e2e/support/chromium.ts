@@ -55,14 +55,10 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
   // handle on the worker it keeps working after the worker was stopped and started again.
   let extensionPage: Page | undefined;
   const inExtension = async (fn: (arg: any) => unknown, arg?: unknown) => {
-    const log = (text: string) => process.env.DEBUG_E2E && console.log(new Date().toISOString(), text);
     if (!extensionPage || extensionPage.isClosed()) {
-      log('new extension page');
       extensionPage = await context.newPage();
-      log('goto extension page');
       await extensionPage.goto(`chrome-extension://${extensionId}/popup.html?tabId=-1`);
     }
-    log('evaluate');
     return extensionPage.evaluate(fn as never, arg as never);
   };
 
