@@ -165,16 +165,18 @@ function findCauses(response: PreparedResponse, producing: Detection | undefined
   });
   tally.add(status.causes, variants.length > 0 ? STATUS_PRIOR_WEIGHT : 1, `HTTP ${response.status}: ${status.meaning}`);
   // Words on a page the application wrote say something; words on a gateway's stock page do not.
-  if (!isOwnPage(variants[0])) {
+  const ownPage = isOwnPage(variants[0]);
+  if (!ownPage) {
+    const weight = variants.length > 0 && variants[0]!.source !== 'origin' ? 0.3 : 1;
     for (const clue of BODY_CLUES) {
-      if (response.body.includes(clue.body)) tally.add({ [clue.cause]: clue.weight }, variants.length > 0 ? 0.3 : 1, `the page says "${clue.body}"`);
+      if (response.body.includes(clue.body)) tally.add({ [clue.cause]: clue.weight }, weight, `the page says "${clue.body}"`);
+    }
+    if (response.status === 503 && response.values.has('retry-after')) {
+      tally.add({ maintenance: 0.2, overloaded: 0.2 }, 1, 'a Retry-After header: the server expects to be back soon');
     }
   }
   if (!producing && looksLikeApplicationBody(response)) {
     tally.add({ 'origin-app-error': 0.5 }, 1, 'no gateway is recognised and the body looks like the application\'s own');
-  }
-  if (response.status === 503 && response.values.has('retry-after') && variants.length === 0) {
-    tally.add({ maintenance: 0.2, overloaded: 0.2 }, 1, 'a Retry-After header: the server expects to be back soon');
   }
   return tally;
 }
@@ -199,6 +201,10 @@ function findSource(response: PreparedResponse, detections: Detection[], produci
   }
   if (producing && looksLikeApplicationBody(response)) {
     return { source: 'origin', evidence: [`The body is not ${producing.gateway.name}'s own error page: it looks like the application's.`] };
+  }
+  if (producing && !response.hasBody && GATEWAY_STATUSES.has(response.status)) {
+    // 502, 504 and 52x say "the gateway failed to get an answer": applications seldom send them themselves.
+    return { source: 'gateway', evidence: [`HTTP ${response.status} is normally written by the gateway itself; without the body (its error page) this is likely, not certain.`] };
   }
   if (!producing && !response.values.has('via') && (looksLikeApplicationBody(response) || !GATEWAY_STATUSES.has(response.status))) {
     // 502 and 504 mean "a gateway failed" by definition; other statuses with no proxy in sight come from the server itself.

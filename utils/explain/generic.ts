@@ -23,6 +23,11 @@ export const BODY_CLUES: readonly { body: string; cause: CauseId; weight: number
   { body: 'over capacity', cause: 'overloaded', weight: 0.4 },
   { body: 'overloaded', cause: 'overloaded', weight: 0.4 },
   { body: 'invalid response', cause: 'origin-invalid-response', weight: 0.3 },
+  // Node.js and libc error names that applications and proxies print.
+  { body: 'econnrefused', cause: 'origin-unreachable', weight: 0.5 },
+  { body: 'enotfound', cause: 'origin-unreachable', weight: 0.4 },
+  { body: 'econnreset', cause: 'origin-reset', weight: 0.5 },
+  { body: 'etimedout', cause: 'origin-timeout', weight: 0.5 },
   { body: 'exception', cause: 'origin-app-error', weight: 0.3 },
   { body: 'traceback', cause: 'origin-app-error', weight: 0.4 },
   { body: 'stack trace', cause: 'origin-app-error', weight: 0.4 },

@@ -28,6 +28,18 @@ export default defineGateway({
       reference: FREE,
     },
     {
+      // Seen as "x-render-routing: suspend-by-user" with the page "This service has been suspended by its owner."
+      // (EMPIRIC2/TAC-to-IWXXM bug report, in test/fixtures/responses/render).
+      title: 'Service suspended (x-render-routing: suspend…)',
+      when: [{ any: [{ header: 'x-render-routing', includes: 'suspend' }, { body: 'has been suspended by its owner' }] }],
+      meaning: 'The service is suspended: its owner (or Render, for billing) stopped it, so Render answers for it.',
+      causes: { maintenance: 0.8, unknown: 0.2 },
+      source: 'gateway',
+      tellApart: 'The Render dashboard shows the service as suspended, and by whom.',
+      advice: { visitor: ['The site has been switched off by its owner; retrying will not help until it is resumed.'], owner: ['Resume the service in the Render dashboard (or settle the billing issue that suspended it).'] },
+      reference: TROUBLESHOOTING,
+    },
+    {
       title: 'No running service (x-render-routing: no-server)',
       when: [{ header: 'x-render-routing', includes: 'no-server' }],
       meaning: 'Render has no running instance to route this host name to: the service is suspended, its deploy failed, it keeps crashing, or no service owns this domain.',
