@@ -144,7 +144,7 @@ function whyWatchAllMissed(run: BenchRun, scenario: Scenario, comparison: Compar
   ];
   if (scenario === 'failing') {
     parts.push(
-      `The difference is what Gatewhy does per failed request, not per event: for the ${failures ?? '?'} failures it recorded it made ${sumCalls(calls)} extension API calls (${listCalls(calls)}). Each failure re-reads the settings, looks the tab up, reads and rewrites the tab's whole record, reads and rewrites the whole history list in storage.local, and sets the badge's text, colour, title and icon, while the page is still loading on the same 2 cores; the records grow with each failure, so the JSON serialised grows too. See "What could be cut in the background".`,
+      `The difference is what Gatewhy does per failed request, not per event: for the ${failures ?? '?'} failures it recorded it made ${sumCalls(calls)} extension API calls (${listCalls(calls)}). Each stored batch of failures reads and rewrites the tab's whole record and the history list, and updates the badge, while the page is still loading on the same 2 cores; the record grows with each failure, so the JSON serialised grows too. See "What could be cut in the background".`,
     );
   } else {
     parts.push(`For a 200 the handler returns after one comparison (${sumCalls(calls)} API calls for the whole load).`);

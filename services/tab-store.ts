@@ -11,13 +11,21 @@ export async function readTabRecord(tabId: number): Promise<TabRecord | undefine
   return stored && Array.isArray(stored.failures) ? { ...stored, timeline: Array.isArray(stored.timeline) ? stored.timeline : [] } : undefined;
 }
 
+// The records this context last wrote: only the background writes them, so its copy stays true and a burst of
+// updates reads storage once. Other contexts (the popup) read storage directly.
+const written = new Map<number, TabRecord | undefined>();
+
 /** Applies `change` to the tab's record and stores the result; an empty result removes the record. */
 export function updateTabRecord(tabId: number, change: (record: TabRecord) => TabRecord | undefined): Promise<TabRecord | undefined> {
   return serialized(keyFor(tabId), async () => {
-    const updated = change((await readTabRecord(tabId)) ?? emptyRecord(tabId));
-    if (updated && !isEmptyRecord(updated)) await storage.setItem(keyFor(tabId), updated);
-    else await storage.removeItem(keyFor(tabId));
-    return isEmptyRecord(updated) ? undefined : updated;
+    const current = written.has(tabId) ? written.get(tabId) : await readTabRecord(tabId);
+    const updated = change(current ?? emptyRecord(tabId));
+    const kept = isEmptyRecord(updated) ? undefined : updated;
+    if (kept) await storage.setItem(keyFor(tabId), kept);
+    else if (current) await storage.removeItem(keyFor(tabId));
+    if (kept) written.set(tabId, kept);
+    else written.delete(tabId);
+    return kept;
   });
 }
 

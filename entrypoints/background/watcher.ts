@@ -40,8 +40,9 @@ async function remember(failures: readonly FailedRequest[]): Promise<void> {
 }
 
 // Failed requests inside a page arrive in bursts (a dozen images behind a failing CDN): they are stored together,
-// one record write, one history write and one badge update per burst rather than per failure.
-const BURST_MS = 150;
+// one record write, one history write and one badge update per burst rather than per failure. A burst ends when
+// the page has loaded, or a second after its first failure.
+const BURST_MS = 1000;
 const pending = new Map<number, FailedRequest[]>();
 const flushTimers = new Map<number, ReturnType<typeof setTimeout>>();
 
@@ -136,11 +137,13 @@ async function ifAlreadyLoaded(tabId: number): Promise<void> {
  * the error page once. It can run twice for one load (see ifAlreadyLoaded): one after the other, the second finds it done.
  */
 export async function onTabLoaded(tabId: number, url: string | undefined): Promise<void> {
-  if (!(await trackedTabs()).has(tabId)) return;
+  if (!(await trackedTabs()).has(tabId) && !pending.has(tabId)) return;
   await serialized(`loaded:${tabId}`, () => afterLoad(tabId, url));
 }
 
 async function afterLoad(tabId: number, url: string | undefined): Promise<void> {
+  // The page has loaded: store its queued failures now. Not awaited: this can run inside the page order itself.
+  if (pending.has(tabId)) void inPageOrder(tabId, () => flush(tabId)).catch(() => {});
   const record = await readTabRecord(tabId);
   await showBadge(tabId, record, { force: true });
   await injectBanner(tabId, url);

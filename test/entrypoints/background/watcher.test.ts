@@ -66,8 +66,9 @@ describe('the watcher', () => {
 
   it('does not raise an alarm for a 500 the application wrote itself', async () => {
     await onResponseHeaders({ tabId: 11, requestId: '5', type: 'xmlhttprequest', statusCode: 500, url: 'https://a.example/api', responseHeaders: [{ name: 'Content-Type', value: 'application/json' }] });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await readTabRecord(11)).toBeUndefined();
+    // A gateway's 503 in the same tab is stored with the next burst; the application's 500 is not.
+    await onResponseHeaders({ tabId: 11, requestId: '6', type: 'xmlhttprequest', statusCode: 503, url: 'https://a.example/other', responseHeaders: [] });
+    await vi.waitFor(async () => expect((await readTabRecord(11))?.failures.map(({ requestId }) => requestId)).toEqual(['6']), { timeout: 3000 });
   });
 
   it('records a page that got no response, and forgets a tab when it closes', async () => {
