@@ -11,6 +11,18 @@ export default defineConfig({
   // Explicit imports: the engine in utils/ also runs in the command-line tool, outside WXT.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The pages share one build: put the libraries they use in one chunk, so the popup loads fewer files.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some(({ name }) => name === 'popup')) return;
+      config.build ??= {};
+      config.build.rollupOptions ??= {};
+      config.build.rollupOptions.output = {
+        ...(config.build.rollupOptions.output as object),
+        manualChunks: (id: string) => (id.includes('node_modules') ? 'vendor' : undefined),
+      };
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Gatewhy',
     description: 'Explains 502, 503 and 504 errors: which gateway failed, why, what its headers mean. Retries safely.',

@@ -1,5 +1,5 @@
 // The popup's live view of one tab: its record and retry state, read once and then followed as they change.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { readRetryState, watchRetryState } from '../../services/retry-store';
 import { readTabRecord, watchTabRecord } from '../../services/tab-store';
@@ -25,34 +25,38 @@ export interface TabState {
 }
 
 /**
- * Follows a stored value: the watcher starts before the first read, and a change that arrives while that read is
- * under way wins over it (the read may return the older value).
+ * Follows a stored value: the watcher starts before the one read, and a change that arrives while that read is
+ * under way wins over it (the read may return the older value). Resolves once the value is known.
  */
-function follow<T>(read: () => Promise<T | undefined>, watch: (listener: (value: T | undefined) => void) => () => void, set: (value: T | undefined) => void): () => void {
+function follow<T>(read: () => Promise<T | undefined>, watch: (listener: (value: T | undefined) => void) => () => void, set: (value: T | undefined) => void): { stop: () => void; ready: Promise<void> } {
   let changed = false;
   const stop = watch((value) => {
     changed = true;
     set(value);
   });
-  void read().then((value) => !changed && set(value));
-  return stop;
+  const ready = read().then((value) => {
+    if (!changed) set(value);
+  });
+  return { stop, ready };
 }
 
 export function useTab(): TabState {
   const [state, setState] = useState<TabState>({ loading: true });
-  useEffect(() => {
+  // A layout effect starts the reads right after the first render, not after the first paint.
+  useLayoutEffect(() => {
     let stops: (() => void)[] = [];
     let live = true;
+    const update = (change: Partial<TabState>) => live && setState((current) => ({ ...current, ...change }));
     void describedTabId().then(async (tabId) => {
       if (!live) return;
       if (tabId === undefined) return setState({ loading: false });
-      const [record, retry] = await Promise.all([readTabRecord(tabId), readRetryState(tabId)]);
-      if (!live) return;
-      setState({ loading: false, tabId, record, retry });
-      stops = [
-        follow(() => readTabRecord(tabId), (listener) => watchTabRecord(tabId, listener), (value) => setState((current) => ({ ...current, record: value }))),
-        follow(() => readRetryState(tabId), (listener) => watchRetryState(tabId, listener), (value) => setState((current) => ({ ...current, retry: value }))),
+      const followed = [
+        follow(() => readTabRecord(tabId), (listener) => watchTabRecord(tabId, listener), (record) => update({ record })),
+        follow(() => readRetryState(tabId), (listener) => watchRetryState(tabId, listener), (retry) => update({ retry })),
       ];
+      stops = followed.map(({ stop }) => stop);
+      await Promise.all(followed.map(({ ready }) => ready));
+      update({ loading: false, tabId });
     });
     return () => {
       live = false;
