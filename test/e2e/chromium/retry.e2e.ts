@@ -100,6 +100,8 @@ describe('Chromium: automatic retry', () => {
     const { page, tabId } = await open('/slow-retry');
     const state = await waitFor('a scheduled retry', async () => retryState(tabId).then((retry) => retry?.dueAt && retry));
     await expect.poll(() => banner(page), { timeout: 15_000 }).toMatch(/retrying in \d+ s \(attempt 1 of 5\)/);
+    await page.setViewportSize({ width: 760, height: 360 });
+    await page.screenshot({ path: 'docs/screenshots/banner.png' });
     await browser.stopWorker();
     await expect.poll(() => page.title(), { timeout: 20_000 }).toBe('Recovered');
     const [, retried] = arrived('/slow-retry');
