@@ -235,7 +235,7 @@ describe('Chromium: the popup', () => {
     await expect.poll(() => history.getByRole('region', { name: 'By site' }).innerText()).toContain(new URL(site.origin).hostname);
     expect(await history.locator('main').innerText()).not.toContain(SECRETS.query);
     await history.setViewportSize({ width: 960, height: 640 });
-    await history.screenshot({ path: `${SCREENSHOTS}/history.png` });
+    await history.screenshot({ path: `${SCREENSHOTS}/recent-errors.png` });
     await history.getByRole('button', { name: 'Clear recent errors' }).click();
     await expect.poll(() => history.getByRole('heading', { name: 'No gateway errors recorded' }).count()).toBe(1);
 
