@@ -8,6 +8,7 @@ import { addEvent, type TimelineKind } from '../../utils/tab-record';
 import { allRetryStates, changeRetryLog, readRetryLog, readRetryState, updateRetryState } from '../../services/retry-store';
 import { currentSettings } from '../../services/settings-store';
 import { updateTabRecord } from '../../services/tab-store';
+import { serialized } from '../../services/serial';
 import type { BannerState, BannerUpdate } from '../../services/messages';
 import { logError } from './errors';
 
@@ -52,14 +53,20 @@ async function tellBanner(tabId: number): Promise<void> {
   await browser.tabs.sendMessage(tabId, update).catch(() => {});
 }
 
-/** Stores a planned state, reserves its slot under the global limit, arms it, and tells the timeline and banner. */
+/**
+ * Stores a planned state, reserves its slot under the global limit, arms it, and tells the timeline and banner.
+ * Plans run one at a time across tabs, so two tabs failing together cannot both take the last slot of the minute.
+ */
 async function apply(tabId: number, plan: (previous: RetryState | undefined, log: readonly number[], now: number) => RetryState | undefined): Promise<void> {
   const now = Date.now();
-  const log = await readRetryLog(now);
-  const state = await updateRetryState(tabId, (previous) => plan(previous, log, now));
+  const state = await serialized('retry-plan', async () => {
+    const log = await readRetryLog(now);
+    const planned = await updateRetryState(tabId, (previous) => plan(previous, log, now));
+    if (planned?.dueAt !== undefined) await changeRetryLog(now, (entries) => [...entries, planned.dueAt!]);
+    return planned;
+  });
   if (!state) return;
   if (state.dueAt !== undefined) {
-    await changeRetryLog(now, (entries) => [...entries, state.dueAt!]);
     arm(state);
     const inSeconds = formatDuration((state.dueAt - now) / 1000);
     await note(tabId, 'retry-scheduled', `Retry ${state.attempt + 1} of ${state.maxAttempts} in ${inSeconds} (${state.delayReason})`, now);

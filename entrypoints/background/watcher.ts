@@ -82,8 +82,9 @@ async function onPageResponse(details: Details): Promise<void> {
       return;
     }
   }
-  const [tabs, retry] = [await trackedTabs(), await readRetryState(tabId)];
-  if (!tabs.has(tabId) && !retry) return;
+  // A retry is only ever planned for a tab with a record, so an untracked tab needs no storage read at all.
+  if (!(await trackedTabs()).has(tabId)) return;
+  const retry = await readRetryState(tabId);
   if (retry && retry.url !== pageUrl) await cancelRetry(tabId);
   await store(tabId, (record) => startPage(record, requestId, pageUrl));
   if (retry?.url === pageUrl) await onPageRecovered(tabId, pageUrl);

@@ -24,7 +24,7 @@ describe('Chromium: automatic retry', () => {
     await server?.close();
   });
   beforeEach(async () => {
-    for (const page of browser.context.pages()) await page.close();
+    await browser.closeTabs();
     await browser.inExtension(async () => {
       await chrome.storage.sync.remove('settings');
       // Each test starts with no retries counted against the global limit.
@@ -56,8 +56,8 @@ describe('Chromium: automatic retry', () => {
   });
 
   it('waits as long as Retry-After asks', async () => {
-    await open('/retry-after');
-    await waitFor('the retry', () => arrived('/retry-after').length === 2, 15_000);
+    const { page } = await open('/retry-after');
+    await expect.poll(() => page.title(), { timeout: 15_000 }).toBe('Ready');
     const [first, second] = arrived('/retry-after');
     expect(second! - first!).toBeGreaterThanOrEqual(4000);
     expect(second! - first!).toBeLessThan(6000);

@@ -20,6 +20,12 @@ export interface ChromiumWithExtension {
   stopWorker(): Promise<void>;
   /** Merges `changes` into the stored settings (storage.sync 'settings'), as the options page would. */
   setSettings(changes: Record<string, unknown>): Promise<void>;
+  /**
+   * Closes every tab but the helper page behind `inExtension`, the way a user closes tabs. Playwright's page.close()
+   * can hang for good when it races a navigation commit, as an automatic retry's reload does
+   * (https://github.com/microsoft/playwright/issues/42366).
+   */
+  closeTabs(): Promise<void>;
   /** Tab id of a page opened in this context. */
   /** `url` for a page showing the browser's own error page, whose address Playwright reports as chrome-error://. */
   tabIdOf(page: Page, url?: string): Promise<number>;
@@ -86,6 +92,13 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
         const { settings } = await chrome.storage.sync.get('settings');
         await chrome.storage.sync.set({ settings: { ...(settings as object), ...(update as object) } });
       }, changes);
+    },
+    async closeTabs() {
+      await inExtension(async () => {
+        const ids = (await chrome.tabs.query({})).filter((tab) => tab.url !== location.href).map((tab) => tab.id!);
+        await chrome.tabs.remove(ids);
+      });
+      await waitFor('the tabs to close', () => context.pages().every((page) => page === extensionPage || page.isClosed()));
     },
     async tabIdOf(page, expected) {
       const url = expected ?? page.url();
