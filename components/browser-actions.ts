@@ -23,17 +23,33 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Saves text as a file through the browser's download prompt, without the downloads permission. */
-export function downloadText(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
+/** The background page's window where the extension has one (Firefox); Chrome's service worker has none. */
+async function backgroundWindow(): Promise<(Window & typeof globalThis) | undefined> {
+  try {
+    return ((await browser.runtime.getBackgroundPage()) as Window & typeof globalThis | null) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Saves text as a file through the browser's download prompt, without the downloads permission. Where there is a
+ * background page (Firefox) the link is clicked there: Firefox closes the toolbar popup as the download starts or its
+ * save dialog opens, and a download still tied to the closed popup's page fails
+ * (https://github.com/Rob--W/crxviewer/issues/141). Chrome keeps a popup's download going, so there the popup saves.
+ */
+export async function downloadText(fileName: string, text: string, type = 'application/json'): Promise<void> {
+  const host = (await backgroundWindow()) ?? window;
+  const url = host.URL.createObjectURL(new host.Blob([text], { type }));
+  const link = host.document.createElement('a');
   link.href = url;
   link.download = fileName;
-  document.body.append(link);
+  host.document.body.append(link);
   link.click();
   link.remove();
-  // Revoked later: revoking at once can cancel the download before the browser has read the blob.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  // Revoked later, by a timer of the page that owns the URL: revoking at once can cancel the download before the
+  // browser has read the blob, and the popup's own timers die with it.
+  host.setTimeout(host.URL.revokeObjectURL.bind(host.URL, url), 60_000);
 }
 
 export type GatewhyPage = 'recent-errors' | 'explain';

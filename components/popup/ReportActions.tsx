@@ -5,7 +5,7 @@ export interface ReportActionsProps {
   /** The report as Markdown and as JSON, with or without query strings. */
   make(includeQuery: boolean): Promise<{ markdown: string; json: string; fileName: string }>;
   copy(text: string): Promise<boolean>;
-  download(fileName: string, text: string): void;
+  download(fileName: string, text: string): void | Promise<void>;
 }
 
 export function ReportActions({ make, copy, download }: ReportActionsProps) {
@@ -18,8 +18,12 @@ export function ReportActions({ make, copy, download }: ReportActionsProps) {
   };
   const onDownload = async () => {
     const report = await make(includeQuery);
-    download(report.fileName, report.json);
-    setMessage({ text: `Saved ${report.fileName}.` });
+    try {
+      await download(report.fileName, report.json);
+      setMessage({ text: `Saved ${report.fileName}.` });
+    } catch {
+      setMessage({ text: 'The browser did not start the download. Try Copy as Markdown instead.', error: true });
+    }
   };
 
   return (

@@ -21,7 +21,7 @@ export interface TabDetailsProps {
   version?: string;
   actions: RetryActions & {
     copy(text: string): Promise<boolean>;
-    download(fileName: string, text: string): void;
+    download(fileName: string, text: string): void | Promise<void>;
   };
 }
 

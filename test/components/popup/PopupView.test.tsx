@@ -142,6 +142,14 @@ describe('PopupView', () => {
     expect(json).not.toContain('SECRET-COOKIE');
   });
 
+  it('should say so when the browser does not start the download', async () => {
+    const spies = actions();
+    spies.download.mockRejectedValueOnce(new Error('blocked'));
+    render(<PopupView record={pageFailedRecord()} retry={undefined} explained={explainAll(pageFailedRecord())} now={NOW} actions={spies} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('The browser did not start the download. Try Copy as Markdown instead.'));
+  });
+
   it('should link to Recent errors and Explain a response', () => {
     const spies = actions();
     render(<PopupView record={undefined} retry={undefined} explained={notYet} now={NOW} actions={spies} />);

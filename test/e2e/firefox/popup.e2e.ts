@@ -1,6 +1,8 @@
 // The popup in Firefox (MV2 and MV3 builds) against replayed gateway errors: the explanation, grouped headers,
 // failed requests by party, the report without secrets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxWithExtension } from '../support/firefox';
 import { startServer, replayFixture, okPage, type TestServer } from '../support/http-server';
@@ -151,18 +153,14 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
     const tabId = await openTab(`/cloudflare?session=${SECRETS.query}&step=2`);
     const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
     await waitForText(popup, 'the Cloudflare headline', (shown) => shown.startsWith('520 from Cloudflare'), '#headline');
-    // Record what the popup writes and saves; the save itself is not carried out, so no file lands in Downloads.
+    // Record what the popup copies; the JSON is really saved, into the test's download folder.
     await popup.evaluate(() => {
-      const seen = globalThis as { copied?: string; saved?: Blob[] };
-      seen.saved = [];
+      const seen = globalThis as { copied?: string };
       const write = navigator.clipboard.writeText.bind(navigator.clipboard);
       navigator.clipboard.writeText = (copied: string) => {
         seen.copied = copied;
         return write(copied);
       };
-      const create = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob: Blob | MediaSource) => (seen.saved!.push(blob as Blob), create(blob));
-      HTMLAnchorElement.prototype.click = function () {};
     });
 
     await popup.locator('button::-p-text(Copy as Markdown)').click();
@@ -172,14 +170,30 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
     expect(markdown).toContain(`- **Address:** GET ${site.origin}/cloudflare\n`);
     expect(markdown).toMatch(/\| Set-Cookie \| `\[redacted\]` \|/);
 
+    // Firefox closes the toolbar popup as a download starts: close this one the moment it says it saved, and the file
+    // must still arrive.
+    await popup.evaluate(() => {
+      const api = (globalThis as any).browser;
+      new MutationObserver((_, observer) => {
+        if (!/Saved gatewhy-/.test(document.body.textContent ?? '')) return;
+        observer.disconnect();
+        void api.tabs.getCurrent().then((tab: { id: number }) => api.tabs.remove(tab.id));
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await popup.locator('button::-p-text(Download JSON)').click();
-    const json = await waitFor('the saved JSON', () => popup.evaluate(() => (globalThis as { saved?: Blob[] }).saved?.[0]?.text()));
+    // Complete once it parses: Firefox creates the file before it has written it.
+    const json = await waitFor('the saved JSON', () => {
+      const saved = readdirSync(firefox.downloadDir).find((name) => /^gatewhy-.+\.json$/.test(name));
+      if (!saved) return undefined;
+      const text = readFileSync(path.join(firefox.downloadDir, saved), 'utf8');
+      JSON.parse(text);
+      return text;
+    });
     expect(JSON.parse(json).page.url).toBe(`${site.origin}/cloudflare`);
 
     for (const report of [markdown, json]) {
       for (const secret of Object.values(SECRETS)) expect(report).not.toContain(secret);
       expect(report).not.toContain('/cloudflare?');
     }
-    await popup.close();
   });
 });

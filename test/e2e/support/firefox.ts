@@ -1,5 +1,7 @@
 // Launches Firefox ESR over WebDriver BiDi with a built Firefox extension installed (workarounds from shared/toolchain.md).
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GECKO_ID } from '../../../wxt.config';
 import { waitFor } from './wait';
@@ -10,6 +12,8 @@ export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
 export interface FirefoxWithExtension {
   browser: Browser;
+  /** Where downloads are saved, without asking: a fresh folder for each browser. */
+  downloadDir: string;
   /** An extension page kept open to run code with the full browser.* API. */
   extensionPage: Page;
   inExtension<T>(fn: () => T | Promise<T>): Promise<T>;
@@ -34,13 +38,19 @@ async function gotoExtensionPage(page: Page, url: string): Promise<void> {
 }
 
 export async function launchFirefox(build: 'firefox-mv2' | 'firefox-mv3'): Promise<FirefoxWithExtension> {
+  const downloadDir = mkdtempSync(path.join(tmpdir(), 'gatewhy-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
     headless: true,
     // Without it, navigation to moz-extension:// is refused.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+    },
   });
   await browser.installExtension(path.resolve('.output', build));
   const extensionPage = await browser.newPage();
@@ -49,6 +59,7 @@ export async function launchFirefox(build: 'firefox-mv2' | 'firefox-mv3'): Promi
   const inExtension = (fn: (arg: any) => unknown, arg?: unknown) => extensionPage.evaluate(fn as never, arg as never);
   return {
     browser,
+    downloadDir,
     extensionPage,
     inExtension: inExtension as FirefoxWithExtension['inExtension'],
     async tabIdOf(page) {
@@ -74,6 +85,9 @@ export async function launchFirefox(build: 'firefox-mv2' | 'firefox-mv3'): Promi
       await gotoExtensionPage(page, `${EXTENSION_ORIGIN}/${pathAndQuery}`);
       return page;
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      rmSync(downloadDir, { recursive: true, force: true });
+    },
   };
 }
