@@ -48,5 +48,8 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): a 502 page
     await waitFor('the 502 badge', async () => (await badgeText(tabId)) === '502');
     await firefox.navigate(tabId, `${server.origin}/healthy`);
     await waitFor('the badge to clear', async () => (await badgeText(tabId)) === '');
+    await waitFor('the record to go', () =>
+      firefox.inExtension(async (id) => Object.keys(await (globalThis as any).browser.storage.session.get(`tab:${id}`)).length === 0, tabId),
+    );
   });
 });
