@@ -4,56 +4,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumWithExtension } from '../support/chromium';
-import { startServer, replayFixture, okPage, type TestServer } from '../support/http-server';
+import type { TestServer } from '../support/http-server';
+import { SECRETS, startPopupSite, type PopupSite } from '../support/popup-site';
 import { waitFor } from '../support/wait';
 
-const FIXTURES = 'test/fixtures/responses';
-const CLOUDFRONT_502 = `${FIXTURES}/aws-cloudfront/502-could-not-connect-to-origin--published.http`;
-const CLOUDFLARE_520 = `${FIXTURES}/cloudflare/520-origin-closed-connection-444--published.http`;
-const CLOUDFRONT_503 = `${FIXTURES}/aws-cloudfront/503-lambda-execution-error--published.http`;
-const NGINX_502 = `${FIXTURES}/nginx/502-proxy-connect-dns-failure--published.http`;
 const SCREENSHOTS = 'docs/screenshots';
-
-/** Secrets a response and an address may carry: none may reach the popup's report. */
-const SECRETS = { cookie: 'SECRET-COOKIE-VALUE', token: 'SECRET-TOKEN-VALUE', query: 'SECRET-QUERY-VALUE' };
-
-/** A replayed fixture with extra headers after the status line. */
-function withHeaders(raw: string, headers: Record<string, string>): string {
-  const end = raw.indexOf('\r\n') + 2;
-  return raw.slice(0, end) + Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('') + raw.slice(end);
-}
-
-const secretHeaders = { 'Set-Cookie': `session=${SECRETS.cookie}; HttpOnly`, 'X-Auth-Token': SECRETS.token };
 
 describe('Chromium: the popup', () => {
   let browser: ChromiumWithExtension;
   let site: TestServer;
   let thirdParty: TestServer;
+  let closeSites: PopupSite['close'] | undefined;
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    thirdParty = await startServer({
-      '/widget.json': () => withHeaders(replayFixture(CLOUDFRONT_503), { 'Access-Control-Allow-Origin': '*' }),
-    });
-    // The page's own API and a third party's: localhost is another site than 127.0.0.1.
-    const fetches = (...urls: string[]) => `<p>Shop</p><script>${urls.map((url) => `fetch(${JSON.stringify(url)}).catch(() => {});`).join('')}</script>`;
-    site = await startServer({
-      '/cloudfront': () => withHeaders(replayFixture(CLOUDFRONT_502), secretHeaders),
-      '/cloudflare': () => withHeaders(replayFixture(CLOUDFLARE_520), secretHeaders),
-      '/api/cart': () => withHeaders(replayFixture(NGINX_502), secretHeaders),
-      '/shop': () => okPage('Shop', fetches(`/api/cart?user=${SECRETS.query}`)),
-      '/healthy': () => okPage('Healthy'),
-      '/flaky': (_request, hit) => (hit === 1 ? replayFixture(NGINX_502) : okPage('Back again')),
-      '/shop-with-widget': () => okPage('Shop', fetches('/api/cart', `http://localhost:${thirdParty.port}/widget.json?key=${SECRETS.query}`)),
-    });
+    ({ site, thirdParty, close: closeSites } = await startPopupSite());
     browser = await launchChromium();
     // A long first delay keeps the failed pages from reloading while the popup is read (retry has its own tests).
     await browser.inWorker(() => chrome.storage.sync.set({ settings: { baseDelaySeconds: 40, maxDelaySeconds: 600 } }));
   });
   afterAll(async () => {
     await browser?.close();
-    await site?.close();
-    await thirdParty?.close();
+    await closeSites?.();
   });
 
   async function openFailingTab(path: string): Promise<{ page: Page; tabId: number }> {
