@@ -1,11 +1,9 @@
 // Reads the start of a failed page (title and HTML) so the engine can recognise vendor error pages. Best-effort.
 import { browser } from 'wxt/browser';
-import { withTimeLimit } from '../../utils/time-limit';
+import { TAB_CALL_TIME_LIMIT_MS, withTimeLimit } from '../../utils/time-limit';
 
 /** Enough for every vendor marker Gatewhy knows; error pages are short. */
 const MAX_PAGE_CHARS = 16_384;
-/** Reading a short page takes milliseconds; this runs in the tab's page order, which must not wait for ever. */
-export const SCRIPTING_TIME_LIMIT_MS = 3000;
 
 /**
  * The page's address and serialized DOM, cut to MAX_PAGE_CHARS, or undefined when it cannot be read
@@ -19,7 +17,7 @@ export async function readPageHtml(tabId: number): Promise<{ url: string; html: 
         func: (max: number) => ({ url: location.href, html: document.documentElement.outerHTML.slice(0, max) }),
         args: [MAX_PAGE_CHARS],
       }),
-      SCRIPTING_TIME_LIMIT_MS,
+      TAB_CALL_TIME_LIMIT_MS,
     );
     const read = results?.[0]?.result as { url?: unknown; html?: unknown } | undefined;
     return typeof read?.url === 'string' && typeof read.html === 'string' ? { url: read.url, html: read.html } : undefined;

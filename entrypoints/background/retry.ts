@@ -10,9 +10,8 @@ import { currentSettings } from '../../services/settings-store';
 import { updateTabRecord } from '../../services/tab-store';
 import { serialized } from '../../services/serial';
 import type { BannerState, BannerUpdate } from '../../services/messages';
-import { withTimeLimit } from '../../utils/time-limit';
+import { TAB_CALL_TIME_LIMIT_MS, withTimeLimit } from '../../utils/time-limit';
 import { logError } from './errors';
-import { SCRIPTING_TIME_LIMIT_MS } from './page-reader';
 
 const ALARM_PREFIX = 'gatewhy-retry:';
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
@@ -52,7 +51,7 @@ export async function bannerStateFor(tabId: number): Promise<BannerState | null>
 async function tellBanner(tabId: number): Promise<void> {
   const update: BannerUpdate = { type: 'gatewhy-banner', state: await bannerStateFor(tabId) };
   // No banner in the tab (not injected yet, or a browser error page) is normal.
-  await withTimeLimit(browser.tabs.sendMessage(tabId, update), SCRIPTING_TIME_LIMIT_MS).catch(() => {});
+  await withTimeLimit(browser.tabs.sendMessage(tabId, update), TAB_CALL_TIME_LIMIT_MS).catch(() => {});
 }
 
 /**
@@ -176,7 +175,7 @@ export async function injectBanner(tabId: number, url: string | undefined): Prom
   const state = await readRetryState(tabId);
   if (!state || state.url !== url) return;
   // The tab's page order waits on this call: Firefox kept it pending for good when the page navigated mid-injection.
-  await withTimeLimit(browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/banner.js'] }), SCRIPTING_TIME_LIMIT_MS).catch(() => {});
+  await withTimeLimit(browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/banner.js'] }), TAB_CALL_TIME_LIMIT_MS).catch(() => {});
 }
 
 /** After the worker starts: timers died with the old worker, so arm them again from storage. */
