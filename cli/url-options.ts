@@ -1,4 +1,8 @@
 // The options for looking at a URL (--method, --follow, --timeout, --watch, --max-time): defaults, parsing, help.
+import { formatDuration } from '../utils/explain/time';
+import { DEFAULT_SETTINGS } from '../utils/settings';
+import { MAX_REDIRECTS } from './look-up';
+import { MAX_BODY_BYTES, USER_AGENT } from './request';
 
 export interface UrlOptions {
   method: 'GET' | 'HEAD';
@@ -12,18 +16,22 @@ export interface UrlOptions {
 
 export const DEFAULT_URL_OPTIONS: Readonly<UrlOptions> = { method: 'GET', follow: false, timeoutMs: 15_000, watch: false, maxTimeMs: 10 * 60_000 };
 
+const { baseDelaySeconds, backoffFactor, maxDelaySeconds, jitter } = DEFAULT_SETTINGS;
+const seconds = (ms: number) => formatDuration(ms / 1000);
+
 export const URL_USAGE = `URL (http:// or https://) is requested once, and the answer explained as a file would be: one
-HTTP/1.1 request with User-Agent gatewhy-explain/<version>, no cookies and no credentials, the body read up to 256 KB.
+HTTP/1.1 request with User-Agent ${USER_AGENT}, no cookies and no credentials, the body read up to ${MAX_BODY_BYTES / 1024} KB.
 An answer below 400 is no error and is only reported. A failure to connect (refused, reset, DNS, TLS, timeout) is
 explained in the words the extension uses.
 
   --method M       GET (default) or HEAD
-  --follow         follow redirects (at most 20), printing each hop; without it a redirect is reported
-  --timeout T      give up on a request after T (default 15 s): connecting, the headers and the body together
-  --watch          poll the URL until it recovers, i.e. answers below 400, printing one line per attempt. The
-                   delays are the extension's: 2 s, doubling up to 60 s, each up to 30% shorter at random, and
-                   never shorter than the server's Retry-After. Ctrl+C stops it with a summary.
-  --max-time T     with --watch, stop after T (default 10 min); a Retry-After reaching past it stops at once
+  --follow         follow redirects (at most ${MAX_REDIRECTS}), printing each hop; without it a redirect is reported
+  --timeout T      give up on a request after T (default ${seconds(DEFAULT_URL_OPTIONS.timeoutMs)}): connecting, the headers and the body together
+  --watch          poll the URL until it recovers, i.e. answers below 400 (without --follow, a redirect is an
+                   answer), printing one line per attempt. The delays are the extension's: ${baseDelaySeconds} s, then ${backoffFactor} times
+                   the last up to ${maxDelaySeconds} s, each up to ${Math.round(jitter * 100)}% shorter at random, and never shorter than
+                   the server's Retry-After. Ctrl+C stops it with a summary.
+  --max-time T     with --watch, stop after T (default ${seconds(DEFAULT_URL_OPTIONS.maxTimeMs)}); a Retry-After reaching past it stops at once
 
 T is a number of seconds or has a unit: 500ms, 30s, 10m, 1h.`;
 

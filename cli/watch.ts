@@ -33,9 +33,9 @@ export type NextStep =
   | { stop: 'retry-after'; askedSeconds: number };
 
 /**
- * After `failures` failed attempts in a row: the extension's backoff (its default timing settings: 2 s doubling to
- * 60 s, up to 30% shorter at random), never shorter than Retry-After, and never past the deadline. A Retry-After that
- * reaches past the deadline stops the watch rather than being cut short; a backoff that does is cut, for a last look.
+ * After `failures` failed attempts in a row: the extension's backoff with its default timing settings, never shorter
+ * than Retry-After, and never past the deadline. A Retry-After that reaches past the deadline stops the watch rather
+ * than being cut short; a backoff that does is cut, for a last look.
  */
 export function nextStep(failures: number, now: number, deadline: number, retryAfterSeconds: number | undefined, random: Random): NextStep {
   if (retryAfterSeconds !== undefined && now + retryAfterSeconds * 1000 > deadline) return { stop: 'retry-after', askedSeconds: retryAfterSeconds };
