@@ -6,7 +6,7 @@ import { networkErrorName } from './network-errors';
 import { requestOnce, type ReceivedResponse } from './request';
 import type { UrlOptions } from './url-options';
 
-/** The Fetch standard's limit, which browsers keep: https://fetch.spec.whatwg.org/#http-redirect-fetch (step 5). */
+/** The Fetch standard's limit, which browsers keep: https://fetch.spec.whatwg.org/#http-redirect-fetch ("if request’s redirect count is 20, return a network error"). */
 export const MAX_REDIRECTS = 20;
 /** RFC 9110 §15.4: the redirects that carry a Location to follow (300 and 304 do not). */
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
