@@ -6,7 +6,10 @@ import { ALL_SITES, siteAccess, sitePattern, type AccessFacts, type SiteAccess }
 /** The browser family this build runs in (Edge and other Chromium browsers run the Chrome build). */
 export const BROWSER: AccessFacts['browser'] = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
 
-/** The browser's answers about Gatewhy's access; `tabId` adds the tab's own address and site. */
+/**
+ * The browser's answers about Gatewhy's access; `tabId` adds the tab's own address and site. A tab that is gone
+ * (a "Recent errors" link to a closed tab) tells nothing about a page: only access in general is read then.
+ */
 export async function readAccessFacts(tabId?: number): Promise<AccessFacts> {
   const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
   const url = tab?.url || undefined;
@@ -22,7 +25,7 @@ export async function readAccessFacts(tabId?: number): Promise<AccessFacts> {
     allSites,
     someSites: (granted.origins ?? []).filter((origin) => origin !== ALL_SITES),
     fileAccess,
-    ...(tabId !== undefined && { tab: { url, granted: tabGranted } }),
+    ...(tab !== undefined && { tab: { url, granted: tabGranted } }),
   };
 }
 
