@@ -79,20 +79,29 @@ export interface Judgement {
 }
 
 /**
+ * The fewest samples a median's 95 % interval can rest on: with five, all of them fall on one side of the true
+ * median 1 time in 16, so even the widest distribution-free interval (smallest to largest) covers it only 94 % of
+ * the time. Fewer samples give no verdict.
+ */
+export const MIN_SAMPLES = 6;
+
+/**
  * PASS when the whole 95 % interval is on the right side of the limit, MISS when it is all on the wrong side, and
- * otherwise CANNOT TELL: the run did not measure precisely enough to say. A value measured exactly (a file size)
- * has an interval of zero width, [value, value].
+ * otherwise CANNOT TELL: the run did not measure precisely enough to say. A value measured exactly (a file size) is
+ * one sample with an interval of zero width, [value, value].
  */
 export function judge(interval: readonly [number, number], estimate: number, n: number, { limit, side }: Bound): Judgement {
   const [low, high] = interval;
+  const exact = n === 1 && low === high;
   const good = (value: number) => (side === 'at-most' ? value <= limit : value >= limit);
-  if (good(low) && good(high)) return { verdict: 'PASS' };
-  if (!good(low) && !good(high)) return { verdict: 'MISS' };
   const distance = Math.abs(estimate - limit);
   // The half of the interval that reaches across the limit is the one that has to shrink.
   const halfWidth = estimate <= limit ? high - estimate : estimate - low;
-  if (distance === 0 || !(halfWidth > 0)) return { verdict: 'CANNOT TELL', samplesNeeded: Number.POSITIVE_INFINITY };
-  return { verdict: 'CANNOT TELL', samplesNeeded: Math.ceil(n * (halfWidth / distance) ** 2) };
+  const needed = distance === 0 || !(halfWidth > 0) ? Number.POSITIVE_INFINITY : Math.ceil(n * (halfWidth / distance) ** 2);
+  if (!exact && n < MIN_SAMPLES) return { verdict: 'CANNOT TELL', samplesNeeded: Math.max(MIN_SAMPLES, Number.isFinite(needed) ? needed : MIN_SAMPLES) };
+  if (good(low) && good(high)) return { verdict: 'PASS' };
+  if (!good(low) && !good(high)) return { verdict: 'MISS' };
+  return { verdict: 'CANNOT TELL', samplesNeeded: needed };
 }
 
 /** The median of `values` with its bootstrap interval, judged against `bound`. */

@@ -48,6 +48,12 @@ describe('bench statistics', () => {
       expect(judge([19_000, 23_000], 21_000, 15, atLeast)).toEqual({ verdict: 'CANNOT TELL', samplesNeeded: 60 });
     });
 
+    it('gives no verdict on fewer than six samples', () => {
+      expect(judge([0.83, 0.87], 0.85, 2, atMost)).toEqual({ verdict: 'CANNOT TELL', samplesNeeded: 6 });
+      expect(judge([0.8, 1.1], 0.95, 5, atMost)).toEqual({ verdict: 'CANNOT TELL', samplesNeeded: Math.ceil(5 * (0.15 / 0.08) ** 2) });
+      expect(judge([0.98, 1.0], 0.99, 6, atMost).verdict).toBe('PASS');
+    });
+
     it('judges an exact value (a zero-width interval) as PASS or MISS', () => {
       expect(judge([190_000, 190_000], 190_000, 1, { limit: 200_000, side: 'at-most' }).verdict).toBe('PASS');
       expect(judge([521_000, 521_000], 521_000, 1, { limit: 200_000, side: 'at-most' }).verdict).toBe('MISS');
