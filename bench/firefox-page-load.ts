@@ -107,7 +107,12 @@ async function start(config: Config, dir: string | undefined, site: BenchSite): 
     userDataDir: profileDir,
     // Without it, navigation to moz-extension:// is refused.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify(UUIDS) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify(UUIDS),
+      // An idle MV3 background is suspended after 30 s and woken by the next event; rounds come about that often, so
+      // without this some loads would include a restart and some not. The cost of a start is not measured here.
+      'extensions.background.idle.timeout': 3_600_000,
+    },
   });
   const close = async () => {
     await browser.close();

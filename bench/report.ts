@@ -33,6 +33,9 @@ export interface BenchRun {
   popup?: PopupResult;
 }
 
+/** How many of each sample a run takes unless told otherwise (bench/run.ts); sized for about 20 minutes here. */
+export const RUN_DEFAULTS = { rounds: 12, firefoxRounds: 10, openings: 16, coldStarts: 12 };
+
 /** The targets of the benchmark issues (9 and 14), and issue 13's for reading bodies in Firefox. */
 export const TARGETS = {
   overContentBlocker: 1.03,
@@ -778,7 +781,7 @@ export function renderReport(run: BenchRun): string {
     ...sections,
     '## Running it',
     '',
-    "`npm run bench` builds the Chrome and Firefox MV3 extensions, runs everything above and rewrites this file and `bench/results.json`; on this machine it takes about 20 minutes. It takes `/tmp/gatewhy-browsers.lock` first, so it never overlaps other browser tests; a caller that already holds the lock runs `GATEWHY_BROWSER_LOCK= npm run bench`. Options: `--only size,engine,page-load,firefox,cold-start,popup` runs some parts and prints the report instead of writing files (unless `--out FILE` / `--json FILE`); `--rounds N` (Chromium page-load rounds, default 14), `--firefox-rounds N` (default 12), `--openings N` (popup pairs, default 16), `--cold-starts N` (default 12); `--no-build` measures the existing `.output`; `--from RAW.json` renders the files again from a run's raw results, measuring nothing. For example `npm run bench -- --only firefox --firefox-rounds 5` measures only Firefox, quickly and roughly. `npm test` never runs the benchmarks.",
+    `\`npm run bench\` builds the Chrome and Firefox MV3 extensions, runs everything above and rewrites this file and \`bench/results.json\`; on this machine it takes about 20 minutes. It takes \`/tmp/gatewhy-browsers.lock\` first, so it never overlaps other browser tests; a caller that already holds the lock runs \`GATEWHY_BROWSER_LOCK= npm run bench\`. Options: \`--only size,engine,page-load,firefox,cold-start,popup\` runs some parts and prints the report instead of writing files (unless \`--out FILE\` / \`--json FILE\`); \`--rounds N\` (Chromium page-load rounds, default ${RUN_DEFAULTS.rounds}), \`--firefox-rounds N\` (default ${RUN_DEFAULTS.firefoxRounds}), \`--openings N\` (popup pairs, default ${RUN_DEFAULTS.openings}), \`--cold-starts N\` (default ${RUN_DEFAULTS.coldStarts}); \`--no-build\` measures the existing \`.output\`; \`--from RAW.json\` renders the files again from a run's raw results, measuring nothing. For example \`npm run bench -- --only firefox --firefox-rounds 5\` measures only Firefox, quickly and roughly. \`npm test\` never runs the benchmarks.`,
     '',
   ].join('\n');
 }

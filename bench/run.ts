@@ -1,6 +1,6 @@
 // `npm run bench`: builds the extension, runs every benchmark and writes BENCHMARKS.md and bench/results.json.
-// Options: --rounds N (Chromium page loads, default 14), --firefox-rounds N (default 12), --openings N (popup pairs,
-// default 16), --cold-starts N (default 12), --only size,engine,page-load,firefox,cold-start,popup (prints the report
+// Options: --rounds N (Chromium page-load rounds), --firefox-rounds N, --openings N (popup pairs), --cold-starts N
+// (defaults in report.ts RUN_DEFAULTS), --only size,engine,page-load,firefox,cold-start,popup (prints the report
 // and writes files only with --out/--json), --out FILE, --json FILE, --no-build (measure the existing .output),
 // --from RAW.json (no measuring: render the report again from a run's raw results).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -15,7 +15,7 @@ import { benchEngine } from './engine';
 import { benchFirefoxPageLoad, describeFirefoxBuild } from './firefox-page-load';
 import { describeMachine } from './machine';
 import { benchPopup } from './popup';
-import { renderReport, renderResults, type BenchRun } from './report';
+import { renderReport, renderResults, RUN_DEFAULTS, type BenchRun } from './report';
 import { measureSizes } from './size';
 import { backgroundBreakdown } from './size-breakdown';
 import { startSite } from './site';
@@ -88,10 +88,10 @@ const minutes = (ms: number) => `${Math.floor(ms / 60_000)} min ${Math.round((ms
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      rounds: { type: 'string', default: '14' },
-      'firefox-rounds': { type: 'string', default: '12' },
-      openings: { type: 'string', default: '16' },
-      'cold-starts': { type: 'string', default: '12' },
+      rounds: { type: 'string', default: String(RUN_DEFAULTS.rounds) },
+      'firefox-rounds': { type: 'string', default: String(RUN_DEFAULTS.firefoxRounds) },
+      openings: { type: 'string', default: String(RUN_DEFAULTS.openings) },
+      'cold-starts': { type: 'string', default: String(RUN_DEFAULTS.coldStarts) },
       only: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'string' },
