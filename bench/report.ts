@@ -111,6 +111,18 @@ function noiseNote(row: TargetRow): string {
   return `${head}${would ? `: with the same spread, ${would} would` : needed === undefined ? '' : ': the median sits on the target'}.`;
 }
 
+/** Why the verdict is not a PASS as far as noise goes, then `why` from the run's diagnostics; a PASS needs nothing. */
+function explained(row: TargetRow, why: (row: TargetRow) => string): TargetRow {
+  if (row.judgement.verdict === 'PASS') return row;
+  const noise =
+    row.judgement.verdict === 'CANNOT TELL'
+      ? noiseNote(row)
+      : row.n > 1
+        ? `The 95 % interval of the median (${interval(row.ci, FORMAT[row.unit])}) is clear of the target, so the miss is not noise.`
+        : '';
+  return { ...row, why: [noise, why(row)].filter(Boolean).join(' ') };
+}
+
 /** "about 45 rounds"; past 1000 the median is so close to the target that no affordable run would tell. */
 const neededText = (needed: number, samples: string) => (!Number.isFinite(needed) ? undefined : needed > 1000 ? `more than 1000 ${samples}` : `about ${needed} ${samples}`);
 
@@ -147,7 +159,7 @@ function ratioTarget(
     samples: 'rounds',
     ...(cpu.length && { cpu: median(cpu) }),
   });
-  return row.judgement.verdict === 'PASS' ? row : { ...row, why: why(row) };
+  return explained(row, why);
 }
 
 /** "3215 ms (+7 %)" of total CPU per load, against `baseline`'s. */
@@ -182,9 +194,8 @@ function chromiumTargets(run: BenchRun): TargetRow[] {
         title: 'Page load, Gatewhy default settings over a content blocker profile',
         limit: TARGETS.overContentBlocker,
         baselineName: 'the content blocker profile',
-        why: (row) =>
+        why: () =>
           [
-            row.judgement.verdict === 'CANNOT TELL' ? noiseNote(row) : `The 95 % interval of the median (${interval(row.ci, ratio)}) is clear of the target, so the miss is not noise.`,
             ownShare(scenario),
             "The blocker profile already pays Chromium's per-request WebRequest proxy (any extension with webRequest or declarativeNetRequest turns it on for the whole profile); what is left is the cost of delivering Gatewhy's events and its own work.",
             callsNote('default', scenario),
@@ -199,12 +210,11 @@ function chromiumTargets(run: BenchRun): TargetRow[] {
         title: 'Page load, Gatewhy watching everything over the empty all-types listener',
         limit: TARGETS.watchAllOverFloor,
         baselineName: 'the empty all-types listener',
-        why: (row) => {
+        why: () => {
           const extension = cpuPerLoad(result, scenario, 'gatewhy-all')?.extension;
           const floorExtension = cpuPerLoad(result, scenario, 'listener-all')?.extension;
           return [
-            row.judgement.verdict === 'CANNOT TELL' ? noiseNote(row) : `The 95 % interval of the median (${interval(row.ci, ratio)}) is clear of the target, so the miss is not noise.`,
-            `Both receive the same ${eventsPerLoad(result, scenario, 'listener-all') ?? '?'} events per load; CPU per load is ${cpuVs(result, scenario, 'gatewhy-all', 'listener-all')} against the floor's ${ms(totalCpuPerLoad(result, scenario, 'listener-all') ?? Number.NaN)}${extension !== undefined ? `, ${ms(extension)} of it in Gatewhy's extension process (the floor's: ${ms(floorExtension ?? Number.NaN)})` : ''}.`,
+            `Both receive the same ${eventsPerLoad(result, scenario, 'listener-all') ?? '?'} events per load; CPU per load is ${cpuVs(result, scenario, 'gatewhy-all', 'listener-all')} against the floor's ${cpuVs(result, scenario, 'listener-all', 'listener-all')}${extension !== undefined ? `, ${ms(extension)} of it in Gatewhy's extension process (the floor's: ${ms(floorExtension ?? Number.NaN)})` : ''}.`,
             scenario === 'failing'
               ? `The difference is what Gatewhy does per failed request, not per event (${run.apiCalls?.all.failures.failing ?? '?'} failures counted by its badge).${callsNote('all', scenario)}`
               : callsNote('all', scenario),
@@ -220,11 +230,8 @@ function chromiumTargets(run: BenchRun): TargetRow[] {
         title: 'Page load, Gatewhy default settings over no extension (issue 9)',
         limit: TARGETS.overNoExtension,
         baselineName: 'no extension',
-        why: (row) =>
-          [
-            row.judgement.verdict === 'CANNOT TELL' ? noiseNote(row) : `The 95 % interval of the median (${interval(row.ci, ratio)}) is clear of the target.`,
-            `The content blocker profile, with no code at all, costs ${ratio(median(pairedRatios(result, scenario, 'dnr', 'none')))} no extension on this page: the floor of the permission, which most users already pay (issues.chromium.org/379337758), and why issue 14 judges Gatewhy against that profile instead.`,
-          ].join(' '),
+        why: () =>
+          `The content blocker profile, with no code at all, costs ${ratio(median(pairedRatios(result, scenario, 'dnr', 'none')))} no extension on this page: the floor of the permission, which most users already pay (issues.chromium.org/379337758), and why issue 14 judges Gatewhy against that profile instead.`,
       }),
     );
   }
@@ -238,9 +245,8 @@ function firefoxTargets(firefox: NonNullable<BenchRun['firefox']>): TargetRow[] 
       title: 'Firefox page load, Gatewhy watching everything over the empty blocking listener (reading bodies, issue 13)',
       limit: TARGETS.firefoxOverBlockingFloor,
       baselineName: 'the empty blocking listener',
-      why: (row) =>
+      why: () =>
         [
-          row.judgement.verdict === 'CANNOT TELL' ? noiseNote(row) : `The 95 % interval of the median (${interval(row.ci, ratio)}) is clear of the target, so the miss is not noise.`,
           `CPU per load: the blocking floor ${cpuVs(firefox, scenario, 'ff-blocking', 'ff-blocking')}, the non-blocking floor ${cpuVs(firefox, scenario, 'ff-listener', 'ff-blocking')}, Gatewhy ${cpuVs(firefox, scenario, 'ff-gatewhy-all', 'ff-blocking')}.`,
           buildNote(firefox.build),
         ].join(' '),
@@ -287,6 +293,19 @@ function cpuTable(result: PageLoadResult, scenario: Scenario): string {
   return rows.length ? ['CPU ms per load (median), by process:', '', table(['Configuration', ...PROCESS_KINDS, 'all'], rows), ''].join('\n') : '';
 }
 
+/** One heading per page with its tables, then what proved each configuration and the loads left out. */
+function scenarioSections(result: PageLoadResult, headingPrefix: string, baseline: string, comparisons: [string, string, string][]): string[] {
+  const lines: string[] = [];
+  for (const scenario of result.scenarios) {
+    lines.push(`### ${headingPrefix}${SCENARIOS[scenario].title}`, '');
+    lines.push(configTable(result, scenario, baseline, (id) => (eventsPerLoad(result, scenario, id) ?? '–').toString()), '');
+    lines.push(comparisonTable(result, scenario, comparisons), '', cpuTable(result, scenario));
+  }
+  lines.push(`What each configuration showed after warm-up loads of the failing page (the check that it is what it claims): ${Object.entries(result.checks).map(([id, check]) => `${labelOf(result, id)}: ${check}`).join('; ')}.`, '');
+  if (result.dropped.length) lines.push(`Loads left out after an error: ${result.dropped.join('; ')}.`, '');
+  return lines;
+}
+
 const METHOD = (rounds: number, configs: number, scenarios: number) => [
   "- **Measure:** the page's own clock. `done` = the later of `PerformanceNavigationTiming.loadEventEnd` and the moment all fetch() calls settled (the load event does not wait for fetch), in ms since navigation start. Nothing outside the page (the driver, process start) is in it.",
   `- **Interleaving:** ${rounds} rounds; in each, every one of the ${configs} configurations loads each of the ${scenarios} pages once. The order rotates by one every round and is reversed every other round, and the pages take turns going first. Configurations that a target compares are next to each other in the order, so their loads in a round are seconds apart.`,
@@ -308,24 +327,17 @@ function chromiumSection(run: BenchRun): string {
     `- **Configurations:** ${CHROMIUM_CONFIGS.map((config) => config.label).join('; ')}. "No extension" keeps the extension system on (Playwright's \`--disable-extensions\` is dropped). The content blocker is a generated MV3 extension with only the \`declarativeNetRequest\` permission, host access and 6 static block rules, none matching these pages (one blocks a probe address, which checks the rules are live): a uBlock Origin Lite user's profile reduced to its cost. The listeners are generated MV3 extensions whose only code is an empty \`webRequest.onHeadersReceived\` listener with \`['responseHeaders']\` (the event Gatewhy uses). Gatewhy is \`.output/chrome-mv3\` as built; "watch everything" is turned on in its options page, as a user would.`,
     '',
   ];
-  for (const scenario of result.scenarios) {
-    lines.push(`### ${SCENARIOS[scenario].title}`, '');
-    lines.push(configTable(result, scenario, 'none', (id) => (eventsPerLoad(result, scenario, id) ?? '–').toString()), '');
-    lines.push(
-      comparisonTable(result, scenario, [
-        ['Gatewhy default vs the content blocker profile', 'gatewhy', 'dnr'],
-        ["Gatewhy default vs the empty listener on its own types (Gatewhy's own share)", 'gatewhy', 'listener-default'],
-        ['Gatewhy default vs no extension', 'gatewhy', 'none'],
-        ['Gatewhy watching everything vs the all-types floor', 'gatewhy-all', 'listener-all'],
-        ['Content blocker profile vs no extension (the permission floor)', 'dnr', 'none'],
-        ['Default-types floor vs the content blocker profile', 'listener-default', 'dnr'],
-        ['All-types floor vs no extension', 'listener-all', 'none'],
-      ]),
-      '',
-    );
-    lines.push(cpuTable(result, scenario));
-  }
-  lines.push(`What each configuration showed after a warm-up load of the failing page (the check that it is what it claims): ${Object.entries(result.checks).map(([id, check]) => `${labelOf(result, id)}: ${check}`).join('; ')}.`, '');
+  lines.push(
+    ...scenarioSections(result, '', 'none', [
+      ['Gatewhy default vs the content blocker profile', 'gatewhy', 'dnr'],
+      ["Gatewhy default vs the empty listener on its own types (Gatewhy's own share)", 'gatewhy', 'listener-default'],
+      ['Gatewhy default vs no extension', 'gatewhy', 'none'],
+      ['Gatewhy watching everything vs the all-types floor', 'gatewhy-all', 'listener-all'],
+      ['Content blocker profile vs no extension (the permission floor)', 'dnr', 'none'],
+      ['Default-types floor vs the content blocker profile', 'listener-default', 'dnr'],
+      ['All-types floor vs no extension', 'listener-all', 'none'],
+    ]),
+  );
   if (run.apiCalls) {
     const callRows = (['default', 'all'] as const).flatMap((setting) =>
       (['ok', 'failing'] as const).map((scenario) => [
@@ -337,7 +349,6 @@ function chromiumSection(run: BenchRun): string {
     );
     lines.push("Extension API calls Gatewhy's background made per load (counted in a separate, untimed browser by wrapping `chrome.*`; failures as its badge counted them):", '', table(['Setting, page', 'failures (badge)', 'calls', 'which'], callRows), '');
   }
-  if (result.dropped.length) lines.push(`Loads left out after an error: ${result.dropped.join('; ')}.`, '');
   return lines.join('\n');
 }
 
@@ -351,23 +362,15 @@ function firefoxSection(firefox: NonNullable<BenchRun['firefox']>): string {
     `- **Configurations:** ${firefox.configs.map((config) => config.label).join('; ')}. The listeners are generated MV3 extensions (event-page background) with one empty \`onHeadersReceived\` listener on all types with \`['responseHeaders']\`; the blocking one adds \`'blocking'\` and \`webRequestBlocking\`, which \`filterResponseData\` needs, so it is the floor of any body reader. Gatewhy is \`.output/firefox-mv3\` as built; "watch everything" is turned on in its options page. Firefox's child processes do not say which are extension processes, so extension CPU counts as renderer here.`,
     '',
   ];
-  for (const scenario of firefox.scenarios) {
-    lines.push(`### Firefox, ${SCENARIOS[scenario].title}`, '');
-    lines.push(configTable(firefox, scenario, 'ff-none', () => '–'), '');
-    lines.push(
-      comparisonTable(firefox, scenario, [
-        ['Gatewhy watching everything vs the blocking floor', 'ff-gatewhy-all', 'ff-blocking'],
-        ['Gatewhy watching everything vs the non-blocking floor', 'ff-gatewhy-all', 'ff-listener'],
-        ['Gatewhy default vs no extension', 'ff-gatewhy', 'ff-none'],
-        ['Blocking floor vs non-blocking floor (what blocking costs)', 'ff-blocking', 'ff-listener'],
-        ['Non-blocking floor vs no extension', 'ff-listener', 'ff-none'],
-      ]),
-      '',
-    );
-    lines.push(cpuTable(firefox, scenario));
-  }
-  lines.push(`What each configuration showed after a warm-up load of the failing page: ${Object.entries(firefox.checks).map(([id, check]) => `${labelOf(firefox, id)}: ${check}`).join('; ')}.`, '');
-  if (firefox.dropped.length) lines.push(`Loads left out after an error: ${firefox.dropped.join('; ')}.`, '');
+  lines.push(
+    ...scenarioSections(firefox, 'Firefox, ', 'ff-none', [
+      ['Gatewhy watching everything vs the blocking floor', 'ff-gatewhy-all', 'ff-blocking'],
+      ['Gatewhy watching everything vs the non-blocking floor', 'ff-gatewhy-all', 'ff-listener'],
+      ['Gatewhy default vs no extension', 'ff-gatewhy', 'ff-none'],
+      ['Blocking floor vs non-blocking floor (what blocking costs)', 'ff-blocking', 'ff-listener'],
+      ['Non-blocking floor vs no extension', 'ff-listener', 'ff-none'],
+    ]),
+  );
   return lines.join('\n');
 }
 
@@ -440,14 +443,7 @@ function engineTargets(engine: EngineResult): TargetRow[] {
     n: samples.length,
     samples: 'samples',
   });
-  rows.push(
-    throughput.judgement.verdict === 'PASS'
-      ? throughput
-      : {
-          ...throughput,
-          why: `${throughput.judgement.verdict === 'CANNOT TELL' ? `${noiseNote(throughput)} ` : ''}The profile's top self time: ${top.join(', ')}. Without a body (what webRequest gives for subresources) the engine does ${FORMAT['per-second'](engine.explainHeadersOnly.perSecond)}.`,
-        },
-  );
+  rows.push(explained(throughput, () => `The profile's top self time: ${top.join(', ')}. Without a body (what webRequest gives for subresources) the engine does ${FORMAT['per-second'](engine.explainHeadersOnly.perSecond)}.`));
   if (engine.queryStrings?.length) {
     const slowest = slowestShape(engine.queryStrings);
     const scaling = judgeMedian(slowest.ratios, { limit: TARGETS.queryStringScaling, side: 'at-most' });
@@ -463,12 +459,11 @@ function engineTargets(engine: EngineResult): TargetRow[] {
       samples: 'repeats',
     });
     rows.push(
-      row.judgement.verdict === 'PASS'
-        ? row
-        : {
-            ...row,
-            why: `${row.judgement.verdict === 'CANNOT TELL' ? `${noiseNote(row)} ` : ''}On "${slowest.name}" it takes ${ms(slowest.ms[0], 1)} at ${slowest.sizes[0].toLocaleString('en-US')} characters and ${ms(slowest.ms[1], 1)} at ${slowest.sizes[1].toLocaleString('en-US')}: every separator followed by a slash starts a candidate path that the pattern scans to the end of the text before it fails, so the work grows with the square of the length. Header values are kept up to 16 KB each and a response may carry 200 of them; scanning only up to the next separator (or cutting each value before the scan) makes it linear. The owner of utils/query-strings.ts decides.`,
-          },
+      explained(
+        row,
+        () =>
+          `On "${slowest.name}" it takes ${ms(slowest.ms[0], 1)} at ${slowest.sizes[0].toLocaleString('en-US')} characters and ${ms(slowest.ms[1], 1)} at ${slowest.sizes[1].toLocaleString('en-US')}: every separator followed by a slash starts a candidate path that the pattern scans to the end of the text before it fails, so the work grows with the square of the length. Header values are kept up to 16 KB each and a response may carry 200 of them; scanning only up to the next separator (or cutting each value before the scan) makes it linear. The owner of utils/query-strings.ts decides.`,
+      ),
     );
   }
   return rows;
@@ -557,7 +552,7 @@ function popupTargets(popup: PopupResult, sizes: SizeResult | undefined): Target
     n: overBlank.n,
     samples: 'pairs of openings',
   });
-  rows.push(paired.judgement.verdict === 'PASS' ? paired : { ...paired, why: `${paired.judgement.verdict === 'CANNOT TELL' ? `${noiseNote(paired)} ` : ''}${why}` });
+  rows.push(explained(paired, () => why));
   const absolute = judgeMedian(popup.errors.openings.map((one) => one.headline), { limit: TARGETS.popupHeadlineMs, side: 'at-most' });
   const headline = target({
     id: 'popup.headline',
@@ -570,7 +565,7 @@ function popupTargets(popup: PopupResult, sizes: SizeResult | undefined): Target
     n: absolute.n,
     samples: 'openings',
   });
-  rows.push(headline.judgement.verdict === 'PASS' ? headline : { ...headline, why: `${headline.judgement.verdict === 'CANNOT TELL' ? `${noiseNote(headline)} ` : ''}${why} Issue 14 judges the popup against the empty page instead, since most of this is the cost of opening any extension page here.` });
+  rows.push(explained(headline, () => `${why} Issue 14 judges the popup against the empty page instead, since most of this is the cost of opening any extension page here.`));
   if (bundle) {
     const total = bundle.js.gzip + bundle.lazyJs.gzip;
     rows.push(
@@ -654,9 +649,8 @@ function sizeTargets(sizes: SizeResult, breakdown: BenchRun['backgroundBreakdown
     n: 1,
     samples: 'builds',
   });
-  if (row.judgement.verdict === 'PASS') return [row];
   const parts = breakdown && !('error' in breakdown) ? breakdown.byGroup.slice(0, 4).map(({ source, bytes: size }) => `${source} ${kB(size)}`).join(', ') : undefined;
-  return [{ ...row, why: `${parts ? `The largest parts: ${parts}. ` : ''}See "What background.js is made of" under Bundle sizes.` }];
+  return [explained(row, () => `${parts ? `The largest parts: ${parts}. ` : ''}See "What background.js is made of" under Bundle sizes.`)];
 }
 
 function sizeSection(sizes: SizeResult, breakdown: BenchRun['backgroundBreakdown']): string {
