@@ -703,6 +703,9 @@ export function collectTargets(run: BenchRun): TargetRow[] {
   ];
 }
 
+/** Five significant digits: more than any of these measurements can resolve. */
+const precise = (value: number) => Number(value.toPrecision(5));
+
 /** bench/results.json: what a tool needs to read the verdicts. */
 export function renderResults(run: BenchRun) {
   return {
@@ -716,14 +719,14 @@ export function renderResults(run: BenchRun) {
       target: row.bound.limit,
       comparison: row.bound.side,
       unit: row.unit,
-      measured: row.measured,
-      ci: row.ci,
+      measured: precise(row.measured),
+      ci: row.ci.map(precise),
       n: row.n,
       verdict: row.judgement.verdict,
       ...(row.judgement.samplesNeeded !== undefined && { samplesNeeded: Number.isFinite(row.judgement.samplesNeeded) ? row.judgement.samplesNeeded : null }),
-      ...(row.cpu !== undefined && { cpuRatio: row.cpu }),
+      ...(row.cpu !== undefined && { cpuRatio: precise(row.cpu) }),
     })),
-    measures: run.coldStart ? coldStartMeasures(run.coldStart).map(({ id, title, unit, measured, ci, n }) => ({ id, title, unit, measured, ci, n })) : [],
+    measures: run.coldStart ? coldStartMeasures(run.coldStart).map(({ id, title, unit, measured, ci, n }) => ({ id, title, unit, measured: precise(measured), ci: ci.map(precise), n })) : [],
   };
 }
 
