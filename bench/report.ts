@@ -301,7 +301,7 @@ function scenarioSections(result: PageLoadResult, headingPrefix: string, baselin
     lines.push(configTable(result, scenario, baseline, (id) => (eventsPerLoad(result, scenario, id) ?? '–').toString()), '');
     lines.push(comparisonTable(result, scenario, comparisons), '', cpuTable(result, scenario));
   }
-  lines.push(`What each configuration showed after warm-up loads of the failing page (the check that it is what it claims): ${Object.entries(result.checks).map(([id, check]) => `${labelOf(result, id)}: ${check}`).join('; ')}.`, '');
+  lines.push(`What each configuration showed after warm-up loads of the failing page (the check that it is what it claims): ${Object.entries(result.checks).filter(([, check]) => check !== '–').map(([id, check]) => `${labelOf(result, id)}: ${check}`).join('; ')}.`, '');
   if (result.dropped.length) lines.push(`Loads left out after an error: ${result.dropped.join('; ')}.`, '');
   return lines;
 }
@@ -443,7 +443,14 @@ function engineTargets(engine: EngineResult): TargetRow[] {
     n: samples.length,
     samples: 'samples',
   });
-  rows.push(explained(throughput, () => `The profile's top self time: ${top.join(', ')}. Without a body (what webRequest gives for subresources) the engine does ${FORMAT['per-second'](engine.explainHeadersOnly.perSecond)}.`));
+  const fastest = Math.max(...samples);
+  rows.push(
+    explained(
+      throughput,
+      () =>
+        `${fastest >= TARGETS.enginePerSecond ? `Its fastest sample reached ${FORMAT['per-second'](fastest)}, and the samples spread from ${FORMAT['per-second'](Math.min(...samples))}: other jobs on the machine took turns on the same cores (see the load average), so this may say more about the machine than the engine. ` : ''}The profile's top self time: ${top.join(', ')}. Without a body (what webRequest gives for subresources) the engine does ${FORMAT['per-second'](engine.explainHeadersOnly.perSecond)}.`,
+    ),
+  );
   if (engine.queryStrings?.length) {
     const slowest = slowestShape(engine.queryStrings);
     const scaling = judgeMedian(slowest.ratios, { limit: TARGETS.queryStringScaling, side: 'at-most' });
@@ -462,7 +469,7 @@ function engineTargets(engine: EngineResult): TargetRow[] {
       explained(
         row,
         () =>
-          `On "${slowest.name}" it takes ${ms(slowest.ms[0], 1)} at ${slowest.sizes[0].toLocaleString('en-US')} characters and ${ms(slowest.ms[1], 1)} at ${slowest.sizes[1].toLocaleString('en-US')}: every separator followed by a slash starts a candidate path that the pattern scans to the end of the text before it fails, so the work grows with the square of the length. Header values are kept up to 16 KB each and a response may carry 200 of them; scanning only up to the next separator (or cutting each value before the scan) makes it linear. The owner of utils/query-strings.ts decides.`,
+          `On ${slowest.name} it takes ${ms(slowest.ms[0], 1)} at ${slowest.sizes[0].toLocaleString('en-US')} characters and ${ms(slowest.ms[1], 1)} at ${slowest.sizes[1].toLocaleString('en-US')}: every separator followed by a slash starts a candidate path that the pattern scans to the end of the text before it fails, so the work grows with the square of the length. Header values are kept up to 16 KB each and a response may carry 200 of them; scanning only up to the next separator (or cutting each value before the scan) makes it linear. The owner of utils/query-strings.ts decides.`,
       ),
     );
   }
@@ -578,7 +585,7 @@ function popupTargets(popup: PopupResult, sizes: SizeResult | undefined): Target
         measured: total,
         ci: [total, total],
         n: 1,
-        samples: 'builds',
+        samples: 'build',
       }),
     );
   }
@@ -647,7 +654,7 @@ function sizeTargets(sizes: SizeResult, breakdown: BenchRun['backgroundBreakdown
     measured: bytes,
     ci: [bytes, bytes],
     n: 1,
-    samples: 'builds',
+    samples: 'build',
   });
   const parts = breakdown && !('error' in breakdown) ? breakdown.byGroup.slice(0, 4).map(({ source, bytes: size }) => `${source} ${kB(size)}`).join(', ') : undefined;
   return [explained(row, () => `${parts ? `The largest parts: ${parts}. ` : ''}See "What background.js is made of" under Bundle sizes.`)];
