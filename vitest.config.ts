@@ -1,4 +1,5 @@
-// Two test projects: fast unit tests under WXT's fake browser, and end-to-end tests in real browsers.
+// Two test projects: fast unit tests under WXT's fake browser, and the slow ones: end-to-end tests in real browsers,
+// and release checks that build the extension again (test/release/).
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -7,12 +8,12 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest()],
-        test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/e2e/**'], environment: 'node' },
+        test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/e2e/**', 'test/release/**'], environment: 'node' },
       },
       {
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.e2e.ts'],
+          include: ['test/e2e/**/*.e2e.ts', 'test/release/**/*.test.ts'],
           // One browser at a time: the machines here have two cores.
           fileParallelism: false,
           testTimeout: 60_000,
