@@ -66,8 +66,9 @@ export default defineConfig({
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
-    // Reviewers rebuild from sources with `npm ci && npm run build`; tests, captures and docs are not needed for that,
-    // except the one capture the welcome page is built from.
-    excludeSources: [...allBut(WELCOME_EXAMPLE), 'docs/**', 'bench/**', 'scripts/capture/**', 'dist/**', 'BENCHMARKS.md'],
+    // Reviewers rebuild from sources with `npm ci && npm run build` (README, test/release/amo-reproducible.test.ts);
+    // tests, captures, docs and the store's texts and images are not needed for that, except the one capture the
+    // welcome page is built from.
+    excludeSources: [...allBut(WELCOME_EXAMPLE), 'docs/**', 'store/**', 'bench/**', 'scripts/capture/**', 'dist/**', 'BENCHMARKS.md'],
   },
 });

@@ -1,5 +1,5 @@
 // The popup in Chromium against replayed gateway errors: the explanation, grouped headers, failed requests by party,
-// the report without secrets. Saves the screenshots the README shows.
+// the report without secrets. Saves the screenshots the README shows, and the store's (store/README.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -9,6 +9,14 @@ import { SECRETS, startPopupSite, type PopupSite } from '../support/popup-site';
 import { waitFor } from '../support/wait';
 
 const SCREENSHOTS = 'docs/screenshots';
+/** The stores' sizes: screenshots 1280×800, the small promotional tile 440×280. */
+const STORE_SCREENSHOTS = 'store/screenshots';
+
+/** Width and height of a PNG file, from its IHDR chunk. */
+function pngSize(file: string): [number, number] {
+  const bytes = readFileSync(file);
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
 
 describe('Chromium: the popup', () => {
   let browser: ChromiumWithExtension;
@@ -18,6 +26,7 @@ describe('Chromium: the popup', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(STORE_SCREENSHOTS, { recursive: true });
     ({ site, thirdParty, close: closeSites } = await startPopupSite());
     browser = await launchChromium();
     // A long first delay keeps the failed pages from reloading while the popup is read (retry has its own tests).
@@ -70,6 +79,11 @@ describe('Chromium: the popup', () => {
     expect(await popup.getByRole('link', { name: /Cloudflare status page/ }).getAttribute('href')).toBe('https://www.cloudflarestatus.com/');
 
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-cloudflare.png` });
+    // The store's promotional tile: this popup, rendered at the tile's size.
+    await popup.setViewportSize({ width: 440, height: 280 });
+    await popup.screenshot({ path: `${STORE_SCREENSHOTS}/tile-440x280.png` });
+    expect(pngSize(`${STORE_SCREENSHOTS}/tile-440x280.png`)).toEqual([440, 280]);
+    await popup.setViewportSize({ width: 420, height: 600 });
 
     const gateway = popup.getByRole('group', { name: 'Gateway and route' });
     expect(await gateway.innerText()).toContain('Ray ID 4ee02a558935bdc3, Cloudflare data centre AMS (Amsterdam');
@@ -208,6 +222,9 @@ describe('Chromium: the popup', () => {
     expect(await history.locator('main').innerText()).not.toContain(SECRETS.query);
     await history.setViewportSize({ width: 960, height: 640 });
     await history.screenshot({ path: `${SCREENSHOTS}/recent-errors.png` });
+    await history.setViewportSize({ width: 1280, height: 800 });
+    await history.screenshot({ path: `${STORE_SCREENSHOTS}/recent-errors-1280x800.png` });
+    expect(pngSize(`${STORE_SCREENSHOTS}/recent-errors-1280x800.png`)).toEqual([1280, 800]);
     await history.getByRole('button', { name: 'Clear recent errors' }).click();
     await expect.poll(() => history.getByRole('heading', { name: 'No gateway errors recorded' }).count()).toBe(1);
 
@@ -221,5 +238,9 @@ describe('Chromium: the popup', () => {
     await expect.poll(() => explain.locator('.result h2').first().innerText()).toBe('522 from Cloudflare: the gateway could not connect to the origin server');
     await explain.evaluate(() => window.scrollTo(0, 0));
     await explain.screenshot({ path: `${SCREENSHOTS}/explain.png` });
+    await explain.setViewportSize({ width: 1280, height: 800 });
+    await explain.evaluate(() => window.scrollTo(0, 0));
+    await explain.screenshot({ path: `${STORE_SCREENSHOTS}/explain-1280x800.png` });
+    expect(pngSize(`${STORE_SCREENSHOTS}/explain-1280x800.png`)).toEqual([1280, 800]);
   });
 });
