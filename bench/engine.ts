@@ -116,13 +116,13 @@ async function hotSpots(run: () => void, ms: number): Promise<HotSpot[]> {
 /** Every string a vendor file tests for, found by walking the declarations (no second list to keep in step). */
 function vendorStrings(): { headers: string[]; texts: string[] } {
   const headers = new Set<string>();
-  const texts = new Set<string>(BODY_CLUES.map(({ body }) => body));
+  const texts = new Set<string>(BODY_CLUES.map(({ text }) => text));
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(walk);
     if (!value || typeof value !== 'object') return;
     for (const [key, inner] of Object.entries(value)) {
       if (key === 'header' && typeof inner === 'string') headers.add(inner);
-      else if (['body', 'notBody', 'includes', 'startsWith', 'equals'].includes(key) && typeof inner === 'string') texts.add(inner);
+      else if (['text', 'markup', 'includes', 'startsWith', 'equals'].includes(key) && typeof inner === 'string') texts.add(inner);
       else walk(inner);
     }
   };

@@ -3,8 +3,9 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GATEWAYS } from '../../../utils/gateways';
-import type { Marker } from '../../../utils/gateways/types';
+import type { Marker, Variant } from '../../../utils/gateways/types';
 import { CAUSE_IDS } from '../../../utils/explain/causes';
+import { explainResponse } from '../../../utils/explain/explain-response';
 import { FIXTURE_ROOT } from '../../support/fixtures';
 
 const FOLDER = path.resolve(import.meta.dirname, '../../../utils/gateways');
@@ -20,6 +21,9 @@ const REQUIRED = [
 ];
 
 const markersOf = (marker: Marker): Marker[] => [marker, ...(marker.any ?? []).flatMap(markersOf)];
+const CONTENT_TESTS = ['header', 'text', 'markup', 'reason'] as const;
+const testsContent = (marker: Marker) => CONTENT_TESTS.filter((key) => marker[key] !== undefined).length;
+const allVariants = GATEWAYS.flatMap((gateway) => gateway.variants.map((variant) => [gateway.id, variant] as const));
 
 describe('gateway registry', () => {
   it('lists every vendor file exactly once, under the file\'s name', () => {
@@ -28,6 +32,12 @@ describe('gateway registry', () => {
 
   it('covers every gateway the product promises', () => {
     for (const id of REQUIRED) expect(GATEWAYS.map((gateway) => gateway.id)).toContain(id);
+  });
+
+  it('gives every variant an id of its own, named after its file: translations key on them', () => {
+    const ids = allVariants.map(([, variant]) => variant.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const [gatewayId, variant] of allVariants) expect(variant.id).toMatch(new RegExp(`^${gatewayId}-[a-z0-9]+(-[a-z0-9]+)*$`));
   });
 
   it.each(GATEWAYS.map((gateway) => [gateway.id, gateway] as const))('%s is well-formed and sourced', (_id, gateway) => {
@@ -50,10 +60,30 @@ describe('gateway registry', () => {
         expect(CAUSE_IDS).toContain(cause);
         expect(weight).toBeGreaterThan(0);
       }
-      // Markers are plain text tests: a marker that tests nothing would match every response.
-      for (const marker of variant.when.flatMap(markersOf)) expect(Object.keys(marker).length).toBeGreaterThan(0);
     }
-    for (const hidden of gateway.includes ?? []) expect(GATEWAYS.map(({ id }) => id)).toContain(hidden);
+    for (const base of gateway.runsOn ?? []) expect(GATEWAYS.map(({ id }) => id)).toContain(base);
+  });
+
+  it.each(GATEWAYS.map((gateway) => [gateway.id, gateway] as const))('%s writes markers the engine can read', (_id, gateway) => {
+    const markers = [...gateway.fingerprint, ...(gateway.relayed ?? []), ...gateway.variants.flatMap((variant) => variant.when)].flatMap(markersOf);
+    for (const marker of markers) {
+      // A marker that tests nothing would match every response.
+      expect(Object.keys(marker).filter((key) => key !== 'note' && key !== 'weight').length).toBeGreaterThan(0);
+      // `absent` turns one test around; with two it would be ambiguous.
+      if (marker.absent) expect(testsContent(marker)).toBe(1);
+      for (const key of ['text', 'markup', 'reason', 'equals', 'startsWith', 'includes'] as const) {
+        const value = marker[key];
+        if (value !== undefined) expect(value.trim(), `${key} "${value}" has no padding and is not empty`).toBe(value);
+        if (value !== undefined) expect(value.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('has catch-alls that claim the origin only when the page was seen, or a header says so', () => {
+    const blind = allVariants.filter(([, variant]: readonly [string, Variant]) =>
+      variant.fallback && variant.source === 'origin' && !variant.when.some((marker) => marker.body === 'seen' || marker.header !== undefined),
+    );
+    expect(blind.map(([, variant]) => variant.id)).toEqual([]);
   });
 
   it.each(GATEWAYS.map(({ id }) => [id]))('%s has at least one captured fixture', (id) => {
@@ -66,4 +96,26 @@ describe('gateway registry', () => {
     })();
     expect(files.length).toBeGreaterThan(0);
   });
+});
+
+describe('documented errors', () => {
+  const documented = GATEWAYS.flatMap((gateway) => (gateway.documented ?? []).map((entry) => [gateway.id, gateway, entry] as const));
+
+  it.each(documented.filter(([, , entry]) => entry.variant !== undefined).map(([id, gateway, entry]) => [`${id}: ${entry.name}`, gateway, entry] as const))(
+    '%s names a variant of its own file',
+    (_name, gateway, entry) => {
+      expect(gateway.variants.map(({ id }) => id)).toContain(entry.variant);
+      expect(entry.reference).toMatch(/^https:\/\//);
+    },
+  );
+
+  it.each(documented.filter(([, , entry]) => entry.example !== undefined).map(([id, gateway, entry]) => [`${id}: ${entry.name}`, gateway, entry] as const))(
+    '%s: its example is explained by that variant',
+    (_name, gateway, entry) => {
+      const { status, reason, headers, body } = entry.example!;
+      const explanation = explainResponse({ ...(status !== undefined && { status }), ...(reason !== undefined && { statusText: reason }), headers, ...(body !== undefined && { bodyText: body }) });
+      expect(explanation.route.map(({ id }) => id)).toContain(gateway.id);
+      expect(explanation.variantId).toBe(entry.variant);
+    },
+  );
 });

@@ -1,0 +1,145 @@
+// Recognises the products a response passed through, from their fingerprints, and which of their error variants match.
+import { GATEWAYS } from '../gateways';
+import type { Clue, Gateway, Signal, Variant } from '../gateways/types';
+import type { Evidence } from './evidence';
+import { compileMarker, describeMarker, holds, type CompiledMarker } from './match';
+
+/** A fingerprint score counts as "this product is on the route" from here. */
+export const DETECTION_THRESHOLD = 0.5;
+
+interface CompiledVariant {
+  variant: Variant;
+  when: readonly CompiledMarker[];
+}
+
+/** A vendor file with its markers compiled, built once when the module loads. */
+interface CompiledProduct {
+  gateway: Gateway;
+  fingerprint: readonly { signal: Signal; test: CompiledMarker }[];
+  own: readonly CompiledVariant[];
+  ownFallback: readonly CompiledVariant[];
+  relayed: readonly { clue: Clue; test: CompiledMarker }[];
+}
+
+function compileProduct(gateway: Gateway): CompiledProduct {
+  const variants = gateway.variants.map((variant) => ({ variant, when: variant.when.map(compileMarker) }));
+  return {
+    gateway,
+    fingerprint: gateway.fingerprint.map((signal) => ({ signal, test: compileMarker(signal) })),
+    own: variants.filter(({ variant }) => !variant.fallback),
+    ownFallback: variants.filter(({ variant }) => variant.fallback),
+    relayed: (gateway.relayed ?? []).map((clue) => ({ clue, test: compileMarker(clue) })),
+  };
+}
+
+/** The products the engine knows, compiled: every vendor file, or (in tests) a list of one's own. */
+export interface Catalogue {
+  products: readonly CompiledProduct[];
+  byId: ReadonlyMap<string, CompiledProduct>;
+}
+
+export function compileCatalogue(gateways: readonly Gateway[]): Catalogue {
+  const products = gateways.map(compileProduct);
+  return { products, byId: new Map(products.map((product) => [product.gateway.id, product])) };
+}
+
+/** Every vendor file in utils/gateways, compiled once when the module loads. */
+export const CATALOGUE = compileCatalogue(GATEWAYS);
+
+/** A product recognised on the route. */
+export interface Detection {
+  gateway: Gateway;
+  /** 0..1: the fingerprint's signals combined as independent evidence. */
+  score: number;
+  /** One line per signal that held: `Server: cloudflare: Cloudflare names itself in the Server header`. */
+  evidence: string[];
+  /** The fingerprint signals that held, for placing the hop on the route (Via entries). */
+  signals: Signal[];
+  /** The variants that match, the one that decides first (see matchingVariants). */
+  variants: Variant[];
+  /** A relayed-only clue that held: the upstream answered and this product passed it on. */
+  relayed?: string;
+}
+
+/** How specific a variant is: markers beyond the status and the body's state count. */
+export const specificity = (variant: Variant) =>
+  variant.when.filter((marker) => marker.header !== undefined || marker.text !== undefined || marker.markup !== undefined || marker.reason !== undefined || marker.any !== undefined).length;
+
+/** A product's own error page or error marker: a variant it writes itself, recognised by more than the status. */
+export const isOwnPage = (variant: Variant | undefined) => variant !== undefined && variant.source === 'gateway' && specificity(variant) > 0;
+
+const matching = (variants: readonly CompiledVariant[], evidence: Evidence) =>
+  variants.filter(({ when }) => when.every((marker) => holds(marker, evidence))).map(({ variant }) => variant);
+
+/**
+ * A product's variants that match: its own, else the error pages of the products it runs on (a platform emits its
+ * base's stock pages; see isOwnPage), else the first of its own catch-alls that matches. The first of the list
+ * decides the source; the others add their causes at a lower weight.
+ */
+function matchingVariants(product: CompiledProduct, evidence: Evidence, catalogue: Catalogue): Variant[] {
+  const own = matching(product.own, evidence);
+  if (own.length > 0) return own;
+  for (const id of product.gateway.runsOn ?? []) {
+    const pages = catalogue.byId.get(id)?.own.filter(({ variant }) => isOwnPage(variant));
+    const inherited = pages ? matching(pages, evidence) : [];
+    if (inherited.length > 0) return inherited;
+  }
+  return matching(product.ownFallback, evidence).slice(0, 1);
+}
+
+function detectOne(product: CompiledProduct, evidence: Evidence, catalogue: Catalogue): Detection | number {
+  let miss = 1;
+  let evidenceLines: string[] | undefined;
+  let signals: Signal[] | undefined;
+  for (const { signal, test } of product.fingerprint) {
+    if (!holds(test, evidence)) continue;
+    miss *= 1 - signal.weight;
+    (evidenceLines ??= []).push(`${describeMarker(signal, evidence)}: ${signal.note}`);
+    (signals ??= []).push(signal);
+  }
+  const score = 1 - miss;
+  if (score < DETECTION_THRESHOLD || !evidenceLines || !signals) return score;
+  const relayed = product.relayed.find(({ test }) => holds(test, evidence));
+  return {
+    gateway: product.gateway,
+    score: Math.round(score * 100) / 100,
+    evidence: evidenceLines,
+    signals,
+    variants: matchingVariants(product, evidence, catalogue),
+    ...(relayed && { relayed: `${describeMarker(relayed.clue, evidence)}: ${relayed.clue.note}` }),
+  };
+}
+
+export interface Detections {
+  /** Every product recognised on the route, bar those a recognised platform runs on (their markers are its own). */
+  found: Detection[];
+  /** The strongest fingerprint score of a gateway below the threshold: how close the response came to naming one. */
+  nearMiss: number;
+}
+
+export function detectProducts(evidence: Evidence, catalogue: Catalogue = CATALOGUE): Detections {
+  const found: Detection[] = [];
+  let nearMiss = 0;
+  for (const product of catalogue.products) {
+    const detection = detectOne(product, evidence, catalogue);
+    if (typeof detection !== 'number') found.push(detection);
+    else if (product.gateway.kind !== 'app-server') nearMiss = Math.max(nearMiss, detection);
+  }
+  const hidden = new Set(found.flatMap(({ gateway }) => gateway.runsOn ?? []));
+  return { found: found.filter(({ gateway }) => !hidden.has(gateway.id)), nearMiss };
+}
+
+/** The product whose Via or Server marker this folded value shows, for telling a known product's entry from an unknown one. */
+export function productNamedBy(header: 'via' | 'server', folded: string, catalogue: Catalogue = CATALOGUE): Gateway | undefined {
+  for (const product of catalogue.products) {
+    for (const { test } of product.fingerprint) {
+      if (test.header !== header || test.absent) continue;
+      if (test.equals !== undefined && folded !== test.equals) continue;
+      if (test.startsWith !== undefined && !folded.startsWith(test.startsWith)) continue;
+      if (test.includes !== undefined && !folded.includes(test.includes)) continue;
+      if (test.equals === undefined && test.startsWith === undefined && test.includes === undefined) continue;
+      return product.gateway;
+    }
+  }
+  return undefined;
+}
