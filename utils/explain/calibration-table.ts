@@ -3,15 +3,15 @@
 import type { CalibrationTable } from './confidence';
 
 export const CALIBRATION: CalibrationTable = {
-  fittedOn: '206 tuned fixtures (captured and published), 770 answers in four modes',
+  fittedOn: '242 tuned fixtures (captured and published), 852 answers in four modes',
   gateway: {
-    full: [[0.97, 0.903], [1, 0.97]],
-    headers: [[0.7, 0.058], [1, 0.801]],
-    body: [[0.85, 0.11], [1, 0.738]],
+    full: [[1, 0.96]],
+    headers: [[0.7, 0.086], [1, 0.832]],
+    body: [[0.7, 0.102], [1, 0.722]],
   },
   cause: {
-    full: [[0.47, 0.552], [0.58, 0.808], [0.7, 0.894], [1, 0.967]],
-    headers: [[0.195, 0.1], [0.3675, 0.195], [1, 0.792]],
-    body: [[0.335, 0.314], [0.5, 0.585], [0.52, 0.611], [0.65, 0.859], [1, 0.99]],
+    full: [[0.312, 0.452], [0.47, 0.555], [0.58, 0.786], [0.7, 0.911], [1, 0.986]],
+    headers: [[0.195, 0.102], [0.2, 0.156], [0.4, 0.544], [1, 0.919]],
+    body: [[0.15, 0.26], [0.3, 0.596], [0.56, 0.728], [0.69, 0.898], [1, 0.993]],
   },
 };

@@ -86,7 +86,18 @@ export const STATUS_MEANINGS: Record<number, StatusMeaning> = {
   },
 };
 
-export function statusMeaning(status: number): StatusMeaning {
+/**
+ * A page that does not state its status (pasted or copied on its own): most such pages are gateway errors, so the
+ * causes are those of 502, 503 and 504 together.
+ */
+export const UNKNOWN_STATUS: StatusMeaning = {
+  meaning: 'The page does not state its status code, so only its words tell what failed.',
+  causes: { 'origin-unreachable': 0.3, 'origin-timeout': 0.25, 'origin-reset': 0.15, overloaded: 0.15, 'origin-app-error': 0.15 },
+};
+
+/** What a status means in general; for 0 (no status known) pass `known: false` to get UNKNOWN_STATUS. */
+export function statusMeaning(status: number, known = true): StatusMeaning {
+  if (!known) return UNKNOWN_STATUS;
   return (
     STATUS_MEANINGS[status] ?? {
       meaning: status >= 500 && status < 600 ? 'A server error.' : status === 0 ? 'No HTTP response arrived.' : 'Not a server error.',

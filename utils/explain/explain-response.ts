@@ -171,7 +171,9 @@ function decideAuthorship(evidence: Evidence, gatewayHops: Hop[], appSign: strin
     }
     return { source: 'unknown', evidence: [], gatewayHop: innermost, variants: [] };
   }
-  if (!GATEWAY_FAILURE_STATUSES.has(evidence.status)) {
+  // A status gateways do not own, with no proxy in sight: the server that answered wrote it. A page alone that states no
+  // status and bears no gateway's mark is most often the application's own (gateways' stock pages state their status).
+  if (evidence.status > 0 ? !GATEWAY_FAILURE_STATUSES.has(evidence.status) : evidence.body === 'seen' && !isStockPage(evidence)) {
     return { source: 'origin', evidence: ['No gateway or proxy is seen on the route: the server that answered wrote this error.'], variants: [] };
   }
   return { source: 'unknown', evidence: [], variants: [] };
@@ -179,7 +181,7 @@ function decideAuthorship(evidence: Evidence, gatewayHops: Hop[], appSign: strin
 
 function findCauses(evidence: Evidence, authorship: Authorship, appVariants: readonly Variant[]): CauseTally {
   const tally = new CauseTally();
-  const status = statusMeaning(evidence.status);
+  const status = statusMeaning(evidence.status, evidence.seen.status !== 'unknown');
   const variants = authorship.source === 'origin' && appVariants.length > 0 ? [...appVariants, ...authorship.variants] : authorship.variants;
   variants.forEach((variant, index) => {
     tally.add(variant.causes, index === 0 ? 1 : 0.5, `${variant.title} (${variant.when.map((one) => describeMarker(one, evidence)).filter(Boolean).join(', ')})`);
@@ -400,7 +402,7 @@ export function explainUncalibrated(input: ExplainInput, catalogue: Catalogue = 
     status: evidence.status,
     statusText,
     headline: '',
-    meaning: variant?.meaning ?? statusMeaning(evidence.status).meaning,
+    meaning: variant?.meaning ?? statusMeaning(evidence.status, evidence.seen.status !== 'unknown').meaning,
     gateway,
     route,
     ...(variant && { variant: variant.title, variantId: variant.id }),
@@ -421,19 +423,22 @@ export function explainUncalibrated(input: ExplainInput, catalogue: Catalogue = 
   };
   const raw: RawConfidence = {
     gateway: rawGatewayScore(evidence, authorship, nearMiss),
-    cause: (causes[0]?.likelihood ?? 0) * causeBasis(variant),
+    // "Cause unclear" first is no claim to be right about.
+    cause: causes[0] && causes[0].id !== 'unknown' ? causes[0].likelihood * causeBasis(variant) : 0,
     class: evidenceClass(evidence.seen),
   };
   return { explanation, raw };
 }
 
 /**
- * How much the variant behind the ranking says: a page or marker of the failure itself, a rule on the status and
- * headers, or nothing but the status. The raw cause score is the first cause's share times this.
+ * How much the variant behind the ranking says: a page or marker of the failure itself, a vendor's own status code,
+ * what its status usually means when the body was not seen, or nothing but the status. The raw cause score is the
+ * first cause's share times this.
  */
 function causeBasis(variant: Variant | undefined): number {
   if (!variant) return 0.5;
-  return specificity(variant) > 0 ? 1 : 0.75;
+  if (specificity(variant) > 0) return 1;
+  return variant.when.some((marker) => marker.body === 'unseen') ? 0.6 : 0.8;
 }
 
 /** The engine's own score for its gateway answer, before calibration: how strongly the response names the hop (or none). */

@@ -32,7 +32,7 @@ export const reasonPhrases = (status: number): readonly string[] => REASONS_BY_S
 // A status code is a three-digit number between 400 and 599 standing alone.
 const NUMBER = /(?:^|[^0-9a-z.])([45][0-9]{2})(?![0-9a-z])/g;
 // Words before a number that say it is a status: "Error 502", "HTTP Error 503", "Error code: 404", "Status 504".
-const LEADS = ['error', 'error code', 'http error', 'status', 'status code', 'http'];
+const LEADS = ['error', 'error code', 'http error', 'status', 'status code', 'http', 'error reference number', 'reference number'];
 
 /** How far into the text a status is looked for: pages state it in the title or their first lines. */
 const LOOK_CHARS = 2000;
@@ -46,17 +46,23 @@ function statusIn(text: string): number | undefined {
     const before = head.slice(Math.max(0, end - 3 - 20), end - 3).replace(/[:#\s]+$/, '');
     const after = head.slice(end, end + 60).replace(/^[\s:–—-]+/, '');
     if (LEADS.some((lead) => before.endsWith(lead))) return status;
+    // "502 ERROR" (CloudFront), "500 error".
+    if (after.startsWith('error')) return status;
     if (REASONS_BY_STATUS.get(status)?.some((reason) => after.startsWith(reason))) return status;
   }
   return undefined;
 }
 
-/** A 5xx reason phrase alone near the top ("Bad Gateway: fetch failed"), when no number is given. */
+// Reason phrases distinctive enough to name their status alone: the standard 5xx ones and Cloudflare's that no other
+// text says ("connection timed out" and "a timeout occurred" are everyday words, so 522 and 524 need their number).
+const TELLING_REASONS = new Set([500, 501, 502, 503, 504, 520, 521, 523]);
+
+/** A telling reason phrase alone near the top ("Bad Gateway: fetch failed"), when no number is given. */
 function statusFromReason(text: string): number | undefined {
   const head = text.slice(0, 200);
   let best: { status: number; at: number } | undefined;
   for (const [status, reasons] of REASONS) {
-    if (status < 500 || status > 504) continue;
+    if (!TELLING_REASONS.has(status)) continue;
     for (const reason of reasons) {
       const at = head.indexOf(reason);
       if (at >= 0 && (best === undefined || at < best.at)) best = { status, at };

@@ -1,5 +1,5 @@
 // The vendor folder checks itself: every file registered once, well-formed, sourced, and backed by a captured fixture.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GATEWAYS } from '../../../utils/gateways';
@@ -118,4 +118,27 @@ describe('documented errors', () => {
       expect(explanation.variantId).toBe(entry.variant);
     },
   );
+});
+
+describe('held-out fixtures stay unseen', () => {
+  const ROOT = path.resolve(import.meta.dirname, '../../..');
+  const splitFile = path.join(ROOT, 'test/fixtures/held-out/split.json');
+  const split: Record<string, { set: string; source: string }> = existsSync(splitFile) ? JSON.parse(readFileSync(splitFile, 'utf8')) : {};
+  const heldOut = Object.entries(split).filter(([, entry]) => entry.set === 'held-out');
+  const filesUnder = (folder: string, ext: RegExp) =>
+    readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+      .filter((file) => ext.test(file))
+      .map((file) => [path.join(folder, file), readFileSync(path.join(ROOT, folder, file), 'utf8')] as const);
+
+  it.skipIf(heldOut.length === 0)('no rule, vendor file or engine module cites a held-out response\'s source', () => {
+    const cited = filesUnder('utils', /\.ts$/).flatMap(([file, text]) => heldOut.filter(([, { source }]) => text.includes(source)).map(([name]) => `${file} cites ${name}`));
+    expect(cited).toEqual([]);
+  });
+
+  it.skipIf(heldOut.length === 0)('no test but the split\'s own reads a held-out fixture by name', () => {
+    const used = filesUnder('test', /\.(ts|tsx)$/)
+      .filter(([file]) => !file.startsWith(path.join('test', 'scripts', 'held-out')))
+      .flatMap(([file, text]) => heldOut.filter(([name]) => text.includes(name)).map(([name]) => `${file} reads ${name}`));
+    expect(used).toEqual([]);
+  });
 });
