@@ -36,11 +36,19 @@ function compileProduct(gateway: Gateway): CompiledProduct {
 export interface Catalogue {
   products: readonly CompiledProduct[];
   byId: ReadonlyMap<string, CompiledProduct>;
+  /** Every product's fingerprint tests of a Via or Server value, for naming the product behind one entry. */
+  namers: Readonly<Record<'via' | 'server', readonly { gateway: Gateway; test: CompiledMarker }[]>>;
 }
 
 export function compileCatalogue(gateways: readonly Gateway[]): Catalogue {
   const products = gateways.map(compileProduct);
-  return { products, byId: new Map(products.map((product) => [product.gateway.id, product])) };
+  const namers = (header: 'via' | 'server') =>
+    products.flatMap(({ gateway, fingerprint }) =>
+      fingerprint
+        .filter(({ test }) => test.header === header && !test.absent && (test.equals ?? test.startsWith ?? test.includes) !== undefined)
+        .map(({ test }) => ({ gateway, test })),
+    );
+  return { products, byId: new Map(products.map((product) => [product.gateway.id, product])), namers: { via: namers('via'), server: namers('server') } };
 }
 
 /** Every vendor file in utils/gateways, compiled once when the module loads. */
@@ -61,9 +69,17 @@ export interface Detection {
   relayed?: string;
 }
 
-/** How specific a variant is: markers beyond the status and the body's state count. */
-export const specificity = (variant: Variant) =>
-  variant.when.filter((marker) => marker.header !== undefined || marker.text !== undefined || marker.markup !== undefined || marker.reason !== undefined || marker.any !== undefined).length;
+const specificities = new WeakMap<Variant, number>();
+
+/** How specific a variant is: markers beyond the status and the body's state count. Counted once per variant. */
+export function specificity(variant: Variant): number {
+  let count = specificities.get(variant);
+  if (count === undefined) {
+    count = variant.when.filter((marker) => marker.header !== undefined || marker.text !== undefined || marker.markup !== undefined || marker.reason !== undefined || marker.any !== undefined).length;
+    specificities.set(variant, count);
+  }
+  return count;
+}
 
 /** A product's own error page or error marker: a variant it writes itself, recognised by more than the status. */
 export const isOwnPage = (variant: Variant | undefined) => variant !== undefined && variant.source === 'gateway' && specificity(variant) > 0;
@@ -89,21 +105,20 @@ function matchingVariants(product: CompiledProduct, evidence: Evidence, catalogu
 
 function detectOne(product: CompiledProduct, evidence: Evidence, catalogue: Catalogue): Detection | number {
   let miss = 1;
-  let evidenceLines: string[] | undefined;
   let signals: Signal[] | undefined;
   for (const { signal, test } of product.fingerprint) {
     if (!holds(test, evidence)) continue;
     miss *= 1 - signal.weight;
-    (evidenceLines ??= []).push(`${describeMarker(signal, evidence)}: ${signal.note}`);
     (signals ??= []).push(signal);
   }
   const score = 1 - miss;
-  if (score < DETECTION_THRESHOLD || !evidenceLines || !signals) return score;
+  // Most products are not on the route: their evidence lines are written only once one is.
+  if (score < DETECTION_THRESHOLD || !signals) return score;
   const relayed = product.relayed.find(({ test }) => holds(test, evidence));
   return {
     gateway: product.gateway,
     score: Math.round(score * 100) / 100,
-    evidence: evidenceLines,
+    evidence: signals.map((signal) => `${describeMarker(signal, evidence)}: ${signal.note}`),
     signals,
     variants: matchingVariants(product, evidence, catalogue),
     ...(relayed && { relayed: `${describeMarker(relayed.clue, evidence)}: ${relayed.clue.note}` }),
@@ -131,15 +146,11 @@ export function detectProducts(evidence: Evidence, catalogue: Catalogue = CATALO
 
 /** The product whose Via or Server marker this folded value shows, for telling a known product's entry from an unknown one. */
 export function productNamedBy(header: 'via' | 'server', folded: string, catalogue: Catalogue = CATALOGUE): Gateway | undefined {
-  for (const product of catalogue.products) {
-    for (const { test } of product.fingerprint) {
-      if (test.header !== header || test.absent) continue;
-      if (test.equals !== undefined && folded !== test.equals) continue;
-      if (test.startsWith !== undefined && !folded.startsWith(test.startsWith)) continue;
-      if (test.includes !== undefined && !folded.includes(test.includes)) continue;
-      if (test.equals === undefined && test.startsWith === undefined && test.includes === undefined) continue;
-      return product.gateway;
-    }
+  for (const { gateway, test } of catalogue.namers[header]) {
+    if (test.equals !== undefined && folded !== test.equals) continue;
+    if (test.startsWith !== undefined && !folded.startsWith(test.startsWith)) continue;
+    if (test.includes !== undefined && !folded.includes(test.includes)) continue;
+    return gateway;
   }
   return undefined;
 }

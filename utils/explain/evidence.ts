@@ -26,6 +26,8 @@ export interface Evidence {
   markup: string;
   text: string;
   title: string;
+  /** The visible text's words, split on first use (see match.ts). */
+  words?: ReadonlySet<string>;
   /** What markers with `body:` test: a truncated body counts as seen. */
   body: BodyState;
   seen: EvidenceSeen;

@@ -8,7 +8,7 @@ import { CATALOGUE, detectProducts, isOwnPage, specificity, type Catalogue, type
 import { prepareEvidence, type Evidence, type EvidenceSeen } from './evidence';
 import { BODY_CLUES, CACHE_HIT_MARKERS, IGNORED_NETWORK_ERRORS, NETWORK_ERRORS } from './generic';
 import { decodeHeaders, type DecodedHeader } from './header-catalogue';
-import { compileMarker, describeMarker, hasPhrase, markerHolds, toPhrase } from './match';
+import { compileMarker, describeMarker, holds, says, toPhrase } from './match';
 import { knownHop, orderHops, slug, UNNAMED_PROXY, unknownServerProduct, unknownViaHops, viaEntries, withRole, type Hop, type RouteHop } from './route';
 import { formatDuration, parseRetryAfter } from './time';
 
@@ -105,7 +105,12 @@ function writerScore(detection: Detection): number {
 
 function bestKnown(hops: readonly Hop[]): Hop | undefined {
   let best: Hop | undefined;
-  for (const hop of hops) if (hop.detection && (!best || writerScore(hop.detection) > writerScore(best.detection!))) best = hop;
+  let bestScore = -Infinity;
+  for (const hop of hops) {
+    if (!hop.detection) continue;
+    const score = writerScore(hop.detection);
+    if (score > bestScore) [best, bestScore] = [hop, score];
+  }
   return best;
 }
 
@@ -191,7 +196,7 @@ function findCauses(evidence: Evidence, authorship: Authorship, appVariants: rea
   if (!isOwnPage(variants[0])) {
     const weight = variants.length > 0 && variants[0]!.source !== 'origin' ? 0.3 : 1;
     for (const clue of BODY_CLUES) {
-      if (hasPhrase(evidence.text, CLUE_PHRASES.get(clue)!)) tally.add({ [clue.cause]: clue.weight }, weight, `the page says "${clue.text}"`);
+      if (says(evidence, CLUE_PHRASES.get(clue)!)) tally.add({ [clue.cause]: clue.weight }, weight, `the page says "${clue.text}"`);
     }
     if (evidence.status === 503 && evidence.values.has('retry-after')) {
       tally.add({ maintenance: 0.2, overloaded: 0.2 }, 1, 'a Retry-After header: the server expects to be back soon');
@@ -205,12 +210,15 @@ function findCauses(evidence: Evidence, authorship: Authorship, appVariants: rea
 
 const CLUE_PHRASES = new Map(BODY_CLUES.map((clue) => [clue, toPhrase(clue.text)]));
 
+// Compiled once: the generic cache markers are tested on every explanation.
+const CACHE_TESTS = CACHE_HIT_MARKERS.map((marker) => ({ marker, test: compileMarker(marker) }));
+
 function findCache(evidence: Evidence): string[] {
   const lines: string[] = [];
   const age = Number(evidence.values.get('age')?.[0]);
   if (Number.isFinite(age) && age > 0) lines.push(`Age: ${age}: a cache has held this response for ${formatDuration(age)}`);
-  for (const marker of CACHE_HIT_MARKERS) {
-    if (markerHolds(marker, evidence)) lines.push(`${describeMarker(marker, evidence)}: ${marker.note}`);
+  for (const { marker, test } of CACHE_TESTS) {
+    if (holds(test, evidence)) lines.push(`${describeMarker(marker, evidence)}: ${marker.note}`);
   }
   const varnishIds = evidence.values.get('x-varnish')?.[0]?.split(' ').filter(Boolean) ?? [];
   if (varnishIds.length >= 2) lines.push('X-Varnish carries two ids: Varnish served it from cache');
@@ -311,14 +319,13 @@ export function explainResponse(input: ExplainInput, catalogue: Catalogue = CATA
   try {
     const { explanation, raw } = explainUncalibrated(input, catalogue);
     if (!raw) return explanation;
+    // The explanation was made for this call alone: calibrate it in place.
     const confidence = calibratedConfidence(raw);
-    const calibrated = {
-      ...explanation,
-      confidence,
-      causes: rescaleCauses(explanation.causes, confidence.cause),
-      ...(explanation.gateway && { gateway: { ...explanation.gateway, confidence: confidence.gateway } }),
-    };
-    return { ...calibrated, headline: headlineFor(calibrated) };
+    explanation.confidence = confidence;
+    explanation.causes = rescaleCauses(explanation.causes, confidence.cause);
+    if (explanation.gateway) explanation.gateway.confidence = confidence.gateway;
+    explanation.headline = headlineFor(explanation);
+    return explanation;
   } catch (error) {
     return unexplained(error);
   }
@@ -483,6 +490,3 @@ function applicationName(evidence: Evidence, catalogue: Catalogue): RouteHop {
 export function isIgnoredNetworkError(error: string): boolean {
   return IGNORED_NETWORK_ERRORS.some((ignored) => error.includes(ignored));
 }
-
-// Compiled once: generic cache markers are tested on every explanation.
-CACHE_HIT_MARKERS.forEach(compileMarker);

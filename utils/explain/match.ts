@@ -9,7 +9,12 @@ export interface Phrase {
   folded: string;
   boundedStart: boolean;
   boundedEnd: boolean;
+  /** A whole word the text must contain wherever the phrase occurs: a cheap test that rules most phrases out. */
+  anchor?: string;
 }
+
+// Splits text into words as isWordChar sees them.
+const NOT_WORD = /[^a-z0-9_\u00c0-\u1fff\u2070-\uffff]+/;
 
 /** A marker with its constants folded once, as the tests compare them. */
 export interface CompiledMarker {
@@ -35,7 +40,25 @@ function isWordChar(code: number): boolean {
 /** A phrase to look for in visible text, folded as the text is. */
 export function toPhrase(text: string): Phrase {
   const folded = foldText(text);
-  return { folded, boundedStart: isWordChar(folded.charCodeAt(0)), boundedEnd: isWordChar(folded.charCodeAt(folded.length - 1)) };
+  const boundedStart = isWordChar(folded.charCodeAt(0));
+  const boundedEnd = isWordChar(folded.charCodeAt(folded.length - 1));
+  // Words inside the phrase are whole words of the text; its first and last only when that end is bounded.
+  const words = folded.split(NOT_WORD);
+  const whole = words.filter((word, index) => word !== '' && (index > 0 || boundedStart) && (index < words.length - 1 || boundedEnd));
+  const anchor = whole.reduce<string | undefined>((longest, word) => (word.length >= 3 && word.length > (longest?.length ?? 0) ? word : longest), undefined);
+  return { folded, boundedStart, boundedEnd, ...(anchor && { anchor }) };
+}
+
+/** The words of the evidence's visible text, split once and kept with it. */
+function wordsOf(evidence: Evidence): ReadonlySet<string> {
+  return (evidence.words ??= new Set(evidence.text.split(NOT_WORD)));
+}
+
+/** True when the page's visible text has the phrase on its word boundaries; the anchor word is looked up first. */
+export function says(evidence: Evidence, phrase: Phrase): boolean {
+  if (evidence.text === '') return phrase.folded === '';
+  if (phrase.anchor !== undefined && !wordsOf(evidence).has(phrase.anchor)) return false;
+  return hasPhrase(evidence.text, phrase);
 }
 
 /** True when the phrase occurs in the text with word boundaries at its bounded ends. Each occurrence is looked at once. */
@@ -85,7 +108,7 @@ function contentHolds(marker: CompiledMarker, evidence: Evidence): boolean | und
     const found = evidence.values.get(marker.header);
     return found !== undefined && found.some((value) => valueHolds(marker, value));
   }
-  if (marker.text !== undefined) return hasPhrase(evidence.text, marker.text);
+  if (marker.text !== undefined) return says(evidence, marker.text);
   if (marker.markup !== undefined) return evidence.markup.includes(marker.markup);
   if (marker.reason !== undefined) return evidence.reason.includes(marker.reason);
   return undefined;
@@ -100,7 +123,7 @@ export function holds(marker: CompiledMarker, evidence: Evidence): boolean {
     if (contentHolds(marker, evidence) === true) return false;
   } else {
     if (marker.header !== undefined && contentHolds(marker, evidence) === false) return false;
-    if (marker.text !== undefined && !hasPhrase(evidence.text, marker.text)) return false;
+    if (marker.text !== undefined && !says(evidence, marker.text)) return false;
     if (marker.markup !== undefined && !evidence.markup.includes(marker.markup)) return false;
     if (marker.reason !== undefined && !evidence.reason.includes(marker.reason)) return false;
   }

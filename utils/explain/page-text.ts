@@ -14,19 +14,25 @@ export interface PageForms {
 }
 
 const WHITESPACE = /\s+/g;
+// Whitespace that fold() must change: a run of two, anything but a space, or a space at either end.
+const UNFOLDED = /\s\s|[^\S ]|^ | $/;
 
 /** Lower case, every run of whitespace as one space, trimmed: how header values and markup are compared. */
 export function fold(text: string): string {
-  return text.toLowerCase().replace(WHITESPACE, ' ').trim();
+  const lower = text.toLowerCase();
+  // Most header values are folded already: testing is cheaper than rebuilding the string.
+  return UNFOLDED.test(lower) ? lower.replace(WHITESPACE, ' ').trim() : lower;
 }
 
 // Typographic apostrophes and quotes read as plain ones, so "That’s all we know" and "That's all we know" are one phrase.
 const CURLY_SINGLE = /[\u2018\u2019\u02bc\u2032]/g;
 const CURLY_DOUBLE = /[\u201c\u201d\u2033]/g;
 const ODD_SPACES = /[\u00a0\u2007\u202f\u200b]/g;
+const NOT_ASCII = /[^\x00-\x7f]/;
 
 /** fold(), and quotes and odd spaces made plain: how visible text, and the phrases tested on it, are compared. */
 export function foldText(text: string): string {
+  if (!NOT_ASCII.test(text)) return fold(text);
   return fold(text.replace(CURLY_SINGLE, '\'').replace(CURLY_DOUBLE, '"').replace(ODD_SPACES, ' '));
 }
 
@@ -79,8 +85,17 @@ function pageInJson(data: unknown): string | undefined {
  * The body as its author wrote it: the page inside a JSON string or object (as logs and API clients wrap it),
  * HTML-escaped markup decoded (as issue threads show it), or the body itself.
  */
+/** The first character that is not whitespace, without copying the text. */
+function firstVisible(text: string): string | undefined {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code > 32 && code !== 160 && code !== 0xfeff) return text[index];
+  }
+  return undefined;
+}
+
 export function unwrapBody(body: string): string {
-  const start = body.trimStart()[0];
+  const start = firstVisible(body);
   if (start === '{' || start === '[' || start === '"') {
     try {
       const data: unknown = JSON.parse(body);
@@ -121,8 +136,8 @@ function endOfTag(lower: string, from: number): number {
  * The title is kept first unless `withTitle` is false, which gives what selecting the page and copying it gives.
  * Works on cut-off markup: an unclosed tag or comment at the end is dropped.
  */
-export function visibleText(markup: string, withTitle = true): { text: string; title: string } {
-  const lower = markup.toLowerCase();
+export function visibleText(markup: string, withTitle = true, lowerCased = false): { text: string; title: string } {
+  const lower = lowerCased ? markup : markup.toLowerCase();
   if (!HAS_TAG.test(lower)) return { text: foldText(decodeEntities(lower)), title: '' };
   const parts: string[] = [];
   let title = '';
@@ -167,7 +182,8 @@ export function visibleText(markup: string, withTitle = true): { text: string; t
 
 /** The forms of a body that markers are tested on. */
 export function pageForms(body: string): PageForms {
-  const page = unwrapBody(body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body);
-  const { text, title } = visibleText(page);
-  return { markup: fold(page), text, title };
+  const markup = fold(unwrapBody(body.length > MAX_BODY_CHARS ? body.slice(0, MAX_BODY_CHARS) : body));
+  // The folded markup is the page lower-cased with its whitespace runs made single: all extraction needs.
+  const { text, title } = visibleText(markup, true, true);
+  return { markup, text, title };
 }

@@ -127,6 +127,7 @@ export function unknownServerProduct(evidence: Evidence, catalogue: Catalogue): 
 
 /** Hops outermost first: by kind, then in Via order among the hops Via names (its last entry is the outermost). */
 export function orderHops(hops: readonly Hop[]): Hop[] {
+  if (hops.length < 2) return [...hops];
   const sorted = [...hops].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
   const slots = sorted.flatMap((hop, index) => (hop.viaIndex !== undefined ? [index] : []));
   const byVia = slots.map((index) => sorted[index]!).sort((a, b) => b.viaIndex! - a.viaIndex!);

@@ -34,7 +34,8 @@ describe('explainResponse is total', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+    // A generous budget, not a speed test: on a busy shared machine 2000 runs can take a while.
+  }, 60_000);
 
   it('handles 1 MB header values, 200 headers of 16 kB and a 1 MB body without throwing, and keeps output bounded', () => {
     const mega = 'a'.repeat(1_000_000);
@@ -57,7 +58,7 @@ describe('explainResponse is total', () => {
       for (const header of explanation.headers) expect(header.value.length).toBeLessThan(MAX_HEADER_CHARS + 100);
       expect(JSON.stringify(explanation).length).toBeLessThan(5_000_000);
     }
-  });
+  }, 60_000);
 });
 
 describe('parseHttpResponses is total', () => {
