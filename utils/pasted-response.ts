@@ -1,6 +1,8 @@
 // Reads a response a person pasted: `curl -i` output, header lines copied from browser DevTools, or a page's body or text alone.
 import type { HeaderPair } from './headers';
 import { HttpParseError, parseHttpResponse } from './http-message';
+import { statusFromPage } from './explain/infer-status';
+import { unwrapBody, visibleText } from './explain/page-text';
 
 export interface PastedResponse {
   /** Absent when the text had no status line: ask the person for it, or (a body) let the engine read it off the page. */
@@ -143,6 +145,16 @@ function looksLikeHeaderLines(text: string): boolean {
   return lines.length > 0 && headerish * 3 >= lines.length * 2;
 }
 
+// Words an error page says in some form: without any of them, markup or a status, a paste is not one.
+const ERROR_WORDS = /error|fail|unavailable|time-?out|timed out|refused|reset|gateway|upstream|proxy|exception|denied|unreachable/i;
+
+/** True for text that reads as an error page or its copied text: markup, JSON, a stated status, or error words. */
+function looksLikeErrorPage(text: string): boolean {
+  if (/<[a-z!/]/i.test(text) || /^\s*[{[]/.test(text)) return true;
+  const { text: visible, title } = visibleText(unwrapBody(text.slice(0, 8192)));
+  return statusFromPage(title, visible) !== undefined || ERROR_WORDS.test(visible);
+}
+
 /**
  * Reads a pasted response: a whole one as `curl -i` prints it (status line, headers, body), DevTools' raw headers
  * (Firefox's start with the status line), header lines alone, Firefox's "Copy All" JSON, or a page's body or its
@@ -165,6 +177,12 @@ export function parsePastedResponse(input: string): PastedResponse {
     const json = fromJson(text.trim());
     return json ?? { headers: [], body: text.trim(), format: 'body' };
   }
-  if (!looksLikeHeaderLines(text)) return { headers: [], body: text.trim(), format: 'body' };
+  if (!looksLikeHeaderLines(text)) {
+    // Leading "#" lines are notes, as the response parser reads them (fixtures start so).
+    const page = text.replace(/^(?:[ \t]*(?:#[^\n]*)?\r?\n)+/, '').trim();
+    if (looksLikeErrorPage(page)) return { headers: [], body: page, format: 'body' };
+    // Neither headers nor a page: say what was expected, as the response parser words it.
+    parseHttpResponse(text);
+  }
   return fromHeaderLines(text);
 }
