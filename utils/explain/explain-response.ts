@@ -1,7 +1,7 @@
 // The explanation engine: from whatever part of a response arrived, the route it took, which hop wrote the error, why, and what to do.
 import { normalizeHeaders, headerValue, type HeaderInput } from '../headers';
 import type { Advice, CauseId, GatewayKind, Source, Variant } from '../gateways/types';
-import { applicationBodySign, GATEWAY_FAILURE_STATUSES, isStockPage, pageNames } from './authorship';
+import { applicationBodySign, decideAuthorship, GATEWAY_FAILURE_STATUSES, unknownServerHop, unnamedProxyHop, type Authorship } from './authorship';
 import { CAUSES, CauseTally, statusMeaning, type CauseFinding } from './causes';
 import { calibratedConfidence, confidenceLevel, evidenceClass, type RawConfidence } from './confidence';
 import { CATALOGUE, detectProducts, isOwnPage, specificity, type Catalogue, type Detection } from './detect';
@@ -9,7 +9,7 @@ import { prepareEvidence, type Evidence, type EvidenceSeen } from './evidence';
 import { BODY_CLUES, CACHE_HIT_MARKERS, IGNORED_NETWORK_ERRORS, NETWORK_ERRORS } from './generic';
 import { decodeHeaders, type DecodedHeader } from './header-catalogue';
 import { compileMarker, describeMarker, holds, says, toPhrase } from './match';
-import { knownHop, orderHops, slug, UNNAMED_PROXY, unknownServerProduct, unknownViaHops, viaEntries, withRole, type Hop, type RouteHop } from './route';
+import { applicationName, buildRoute, knownHop, unknownViaHops, viaEntries, type Hop, type RouteHop } from './route';
 import { formatDuration, parseRetryAfter } from './time';
 
 export type { CauseFinding } from './causes';
@@ -84,105 +84,6 @@ export interface Explanation {
 
 /** Weight of the status's generic causes next to a recognised vendor variant. */
 const STATUS_PRIOR_WEIGHT = 0.15;
-
-/** Who wrote the error and from which hop, as the engine decided it. */
-interface Authorship {
-  source: Source;
-  evidence: string[];
-  /** The gateway hop that wrote it, or (origin) that passed it on nearest the application. */
-  gatewayHop?: Hop;
-  /** The variants that explain the causes, primary first. */
-  variants: Variant[];
-  /** The gateway hop's page is its stock page though no vendor file knows it. */
-  unknownStockPage?: boolean;
-}
-
-/** Scores a known gateway for writing the error: its own page wins, then any matching variant, then the fingerprint. */
-function writerScore(detection: Detection): number {
-  const own = detection.variants.find(isOwnPage);
-  return (own ? 10 + specificity(own) : detection.variants.length > 0 ? 1 : 0) + detection.score;
-}
-
-function bestKnown(hops: readonly Hop[]): Hop | undefined {
-  let best: Hop | undefined;
-  let bestScore = -Infinity;
-  for (const hop of hops) {
-    if (!hop.detection) continue;
-    const score = writerScore(hop.detection);
-    if (score > bestScore) [best, bestScore] = [hop, score];
-  }
-  return best;
-}
-
-/**
- * A proxy no vendor file describes, named by Server, that wrote this error: a gateway status whose page is its stock
- * page, names it, or is absent. A Server header alone names the origin's own server more often than a proxy.
- */
-function unknownServerHop(evidence: Evidence, appSign: string | undefined, catalogue: Catalogue): Hop | undefined {
-  const product = unknownServerProduct(evidence, catalogue);
-  if (!product || appSign || !GATEWAY_FAILURE_STATUSES.has(evidence.status)) return undefined;
-  if (evidence.body === 'seen' && !isStockPage(evidence, product) && !pageNames(evidence, product)) return undefined;
-  const server = evidence.headers.find(({ name }) => name.toLowerCase() === 'server')!;
-  return { id: slug(product), name: product, kind: 'reverse-proxy', known: false, evidence: [`Server: ${server.value}: a ${evidence.status} names this server, and no vendor file knows it`] };
-}
-
-/** A stock gateway page with nothing naming the proxy that wrote it. */
-function unnamedProxyHop(evidence: Evidence): Hop | undefined {
-  if (!GATEWAY_FAILURE_STATUSES.has(evidence.status) || !evidence.markup.includes('<') || !isStockPage(evidence)) return undefined;
-  return { id: 'unknown', name: UNNAMED_PROXY, kind: 'reverse-proxy', known: false, evidence: [`a stock ${evidence.status} page that only states its status: a proxy wrote it, and nothing names the proxy`] };
-}
-
-function decideAuthorship(evidence: Evidence, gatewayHops: Hop[], appSign: string | undefined): Authorship {
-  // 1. A known gateway's own error page or marker decides.
-  const known = bestKnown(gatewayHops);
-  const knownFirst = known?.detection?.variants[0];
-  if (known && isOwnPage(knownFirst)) {
-    return { source: 'gateway', evidence: [`${knownFirst!.title}: ${knownFirst!.meaning}`], gatewayHop: known, variants: known.detection!.variants };
-  }
-  // 2. A proxy without a vendor file whose own stock page this is.
-  const innermostFirst = orderHops(gatewayHops).reverse();
-  if (!appSign && evidence.body === 'seen') {
-    const writer = innermostFirst.find((hop) => !hop.known && (isStockPage(evidence, hop.name) || pageNames(evidence, hop.name)));
-    if (writer) {
-      return { source: 'gateway', evidence: [`The page is little more than its status${writer.name === UNNAMED_PROXY ? '' : ` and names ${writer.name}`}: ${writer.name} wrote it.`], gatewayHop: writer, variants: [], unknownStockPage: true };
-    }
-  }
-  const innermost = innermostFirst[0];
-  // 3. The most telling known gateway's matching variant, relayed-only clues, or the look of the body.
-  if (known) {
-    const detection = known.detection!;
-    if (knownFirst && knownFirst.source !== 'unknown') {
-      const gatewayHop = knownFirst.source === 'origin' ? innermost : known;
-      return { source: knownFirst.source, evidence: [`${knownFirst.title}: ${knownFirst.meaning}`], gatewayHop, variants: detection.variants };
-    }
-    const relayed = gatewayHops.find((hop) => hop.detection?.relayed)?.detection?.relayed;
-    if (relayed) return { source: 'origin', evidence: [relayed], gatewayHop: innermost, variants: detection.variants };
-    if (appSign) return { source: 'origin', evidence: [`The body is not ${detection.gateway.name}'s own error page: ${appSign}.`], gatewayHop: innermost, variants: detection.variants };
-    if (evidence.body !== 'seen' && GATEWAY_FAILURE_STATUSES.has(evidence.status)) {
-      return {
-        source: 'gateway',
-        evidence: [`HTTP ${evidence.status} is normally written by the gateway itself; without the body (its error page) this is likely, not certain.`],
-        gatewayHop: known,
-        variants: detection.variants,
-      };
-    }
-    return { source: 'unknown', evidence: [], gatewayHop: innermost, variants: detection.variants };
-  }
-  // 4. No known gateway: proxies named only in Via, or none at all.
-  if (appSign) return { source: 'origin', evidence: [`The application wrote this error: ${appSign}.`], ...(innermost && { gatewayHop: innermost }), variants: [] };
-  if (innermost) {
-    if (evidence.body !== 'seen' && GATEWAY_FAILURE_STATUSES.has(evidence.status)) {
-      return { source: 'gateway', evidence: [`HTTP ${evidence.status} is normally written by a gateway; ${innermost.name} is the innermost proxy on the route.`], gatewayHop: innermost, variants: [] };
-    }
-    return { source: 'unknown', evidence: [], gatewayHop: innermost, variants: [] };
-  }
-  // A status gateways do not own, with no proxy in sight: the server that answered wrote it. A page alone that states no
-  // status and bears no gateway's mark is most often the application's own (gateways' stock pages state their status).
-  if (evidence.status > 0 ? !GATEWAY_FAILURE_STATUSES.has(evidence.status) : evidence.body === 'seen' && !isStockPage(evidence)) {
-    return { source: 'origin', evidence: ['No gateway or proxy is seen on the route: the server that answered wrote this error.'], variants: [] };
-  }
-  return { source: 'unknown', evidence: [], variants: [] };
-}
 
 function findCauses(evidence: Evidence, authorship: Authorship, appVariants: readonly Variant[]): CauseTally {
   const tally = new CauseTally();
@@ -455,35 +356,6 @@ function rawGatewayScore(evidence: Evidence, authorship: Authorship, nearMiss: n
   if (hop) return authorship.unknownStockPage ? 0.6 : 0.45;
   const nothingClose = 1 - nearMiss;
   return GATEWAY_FAILURE_STATUSES.has(evidence.status) ? nothingClose * 0.7 : nothingClose;
-}
-
-/** The route outermost first; the hop that wrote the error last. */
-function buildRoute(gatewayHops: readonly Hop[], authorship: Authorship, appServers: readonly Detection[], application: () => RouteHop): RouteHop[] {
-  const writer = authorship.source === 'gateway' ? authorship.gatewayHop : undefined;
-  const ordered = orderHops(gatewayHops.filter((hop) => hop !== writer));
-  if (writer) return [...ordered.map((hop) => withRole(hop, 'relayed')), withRole(writer, 'wrote')];
-  if (authorship.source === 'origin') return [...ordered.map((hop) => withRole(hop, 'relayed')), appServerHop(appServers) ?? application()];
-  return ordered.map((hop, index) => withRole(hop, index === ordered.length - 1 ? 'unknown' : 'relayed'));
-}
-
-/** The application's server, when a vendor file recognises it: the hop that wrote an application's error. */
-function appServerHop(appServers: readonly Detection[]): RouteHop | undefined {
-  const server = appServers[0];
-  return server && { id: server.gateway.id, name: server.gateway.name, kind: 'app-server', known: true, role: 'wrote', evidence: server.evidence };
-}
-
-/** "the application", named after the server that answered when the Server header names one Gatewhy has no file for. */
-function applicationName(evidence: Evidence, catalogue: Catalogue): RouteHop {
-  const named = unknownServerProduct(evidence, catalogue);
-  const header = evidence.headers.find(({ name }) => name.toLowerCase() === 'server');
-  return {
-    id: 'origin',
-    name: named ? `the application (${named})` : 'the application',
-    kind: 'application',
-    known: false,
-    role: 'wrote',
-    evidence: header && named ? [`Server: ${header.value}: the server that answered`] : [],
-  };
 }
 
 /** True for network errors that are not the site's failure (the user stopped the load, a blocker cancelled it). */

@@ -1,5 +1,6 @@
 // The route a response took, outermost hop first, from Via, Server and each product's markers; and which hop wrote it.
 import type { GatewayKind } from '../gateways/types';
+import type { Authorship } from './authorship';
 import { productNamedBy, type Catalogue, type Detection } from './detect';
 import type { Evidence } from './evidence';
 
@@ -148,4 +149,33 @@ export function routeChain(route: readonly RouteHop[], status: number): string {
   return route
     .map(({ name, role }) => (role === 'wrote' ? `${name} ✗ wrote ${what}` : role === 'unknown' ? `${name} ? (who wrote ${what} is unclear)` : name))
     .join(' → ');
+}
+
+/** The route outermost first; the hop that wrote the error last. */
+export function buildRoute(gatewayHops: readonly Hop[], authorship: Authorship, appServers: readonly Detection[], application: () => RouteHop): RouteHop[] {
+  const writer = authorship.source === 'gateway' ? authorship.gatewayHop : undefined;
+  const ordered = orderHops(gatewayHops.filter((hop) => hop !== writer));
+  if (writer) return [...ordered.map((hop) => withRole(hop, 'relayed')), withRole(writer, 'wrote')];
+  if (authorship.source === 'origin') return [...ordered.map((hop) => withRole(hop, 'relayed')), appServerHop(appServers) ?? application()];
+  return ordered.map((hop, index) => withRole(hop, index === ordered.length - 1 ? 'unknown' : 'relayed'));
+}
+
+/** The application's server, when a vendor file recognises it: the hop that wrote an application's error. */
+function appServerHop(appServers: readonly Detection[]): RouteHop | undefined {
+  const server = appServers[0];
+  return server && { id: server.gateway.id, name: server.gateway.name, kind: 'app-server', known: true, role: 'wrote', evidence: server.evidence };
+}
+
+/** "the application", named after the server that answered when the Server header names one Gatewhy has no file for. */
+export function applicationName(evidence: Evidence, catalogue: Catalogue): RouteHop {
+  const named = unknownServerProduct(evidence, catalogue);
+  const header = evidence.headers.find(({ name }) => name.toLowerCase() === 'server');
+  return {
+    id: 'origin',
+    name: named ? `the application (${named})` : 'the application',
+    kind: 'application',
+    known: false,
+    role: 'wrote',
+    evidence: header && named ? [`Server: ${header.value}: the server that answered`] : [],
+  };
 }
