@@ -32,23 +32,46 @@ function compileProduct(gateway: Gateway): CompiledProduct {
   };
 }
 
+/** One fingerprint signal, with the product it belongs to (its index) and its place in that fingerprint. */
+interface IndexedSignal {
+  product: number;
+  order: number;
+  signal: Signal;
+  test: CompiledMarker;
+}
+
 /** The products the engine knows, compiled: every vendor file, or (in tests) a list of one's own. */
 export interface Catalogue {
   products: readonly CompiledProduct[];
   byId: ReadonlyMap<string, CompiledProduct>;
+  /**
+   * Fingerprint signals that test a header, by header name: only those of the headers a response has are tried.
+   * The rest (text, markup, status, reason, `any`, a header's absence) are tried on every response.
+   */
+  byHeader: ReadonlyMap<string, readonly IndexedSignal[]>;
+  others: readonly IndexedSignal[];
   /** Every product's fingerprint tests of a Via or Server value, for naming the product behind one entry. */
   namers: Readonly<Record<'via' | 'server', readonly { gateway: Gateway; test: CompiledMarker }[]>>;
 }
 
 export function compileCatalogue(gateways: readonly Gateway[]): Catalogue {
   const products = gateways.map(compileProduct);
+  const byHeader = new Map<string, IndexedSignal[]>();
+  const others: IndexedSignal[] = [];
+  products.forEach(({ fingerprint }, product) =>
+    fingerprint.forEach(({ signal, test }, order) => {
+      const indexed = { product, order, signal, test };
+      if (test.header !== undefined && !test.absent) byHeader.set(test.header, [...(byHeader.get(test.header) ?? []), indexed]);
+      else others.push(indexed);
+    }),
+  );
   const namers = (header: 'via' | 'server') =>
     products.flatMap(({ gateway, fingerprint }) =>
       fingerprint
         .filter(({ test }) => test.header === header && !test.absent && (test.equals ?? test.startsWith ?? test.includes) !== undefined)
         .map(({ test }) => ({ gateway, test })),
     );
-  return { products, byId: new Map(products.map((product) => [product.gateway.id, product])), namers: { via: namers('via'), server: namers('server') } };
+  return { products, byId: new Map(products.map((product) => [product.gateway.id, product])), byHeader, others, namers: { via: namers('via'), server: namers('server') } };
 }
 
 /** Every vendor file in utils/gateways, compiled once when the module loads. */
@@ -103,17 +126,9 @@ function matchingVariants(product: CompiledProduct, evidence: Evidence, catalogu
   return matching(product.ownFallback, evidence).slice(0, 1);
 }
 
-function detectOne(product: CompiledProduct, evidence: Evidence, catalogue: Catalogue): Detection | number {
-  let miss = 1;
-  let signals: Signal[] | undefined;
-  for (const { signal, test } of product.fingerprint) {
-    if (!holds(test, evidence)) continue;
-    miss *= 1 - signal.weight;
-    (signals ??= []).push(signal);
-  }
-  const score = 1 - miss;
-  // Most products are not on the route: their evidence lines are written only once one is.
-  if (score < DETECTION_THRESHOLD || !signals) return score;
+/** A product whose fingerprint reached the threshold, with the signals that held (in the file's order). */
+function detectionOf(product: CompiledProduct, score: number, held: IndexedSignal[], evidence: Evidence, catalogue: Catalogue): Detection {
+  const signals = held.sort((a, b) => a.order - b.order).map(({ signal }) => signal);
   const relayed = product.relayed.find(({ test }) => holds(test, evidence));
   return {
     gateway: product.gateway,
@@ -133,13 +148,25 @@ export interface Detections {
 }
 
 export function detectProducts(evidence: Evidence, catalogue: Catalogue = CATALOGUE): Detections {
+  const { products } = catalogue;
+  const miss = new Float64Array(products.length).fill(1);
+  const held: (IndexedSignal[] | undefined)[] = [];
+  const take = (indexed: IndexedSignal) => {
+    if (!holds(indexed.test, evidence)) return;
+    miss[indexed.product]! *= 1 - indexed.signal.weight;
+    (held[indexed.product] ??= []).push(indexed);
+  };
+  for (const name of evidence.values.keys()) catalogue.byHeader.get(name)?.forEach(take);
+  catalogue.others.forEach(take);
   const found: Detection[] = [];
   let nearMiss = 0;
-  for (const product of catalogue.products) {
-    const detection = detectOne(product, evidence, catalogue);
-    if (typeof detection !== 'number') found.push(detection);
-    else if (product.gateway.kind !== 'app-server') nearMiss = Math.max(nearMiss, detection);
-  }
+  products.forEach((product, index) => {
+    const score = 1 - miss[index]!;
+    const signals = held[index];
+    // Most products are not on the route: their evidence lines are written only once one is.
+    if (score >= DETECTION_THRESHOLD && signals) found.push(detectionOf(product, score, signals, evidence, catalogue));
+    else if (product.gateway.kind !== 'app-server') nearMiss = Math.max(nearMiss, score);
+  });
   const hidden = new Set(found.flatMap(({ gateway }) => gateway.runsOn ?? []));
   return { found: found.filter(({ gateway }) => !hidden.has(gateway.id)), nearMiss };
 }

@@ -238,7 +238,9 @@ function rescaleCauses(causes: CauseFinding[], first: number): CauseFinding[] {
   if (top === undefined || top <= 0) return causes;
   const rest = 1 - top;
   const factor = (index: number) => (index === 0 ? first / top : first <= top || rest <= 0 ? first / top : (1 - first) / rest);
-  return causes.map((cause, index) => ({ ...cause, likelihood: Math.round(cause.likelihood * factor(index) * 100) / 100 }));
+  // The ranking was made for this explanation alone: rescale it in place.
+  causes.forEach((cause, index) => (cause.likelihood = Math.round(cause.likelihood * factor(index) * 100) / 100));
+  return causes;
 }
 
 function unexplained(error: unknown): Explanation {
