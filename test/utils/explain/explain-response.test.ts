@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explainResponse, type ExplainInput } from '../../../utils/explain/explain-response';
+import { compileCatalogue } from '../../../utils/explain/detect';
+import { GATEWAYS } from '../../../utils/gateways';
+import { defineGateway } from '../../../utils/gateways/types';
 import { parseHttpResponse } from '../../../utils/http-message';
 import { readFixture, FIXTURE_ROOT } from '../../support/fixtures';
 import path from 'node:path';
@@ -305,5 +308,45 @@ describe('bad input', () => {
     const explanation = explainResponse(input as never);
     expect(typeof explanation.headline).toBe('string');
     expect(explanation.causes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('app servers', () => {
+  // A made-up app server, to test the mechanism apart from any real vendor file.
+  const appServer = defineGateway({
+    id: 'test-app-server',
+    name: 'Test App Server',
+    kind: 'app-server',
+    fingerprint: [{ header: 'server', startsWith: 'testappserver', weight: 0.9, note: 'the app server names itself' }],
+    variants: [
+      {
+        id: 'test-app-server-worker-timeout',
+        title: 'Worker timeout (Test App Server\'s own page)',
+        when: [{ status: 500 }, { text: 'worker timed out' }],
+        meaning: 'The app server killed a worker that ran past its timeout.',
+        causes: { 'origin-timeout': 0.8, overloaded: 0.2 },
+        source: 'origin',
+      },
+    ],
+    advice: { visitor: [], owner: [] },
+    sources: ['https://example.com/test-app-server'],
+  });
+  const catalogue = compileCatalogue([...GATEWAYS, appServer]);
+  const page = '<html><body><h1>Internal Server Error</h1><p>Worker timed out.</p></body></html>';
+
+  it('never names an app server as the gateway: its own page is the application\'s', () => {
+    const explanation = explainResponse({ status: 500, headers: { server: 'TestAppServer/1.0' }, bodyText: page, now: NOW }, catalogue);
+    expect(explanation.gateway).toBeNull();
+    expect(explanation.source).toBe('origin');
+    expect(explanation.route).toEqual([expect.objectContaining({ id: 'test-app-server', kind: 'app-server', role: 'wrote' })]);
+    expect(explanation.causes[0]!.id).toBe('origin-timeout');
+  });
+
+  it('ends the route with the app server behind the gateway that relayed its page, whose causes it gives', () => {
+    const explanation = explainResponse({ status: 500, headers: { server: 'TestAppServer/1.0', via: '1.1 varnish (Varnish/7.5)', 'x-varnish': '12' }, bodyText: page, now: NOW }, catalogue);
+    expect(explanation.gateway?.id).toBe('varnish');
+    expect(explanation.route.map(({ id, role }) => `${id}:${role}`)).toEqual(['varnish:relayed', 'test-app-server:wrote']);
+    expect(explanation.variantId).toBe('test-app-server-worker-timeout');
+    expect(explanation.causes[0]!.id).toBe('origin-timeout');
   });
 });
