@@ -171,6 +171,24 @@ export function detectProducts(evidence: Evidence, catalogue: Catalogue = CATALO
   return { found: found.filter(({ gateway }) => !hidden.has(gateway.id)), nearMiss };
 }
 
+/**
+ * For a page that states no status: the status a recognised product's own page implies, when one of its own-page
+ * variants matches with that status (h2o's "Gateway Error: connection failed" is sent only as a 502). Undefined when
+ * none does.
+ */
+export function impliedStatus(evidence: Evidence, found: readonly Detection[], catalogue: Catalogue = CATALOGUE): number | undefined {
+  for (const { gateway } of [...found].sort((a, b) => b.score - a.score)) {
+    const product = catalogue.byId.get(gateway.id);
+    if (!product || gateway.kind === 'app-server') continue;
+    const pages = product.own.filter(({ variant }) => isOwnPage(variant));
+    const statuses = new Set(pages.flatMap(({ when }) => when.flatMap(({ statuses }) => statuses ?? [])));
+    for (const status of statuses) {
+      if (matching(pages, { ...evidence, status }).length > 0) return status;
+    }
+  }
+  return undefined;
+}
+
 /** The product whose Via or Server marker this folded value shows, for telling a known product's entry from an unknown one. */
 export function productNamedBy(header: 'via' | 'server', folded: string, catalogue: Catalogue = CATALOGUE): Gateway | undefined {
   for (const { gateway, test } of catalogue.namers[header]) {

@@ -4,7 +4,7 @@ import type { Advice, CauseId, GatewayKind, Source, Variant } from '../gateways/
 import { applicationBodySign, decideAuthorship, GATEWAY_FAILURE_STATUSES, unknownServerHop, unnamedProxyHop, type Authorship } from './authorship';
 import { CAUSES, CauseTally, statusMeaning, type CauseFinding } from './causes';
 import { calibratedConfidence, confidenceLevel, evidenceClass, type RawConfidence } from './confidence';
-import { CATALOGUE, detectProducts, isOwnPage, specificity, type Catalogue, type Detection } from './detect';
+import { CATALOGUE, detectProducts, impliedStatus, isOwnPage, specificity, type Catalogue, type Detection } from './detect';
 import { prepareEvidence, type Evidence, type EvidenceSeen } from './evidence';
 import { BODY_CLUES, CACHE_HIT_MARKERS, IGNORED_NETWORK_ERRORS, NETWORK_ERRORS } from './generic';
 import { decodeHeaders, type DecodedHeader } from './header-catalogue';
@@ -281,9 +281,15 @@ export function explainUncalibrated(input: ExplainInput, catalogue: Catalogue = 
   if (givenStatus === 0 && networkError) return { explanation: explainNetworkError(networkError, decodeHeaders(headers, { now, status: 0 })) };
 
   const statusText = asText(input?.statusText)?.slice(0, 200) ?? '';
-  const evidence = prepareEvidence({ status: givenStatus, reason: statusText, headers, ...(bodyText !== undefined && { body: bodyText }), bodyTruncated: input?.bodyTruncated === true });
+  let evidence = prepareEvidence({ status: givenStatus, reason: statusText, headers, ...(bodyText !== undefined && { body: bodyText }), bodyTruncated: input?.bodyTruncated === true });
+  let { found, nearMiss } = detectProducts(evidence, catalogue);
+  // A page that states no status may still be a product's own page, sent with one status only: read it from that.
+  const implied = evidence.seen.status === 'unknown' && evidence.body === 'seen' ? impliedStatus(evidence, found, catalogue) : undefined;
+  if (implied !== undefined) {
+    evidence = { ...evidence, status: implied, seen: { ...evidence.seen, status: 'inferred' } };
+    ({ found, nearMiss } = detectProducts(evidence, catalogue));
+  }
   const decoded = decodeHeaders(headers, { now, status: evidence.status });
-  const { found, nearMiss } = detectProducts(evidence, catalogue);
   const via = viaEntries(evidence.values.get('via'));
   const appServers = found.filter(({ gateway }) => gateway.kind === 'app-server');
   const appSign = applicationBodySign(evidence);
