@@ -94,11 +94,14 @@ export interface Detection {
 
 const specificities = new WeakMap<Variant, number>();
 
-/** How specific a variant is: markers beyond the status and the body's state count. Counted once per variant. */
+/**
+ * How specific a variant is: markers that show something (a header, text, markup, reason phrase) count; the status,
+ * the body's state and a test turned around (`absent`) do not. Counted once per variant.
+ */
 export function specificity(variant: Variant): number {
   let count = specificities.get(variant);
   if (count === undefined) {
-    count = variant.when.filter((marker) => marker.header !== undefined || marker.text !== undefined || marker.markup !== undefined || marker.reason !== undefined || marker.any !== undefined).length;
+    count = variant.when.filter((marker) => !marker.absent && (marker.header !== undefined || marker.text !== undefined || marker.markup !== undefined || marker.reason !== undefined || marker.any !== undefined)).length;
     specificities.set(variant, count);
   }
   return count;
@@ -180,10 +183,12 @@ export function impliedStatus(evidence: Evidence, found: readonly Detection[], c
   for (const { gateway } of [...found].sort((a, b) => b.score - a.score)) {
     const product = catalogue.byId.get(gateway.id);
     if (!product || gateway.kind === 'app-server') continue;
-    const pages = product.own.filter(({ variant }) => isOwnPage(variant));
-    const statuses = new Set(pages.flatMap(({ when }) => when.flatMap(({ statuses }) => statuses ?? [])));
-    for (const status of statuses) {
-      if (matching(pages, { ...evidence, status }).length > 0) return status;
+    // Only pages that require a status can imply it; a page matched whatever the status implies none.
+    for (const page of product.own) {
+      if (!isOwnPage(page.variant)) continue;
+      for (const status of page.when.flatMap(({ statuses }) => statuses ?? [])) {
+        if (matching([page], { ...evidence, status }).length > 0) return status;
+      }
     }
   }
   return undefined;
