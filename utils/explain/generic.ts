@@ -15,6 +15,8 @@ export const BODY_CLUES: readonly { text: string; cause: CauseId; weight: number
   { text: 'timeout', cause: 'origin-timeout', weight: 0.3 },
   { text: 'connection refused', cause: 'origin-unreachable', weight: 0.5 },
   { text: 'could not connect', cause: 'origin-unreachable', weight: 0.4 },
+  { text: 'unable to connect', cause: 'origin-unreachable', weight: 0.4 },
+  { text: 'failed to connect', cause: 'origin-unreachable', weight: 0.4 },
   { text: 'no healthy upstream', cause: 'origin-unreachable', weight: 0.5 },
   { text: 'no server is available', cause: 'origin-unreachable', weight: 0.4 },
   { text: 'name resolution', cause: 'origin-unreachable', weight: 0.3 },
@@ -27,6 +29,9 @@ export const BODY_CLUES: readonly { text: string; cause: CauseId; weight: number
   { text: 'rate limit', cause: 'overloaded', weight: 0.4 },
   { text: 'over capacity', cause: 'overloaded', weight: 0.4 },
   { text: 'overloaded', cause: 'overloaded', weight: 0.4 },
+  { text: 'at capacity', cause: 'overloaded', weight: 0.4 },
+  { text: 'too many connections', cause: 'overloaded', weight: 0.4 },
+  { text: 'handshake', cause: 'origin-tls', weight: 0.3 },
   { text: 'invalid response', cause: 'origin-invalid-response', weight: 0.3 },
   // Node.js and libc error names that applications and proxies print.
   { text: 'econnrefused', cause: 'origin-unreachable', weight: 0.5 },
