@@ -37,8 +37,8 @@ describe('ExplanationView', () => {
   });
 
   it('should name a proxy with no vendor file by what it calls itself', () => {
-    const explanation = explainResponse({ status: 504, headers: { server: 'tinyproxy/1.11.1' }, now: NOW });
+    const explanation = explainResponse({ status: 504, headers: { server: 'polipo/1.1.1' }, now: NOW });
     render(<ExplanationView explanation={explanation} />);
-    expect(screen.getByText(/Written by the gateway: .*tinyproxy/)).toBeTruthy();
+    expect(screen.getByText(/Written by the gateway: .*polipo/)).toBeTruthy();
   });
 });
