@@ -6,8 +6,8 @@ const REF_TABLE = 'https://gist.github.com/chrisvanpatten/dc02f0d5727369801dc7e9
 const READ_TIMEOUT = 'https://techdocs.akamai.com/property-mgr/reference/ga-read-timeout';
 const IBM_503 = 'https://github.com/ibm-cloud-docs/CDN/blob/master/ts-503-error.md';
 
-// Akamai entity-encodes the reference in its HTML ("Reference&#32;&#35;30&#46;…"); the browser's DOM and copied text read
-// "Reference #30.…", so each rule below is written in both forms.
+// Akamai entity-encodes the reference in its HTML ("Reference&#32;&#35;30&#46;…"); text markers read the decoded
+// "Reference #30.…", as the browser shows it, so one rule covers both.
 
 const DECODE =
   'Akamai\'s Edge Diagnostics "Translate Error String" (or the Control Center error translator) expands the full reference into the exact edge and origin events; quote the whole reference to Akamai support.';
@@ -82,39 +82,28 @@ export default defineGateway({
     { header: 'x-akamai-request-id', weight: 0.85, note: 'Akamai\'s request id' },
     { header: 'server-timing', includes: 'ak_p', weight: 0.8, note: 'Akamai\'s Server-Timing entry' },
     { header: 'x-cache', includes: 'akamaighost', weight: 0.9, note: 'Akamai\'s cache debug header' },
-    { body: 'reference&#32;&#35;', weight: 0.95, note: 'the entity-encoded Reference # of Akamai\'s error pages' },
-    { body: 'errors.edgesuite.net', weight: 0.95, note: 'Akamai\'s error-reference link' },
-    { body: 'errors&#46;edgesuite&#46;net', weight: 0.95, note: 'Akamai\'s error-reference link' },
-    { status: [400, 403, 500, 502, 503, 504], body: 'reference #', weight: 0.6, note: 'an error page with a "Reference #" number, as Akamai writes them' },
-    { body: 'an error occurred while processing your request', weight: 0.3, note: 'the sentence on Akamai\'s generic error page (also used by other software)' },
+    { any: [{ markup: 'errors.edgesuite.net' }, { text: 'errors.edgesuite.net' }], weight: 0.95, note: 'Akamai\'s error-reference link (entity-encoded in the markup, plain in the text)' },
+    { status: [400, 403, 500, 502, 503, 504], text: 'reference #', weight: 0.6, note: 'an error page with a "Reference #" number, as Akamai writes them' },
+    { text: 'an error occurred while processing your request', weight: 0.3, note: 'the sentence on Akamai\'s generic error page (also used by other software)' },
   ],
   variants: [
-    { title: 'Reference #1: read timeout (ERR_READ_TIMEOUT)', when: [{ body: 'reference #1.' }], ...readTimeout },
-    { title: 'Reference #1: read timeout (ERR_READ_TIMEOUT)', when: [{ body: 'reference&#32;&#35;1&#46;' }], ...readTimeout },
-    { title: 'Reference #3: read error (ERR_READ_ERROR)', when: [{ body: 'reference #3.' }], ...readError },
-    { title: 'Reference #3: read error (ERR_READ_ERROR)', when: [{ body: 'reference&#32;&#35;3&#46;' }], ...readError },
-    { title: 'Reference #4: write error (ERR_WRITE_ERROR)', when: [{ body: 'reference #4.' }], ...writeError },
-    { title: 'Reference #4: write error (ERR_WRITE_ERROR)', when: [{ body: 'reference&#32;&#35;4&#46;' }], ...writeError },
-    { title: 'Reference #6: connection refused (ERR_CONNECT_FAIL)', when: [{ body: 'reference #6.' }], ...connectFail },
-    { title: 'Reference #6: connection refused (ERR_CONNECT_FAIL)', when: [{ body: 'reference&#32;&#35;6&#46;' }], ...connectFail },
-    { title: 'Reference #11: origin DNS failure (ERR_DNS_FAIL)', when: [{ body: 'reference #11.' }], ...dnsFail },
-    { title: 'Reference #11: origin DNS failure (ERR_DNS_FAIL)', when: [{ body: 'reference&#32;&#35;11&#46;' }], ...dnsFail },
-    { title: 'Reference #15: zero-size object (ERR_ZERO_SIZE_OBJECT)', when: [{ body: 'reference #15.' }], ...zeroSize },
-    { title: 'Reference #15: zero-size object (ERR_ZERO_SIZE_OBJECT)', when: [{ body: 'reference&#32;&#35;15&#46;' }], ...zeroSize },
-    { title: 'Reference #30: TLS handshake to the origin failed', when: [{ body: 'reference #30.' }], ...tlsFail },
-    { title: 'Reference #30: TLS handshake to the origin failed', when: [{ body: 'reference&#32;&#35;30&#46;' }], ...tlsFail },
-    { title: 'Reference #97: connect timeout (ERR_CONNECT_TIMEOUT)', when: [{ body: 'reference #97.' }], ...connectTimeout },
-    { title: 'Reference #97: connect timeout (ERR_CONNECT_TIMEOUT)', when: [{ body: 'reference&#32;&#35;97&#46;' }], ...connectTimeout },
+    { id: 'akamai-reference-1-read-timeout-err-read', title: 'Reference #1: read timeout (ERR_READ_TIMEOUT)', when: [{ text: 'reference #1.' }], ...readTimeout },
+    { id: 'akamai-reference-3-read-error-err-read', title: 'Reference #3: read error (ERR_READ_ERROR)', when: [{ text: 'reference #3.' }], ...readError },
+    { id: 'akamai-reference-4-write-error-err-write', title: 'Reference #4: write error (ERR_WRITE_ERROR)', when: [{ text: 'reference #4.' }], ...writeError },
+    { id: 'akamai-reference-6-connection-refused-err-connect', title: 'Reference #6: connection refused (ERR_CONNECT_FAIL)', when: [{ text: 'reference #6.' }], ...connectFail },
+    { id: 'akamai-reference-11-origin-dns-failure-err', title: 'Reference #11: origin DNS failure (ERR_DNS_FAIL)', when: [{ text: 'reference #11.' }], ...dnsFail },
+    { id: 'akamai-reference-15-zero-size-object-err', title: 'Reference #15: zero-size object (ERR_ZERO_SIZE_OBJECT)', when: [{ text: 'reference #15.' }], ...zeroSize },
+    { id: 'akamai-reference-30-tls-handshake-origin-failed', title: 'Reference #30: TLS handshake to the origin failed', when: [{ text: 'reference #30.' }], ...tlsFail },
+    { id: 'akamai-reference-97-connect-timeout-err-connect', title: 'Reference #97: connect timeout (ERR_CONNECT_TIMEOUT)', when: [{ text: 'reference #97.' }], ...connectTimeout },
     {
-      title: 'Service Unavailable - DNS failure',
-      when: [{ body: 'service unavailable - dns failure' }],
+      id: 'akamai-service-unavailable-dns-failure', title: 'Service Unavailable - DNS failure',
+      when: [{ text: 'service unavailable - dns failure' }],
       ...dnsFail,
     },
-    { title: '504 Gateway Timeout (Akamai)', when: [{ status: 504 }, { body: 'reference #' }], ...readTimeout },
-    { title: '504 Gateway Timeout (Akamai)', when: [{ status: 504 }, { body: 'reference&#32;&#35;' }], ...readTimeout },
+    { id: 'akamai-504-gateway-timeout', title: '504 Gateway Timeout (Akamai)', when: [{ status: 504 }, { text: 'reference #' }], ...readTimeout },
     {
-      title: 'Error page generated by Akamai',
-      when: [{ status: [500, 502, 503] }, { body: 'reference #' }],
+      id: 'akamai-error-page-generated', title: 'Error page generated by Akamai',
+      when: [{ status: [500, 502, 503] }, { text: 'reference #' }],
       meaning: 'Akamai caught this error itself (the page carries a Reference number); the number before the first dot names the failure.',
       causes: { 'origin-unreachable': 0.4, 'origin-timeout': 0.25, 'origin-invalid-response': 0.2, 'origin-tls': 0.15 },
       source: 'gateway',
@@ -122,16 +111,7 @@ export default defineGateway({
       reference: LOOKUP,
     },
     {
-      title: 'Error page generated by Akamai',
-      when: [{ status: [500, 502, 503] }, { body: 'reference&#32;&#35;' }],
-      meaning: 'Akamai caught this error itself (the page carries a Reference number); the number before the first dot names the failure.',
-      causes: { 'origin-unreachable': 0.4, 'origin-timeout': 0.25, 'origin-invalid-response': 0.2, 'origin-tls': 0.15 },
-      source: 'gateway',
-      tellApart: DECODE,
-      reference: LOOKUP,
-    },
-    {
-      title: 'Error written by the Akamai edge (no page to read)',
+      id: 'akamai-error-written-edge-no-page-read', title: 'Error written by the Akamai edge (no page to read)',
       when: [{ status: [500, 502, 503, 504] }, { header: 'server', equals: 'AkamaiGHost' }],
       meaning: 'The Akamai edge server wrote this error itself (Server: AkamaiGHost); without the page\'s Reference number the exact failure is not visible.',
       causes: { 'origin-unreachable': 0.35, 'origin-timeout': 0.3, 'origin-invalid-response': 0.2, unknown: 0.15 },
@@ -140,8 +120,9 @@ export default defineGateway({
       reference: LOOKUP,
     },
     {
-      title: 'Error passed on from the origin',
-      when: [{ status: [500, 502, 503, 504] }, { notBody: 'reference #' }, { notBody: 'reference&#32;&#35;' }],
+      id: 'akamai-error-passed-origin', title: 'Error passed on from the origin',
+      when: [{ status: [500, 502, 503, 504] }, { body: 'seen' }],
+      fallback: true,
       meaning: 'The page has no Akamai Reference number, so the origin wrote this error and Akamai passed it on (Akamai shows a Reference only for errors it catches itself).',
       causes: { 'origin-app-error': 0.6, overloaded: 0.25, maintenance: 0.15 },
       source: 'origin',

@@ -7,8 +7,10 @@ const ALB_LOGS = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/applic
 const CLB_ERRORS = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/ts-elb-error-message.html';
 
 const ALB_SERVER = { header: 'server', startsWith: 'awselb' } as const;
+// The archived ALB troubleshooting guide, at the last commit before AWS removed the repository.
+const ALB_ARCHIVE = 'https://github.com/awsdocs/elb-application-load-balancers-user-guide/blob/01a945e0dc61cc3ae8b50f9dc764c95502baf9f5/doc_source/load-balancer-troubleshooting.md';
 // The ALB's page is nginx's layout without the "<hr><center>nginx</center>" footer: the heading runs straight into </body>.
-const ALB_PAGE = { body: '</h1></center> </body>' } as const;
+const ALB_PAGE = { markup: '</h1></center> </body>' } as const;
 
 const WHO =
   'CloudWatch tells the two apart: HTTPCode_ELB_5XX_Count counts errors the load balancer wrote, HTTPCode_Target_5XX_Count those your targets wrote. In the access log, elb_status_code 502/504 with target_status_code "-" means the target gave no usable answer.';
@@ -53,13 +55,16 @@ export default defineGateway({
     { ...ALB_SERVER, weight: 0.95, note: 'the Application Load Balancer names itself on responses it writes' },
     { header: 'set-cookie', includes: 'awsalb', weight: 0.8, note: 'the ALB\'s stickiness cookies (AWSALB, AWSALBCORS, AWSALBTG)' },
     { header: 'set-cookie', includes: 'awselb=', weight: 0.8, note: 'the Classic Load Balancer\'s stickiness cookie' },
-    { status: [403, 500, 502, 503, 504], ...ALB_PAGE, weight: 0.5, note: 'an nginx-style error page without nginx\'s footer, as the ALB writes them' },
+    // Alone, this generic page shape must not name the ALB (other servers write it too): it only adds to other signals.
+    { status: [403, 500, 502, 503, 504], ...ALB_PAGE, weight: 0.3, note: 'an nginx-style error page without nginx\'s footer, as the ALB writes them' },
+    // Non-standard codes only the ALB sends, so a status line alone names it.
+    { status: [460, 463, 464, 561], weight: 0.85, note: 'a status code only the Application Load Balancer sends' },
     { reason: 'Back-end server is at capacity', weight: 0.9, note: 'the Classic Load Balancer\'s reason phrase' },
     { status: 504, reason: 'GATEWAY_TIMEOUT', weight: 0.8, note: 'the Classic Load Balancer writes its 504 reason phrase in capitals with an underscore' },
   ],
   variants: [
     {
-      title: '503 Service Unavailable: Back-end server is at capacity (Classic Load Balancer)',
+      id: 'aws-elb-503-service-unavailable-back-end-server', title: '503 Service Unavailable: Back-end server is at capacity (Classic Load Balancer)',
       when: [{ status: 503 }, { reason: 'Back-end server is at capacity' }],
       meaning: 'The Classic Load Balancer had no healthy registered instance with room for the request: instances failing health checks, none registered, or all at capacity.',
       causes: { overloaded: 0.5, 'origin-unreachable': 0.5 },
@@ -68,7 +73,7 @@ export default defineGateway({
       reference: CLB_ERRORS,
     },
     {
-      title: '504 GATEWAY_TIMEOUT (Classic Load Balancer)',
+      id: 'aws-elb-504-gateway-timeout-classic-load-balancer', title: '504 GATEWAY_TIMEOUT (Classic Load Balancer)',
       when: [{ status: 504 }, { reason: 'GATEWAY_TIMEOUT' }],
       meaning: 'The Classic Load Balancer gave up waiting for the instance: it did not answer within the idle timeout (60 s by default), or it closed the connection before answering.',
       causes: { 'origin-timeout': 0.55, 'origin-reset': 0.45 },
@@ -77,24 +82,60 @@ export default defineGateway({
       reference: CLB_ERRORS,
     },
     {
-      title: '503 custom response from the load balancer',
-      when: [{ status: 503 }, ALB_SERVER, { notBody: '<h1>503 service temporarily unavailable</h1>' }],
+      id: 'aws-elb-503-custom-response-load-balancer', title: '503 custom response from the load balancer',
+      when: [{ status: 503 }, ALB_SERVER, { markup: '<h1>503 service temporarily unavailable</h1>', absent: true }],
       meaning: 'The load balancer answered with a page configured on it (a fixed-response rule), not its default page: often a maintenance page or a catch-all rule for unknown hosts or paths.',
       causes: { maintenance: 0.5, unknown: 0.5 },
       source: 'gateway',
       tellApart: 'Look at the listener rules: the fixed-response action that returned this body names the condition that matched.',
       reference: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html',
     },
-    { title: '502 Bad Gateway (ALB)', when: [{ status: 502 }, ALB_SERVER], ...badGateway },
-    { title: '503 Service Temporarily Unavailable (ALB)', when: [{ status: 503 }, ALB_SERVER], ...noTargets },
-    { title: '504 Gateway Time-out (ALB)', when: [{ status: 504 }, ALB_SERVER], ...timeout },
-    { title: '500 Internal Server Error (ALB)', when: [{ status: 500 }, ALB_SERVER], ...wafError },
-    { title: '502 Bad Gateway (ALB page)', when: [{ status: 502 }, ALB_PAGE], ...badGateway },
-    { title: '503 Service Temporarily Unavailable (ALB page)', when: [{ status: 503 }, ALB_PAGE], ...noTargets },
-    { title: '504 Gateway Time-out (ALB page)', when: [{ status: 504 }, ALB_PAGE], ...timeout },
-    { title: '500 Internal Server Error (ALB page)', when: [{ status: 500 }, ALB_PAGE], ...wafError },
+    { id: 'aws-elb-502-bad-gateway-alb', title: '502 Bad Gateway (ALB)', when: [{ status: 502 }, ALB_SERVER], ...badGateway },
+    { id: 'aws-elb-503-service-temporarily-unavailable-alb', title: '503 Service Temporarily Unavailable (ALB)', when: [{ status: 503 }, ALB_SERVER], ...noTargets },
+    { id: 'aws-elb-504-gateway-time-out-alb', title: '504 Gateway Time-out (ALB)', when: [{ status: 504 }, ALB_SERVER], ...timeout },
+    { id: 'aws-elb-500-internal-server-error-alb', title: '500 Internal Server Error (ALB)', when: [{ status: 500 }, ALB_SERVER], ...wafError },
+    { id: 'aws-elb-502-bad-gateway-alb-page', title: '502 Bad Gateway (ALB page)', when: [{ status: 502 }, ALB_PAGE], ...badGateway },
+    { id: 'aws-elb-503-service-temporarily-unavailable-alb-page', title: '503 Service Temporarily Unavailable (ALB page)', when: [{ status: 503 }, ALB_PAGE], ...noTargets },
+    { id: 'aws-elb-504-gateway-time-out-alb-page', title: '504 Gateway Time-out (ALB page)', when: [{ status: 504 }, ALB_PAGE], ...timeout },
+    { id: 'aws-elb-500-internal-server-error-alb-page', title: '500 Internal Server Error (ALB page)', when: [{ status: 500 }, ALB_PAGE], ...wafError },
     {
-      title: '403 Forbidden (AWS WAF on the ALB)',
+      id: 'aws-elb-460-client-closed',
+      title: '460 (ALB): the client closed the connection',
+      when: [{ status: 460 }],
+      meaning: 'The client closed its connection before the load balancer\'s idle timeout ran out, so the load balancer logged 460; the client never sees it, only the access log does.',
+      causes: { unknown: 1 },
+      source: 'gateway',
+      reference: `${ALB_ARCHIVE}#L117-L121`,
+    },
+    {
+      id: 'aws-elb-463-too-many-forwarded-for',
+      title: '463 (ALB): X-Forwarded-For has more than 30 addresses',
+      when: [{ status: 463 }],
+      meaning: 'The request carried an X-Forwarded-For header with more than 30 IP addresses, which the load balancer refuses.',
+      causes: { unknown: 1 },
+      source: 'gateway',
+      reference: `${ALB_ARCHIVE}#L123-L125`,
+    },
+    {
+      id: 'aws-elb-464-protocol-mismatch',
+      title: '464 (ALB): request protocol does not match the target group',
+      when: [{ status: 464 }],
+      meaning: 'The request\'s protocol does not fit the target group\'s protocol version (for example HTTP/1.1 to a gRPC target group).',
+      causes: { unknown: 1 },
+      source: 'gateway',
+      reference: `${ALB_ARCHIVE}#L127-L134`,
+    },
+    {
+      id: 'aws-elb-561-idp-error',
+      title: '561 (ALB): the identity provider returned an error',
+      when: [{ status: 561 }],
+      meaning: 'An authenticate rule on the load balancer asked the identity provider, which answered with an error; the access log\'s error_reason field says which.',
+      causes: { unknown: 1 },
+      source: 'gateway',
+      reference: `${ALB_ARCHIVE}#L182-L184`,
+    },
+    {
+      id: 'aws-elb-403-forbidden-waf-alb', title: '403 Forbidden (AWS WAF on the ALB)',
       when: [{ status: 403 }, ALB_SERVER],
       meaning: 'An AWS WAF web ACL on the load balancer blocked this request before it reached the application.',
       causes: { unknown: 1 },
@@ -102,8 +143,9 @@ export default defineGateway({
       reference: `${ALB_TROUBLESHOOTING}#http-403-issues`,
     },
     {
-      title: 'Error passed on from the target',
-      when: [{ status: [500, 502, 503, 504] }, { notBody: '</h1></center> </body>' }],
+      id: 'aws-elb-error-passed-target', title: 'Error passed on from the target',
+      when: [{ status: [500, 502, 503, 504] }, { body: 'seen' }],
+      fallback: true,
       meaning: 'The page is not the load balancer\'s own: a target (your application or its web server) wrote this error and the load balancer forwarded it unchanged.',
       causes: { 'origin-app-error': 0.6, overloaded: 0.25, maintenance: 0.15 },
       source: 'origin',
@@ -119,5 +161,5 @@ export default defineGateway({
     ],
   },
   statusPage: 'https://health.aws.amazon.com/health/status',
-  sources: [ALB_TROUBLESHOOTING, ALB_METRICS, ALB_LOGS, CLB_ERRORS],
+  sources: [ALB_TROUBLESHOOTING, ALB_ARCHIVE, ALB_METRICS, ALB_LOGS, CLB_ERRORS],
 });

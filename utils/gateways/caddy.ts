@@ -20,7 +20,7 @@ export default defineGateway({
   relayed: [{ header: 'via', includes: 'caddy', note: 'Caddy 2.10+ replaces its Server header with Via on responses it relays from the upstream' }],
   variants: [
     {
-      title: 'Response relayed by Caddy (Via: Caddy)',
+      id: 'caddy-response-relayed-via', title: 'Response relayed by Caddy (Via: Caddy)',
       when: [{ status: [500, 502, 503, 504] }, { header: 'via', includes: 'caddy' }, { header: 'server', absent: true }],
       meaning: 'Caddy got this response from the upstream and passed it on: since Caddy 2.10 relayed responses carry "Via: … Caddy" instead of Caddy\'s own Server header.',
       causes: { 'origin-app-error': 0.6, overloaded: 0.2, maintenance: 0.2 },
@@ -28,7 +28,7 @@ export default defineGateway({
       reference: 'https://github.com/caddyserver/caddy/pull/6275',
     },
     {
-      title: 'Response relayed by Caddy (Via: Caddy, upstream Server kept)',
+      id: 'caddy-response-relayed-via-upstream-server-kept', title: 'Response relayed by Caddy (Via: Caddy, upstream Server kept)',
       when: [{ status: [500, 502, 503, 504] }, { header: 'via', includes: 'caddy' }, { header: 'server' }],
       meaning: 'Caddy got this response from the upstream and passed it on (Via names Caddy; the Server header is the upstream\'s).',
       causes: { 'origin-app-error': 0.6, overloaded: 0.2, maintenance: 0.2 },
@@ -36,7 +36,7 @@ export default defineGateway({
       reference: 'https://github.com/caddyserver/caddy/pull/6275',
     },
     {
-      title: '502 from Caddy (empty body)',
+      id: 'caddy-502-empty-body', title: '502 from Caddy (empty body)',
       when: [{ status: 502 }, ...OWN_ERROR],
       meaning: 'Caddy\'s reverse_proxy could not get a usable response: the connection was refused or the name did not resolve, the upstream closed or reset it, TLS to it failed, or its response was malformed.',
       causes: { 'origin-unreachable': 0.45, 'origin-reset': 0.25, 'origin-tls': 0.2, 'origin-invalid-response': 0.1 },
@@ -45,7 +45,7 @@ export default defineGateway({
       reference: REVERSE_PROXY_GO,
     },
     {
-      title: '503 from Caddy: no upstreams available',
+      id: 'caddy-503-no-upstreams-available', title: '503 from Caddy: no upstreams available',
       when: [{ status: 503 }, ...OWN_ERROR],
       meaning: 'Caddy had no upstream to try: every one is marked unhealthy by active or passive health checks, or at its max_requests limit.',
       causes: { 'origin-unreachable': 0.75, overloaded: 0.25 },
@@ -54,7 +54,7 @@ export default defineGateway({
       reference: REVERSE_PROXY_GO,
     },
     {
-      title: '504 from Caddy (empty body)',
+      id: 'caddy-504-empty-body', title: '504 from Caddy (empty body)',
       when: [{ status: 504 }, ...OWN_ERROR],
       meaning: 'A timeout fired in Caddy\'s reverse_proxy: most often the upstream did not send response headers in time (response_header_timeout), sometimes the connection could not be opened in time (dial_timeout).',
       causes: { 'origin-timeout': 0.8, 'origin-unreachable': 0.2 },
@@ -63,7 +63,7 @@ export default defineGateway({
       reference: REVERSE_PROXY_GO,
     },
     {
-      title: 'Unavailable, as announced by the upstream (Retry-After)',
+      id: 'caddy-unavailable-announced-upstream-retry-after', title: 'Unavailable, as announced by the upstream (Retry-After)',
       when: [{ status: 503 }, { header: 'server', equals: 'caddy' }, { header: 'retry-after' }, { header: 'content-type' }],
       meaning: 'The upstream itself answered 503 with Retry-After, which a server sends when it knows it is down for a while: planned maintenance or shedding load. Caddy relayed it.',
       causes: { maintenance: 0.55, overloaded: 0.45 },
@@ -71,7 +71,7 @@ export default defineGateway({
       reference: 'https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3',
     },
     {
-      title: 'Error passed on from the upstream',
+      id: 'caddy-error-passed-upstream', title: 'Error passed on from the upstream',
       when: [{ status: [500, 502, 503, 504] }, { header: 'server', equals: 'caddy' }, { header: 'content-type' }],
       meaning: 'The response has a body of its own, which Caddy\'s proxy errors never have (without handle_errors): the upstream wrote it and Caddy (before 2.10) relayed it with its own Server header.',
       causes: { 'origin-app-error': 0.6, overloaded: 0.2, maintenance: 0.2 },

@@ -2,27 +2,31 @@
 import { defineGateway } from './types';
 
 const DOCS = 'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors';
+// The one-page list of every 5xx error, at a fixed commit of Cloudflare's documentation repository.
+const DOCS_ALL = 'https://github.com/cloudflare/cloudflare-docs/blob/6112d3e64288ed99f31707ef0dee098e82aa51db/src/content/docs/support/troubleshooting/http-status-codes/cloudflare-5xx-errors.mdx';
 
 export default defineGateway({
   id: 'cloudflare',
   name: 'Cloudflare',
   kind: 'cdn',
   fingerprint: [
+    // Non-standard codes only Cloudflare sends, so a status line alone ("HTTP/1.1 522") names it.
+    { status: [520, 521, 522, 523, 524, 525, 526, 527, 530], weight: 0.8, note: 'a status code only Cloudflare sends' },
     { header: 'cf-ray', weight: 0.95, note: 'Cloudflare adds a Ray ID to every response it proxies' },
     { header: 'server', equals: 'cloudflare', weight: 0.9, note: 'Cloudflare names itself in the Server header' },
     { header: 'server', equals: 'cloudflare-nginx', weight: 0.9, note: 'Cloudflare\'s Server header before 2017' },
     { header: 'cf-error-type', weight: 0.95, note: 'Cloudflare sets this only on error pages it generated' },
     { header: 'cf-cache-status', weight: 0.9, note: 'Cloudflare\'s cache status header' },
     { header: 'report-to', includes: 'nel.cloudflare.com', weight: 0.8, note: 'browser error reports go to Cloudflare' },
-    { body: 'cf-error-details', weight: 0.9, note: 'Cloudflare\'s error page layout' },
-    { body: 'cloudflare ray id', weight: 0.9, note: 'Cloudflare\'s error page shows the Ray ID' },
-    { body: '"cloudflare_error"', weight: 0.95, note: 'Cloudflare\'s structured (JSON) error response' },
-    { body: 'cloudflare-nginx', weight: 0.8, note: 'Cloudflare\'s older error pages name cloudflare-nginx' },
+    { markup: 'cf-error-details', weight: 0.9, note: 'Cloudflare\'s error page layout' },
+    { text: 'cloudflare ray id', weight: 0.9, note: 'Cloudflare\'s error page shows the Ray ID' },
+    { markup: '"cloudflare_error"', weight: 0.95, note: 'Cloudflare\'s structured (JSON) error response' },
+    { text: 'cloudflare-nginx', weight: 0.8, note: 'Cloudflare\'s older error pages name cloudflare-nginx' },
   ],
   relayed: [{ header: 'cf-cache-status', equals: 'DYNAMIC', note: 'Cloudflare passed the request to the origin and relayed what came back' }],
   variants: [
     {
-      title: 'Error 520: Web server is returning an unknown error',
+      id: 'cloudflare-520-web-server-returning-unknown-error', title: 'Error 520: Web server is returning an unknown error',
       when: [{ status: 520 }],
       meaning: 'The origin accepted the connection but sent back something Cloudflare could not use: an empty, malformed or oversized response, or it dropped the connection.',
       causes: { 'origin-invalid-response': 0.45, 'origin-reset': 0.45, 'origin-app-error': 0.1 },
@@ -31,7 +35,7 @@ export default defineGateway({
       reference: `${DOCS}/error-520/`,
     },
     {
-      title: 'Error 521: Web server is down',
+      id: 'cloudflare-521-web-server-down', title: 'Error 521: Web server is down',
       when: [{ status: 521 }],
       meaning: 'The origin refused Cloudflare\'s connection: the web server is not running, or its firewall blocks Cloudflare\'s addresses.',
       causes: { 'origin-unreachable': 1 },
@@ -40,7 +44,7 @@ export default defineGateway({
       reference: `${DOCS}/error-521/`,
     },
     {
-      title: 'Error 522: Connection timed out',
+      id: 'cloudflare-522-connection-timed-out', title: 'Error 522: Connection timed out',
       when: [{ status: 522 }],
       meaning: 'Cloudflare\'s TCP connection to the origin timed out (no answer within about 19 s), or the origin never acknowledged the request.',
       causes: { 'origin-unreachable': 0.6, overloaded: 0.25, 'origin-timeout': 0.15 },
@@ -49,7 +53,7 @@ export default defineGateway({
       reference: `${DOCS}/error-522/`,
     },
     {
-      title: 'Error 523: Origin is unreachable',
+      id: 'cloudflare-523-origin-unreachable', title: 'Error 523: Origin is unreachable',
       when: [{ status: 523 }],
       meaning: 'Cloudflare has no route to the origin: its address in the DNS settings is wrong or the network path is down.',
       causes: { 'origin-unreachable': 1 },
@@ -58,7 +62,7 @@ export default defineGateway({
       reference: `${DOCS}/error-523/`,
     },
     {
-      title: 'Error 524: A timeout occurred',
+      id: 'cloudflare-524-timeout-occurred', title: 'Error 524: A timeout occurred',
       when: [{ status: 524 }],
       meaning: 'The origin accepted the request but sent no response within Cloudflare\'s proxy read timeout (120 s by default).',
       causes: { 'origin-timeout': 0.9, overloaded: 0.1 },
@@ -67,7 +71,7 @@ export default defineGateway({
       reference: `${DOCS}/error-524/`,
     },
     {
-      title: 'Error 525: SSL handshake failed',
+      id: 'cloudflare-525-ssl-handshake-failed', title: 'Error 525: SSL handshake failed',
       when: [{ status: 525 }],
       meaning: 'The TLS handshake between Cloudflare and the origin failed.',
       causes: { 'origin-tls': 1 },
@@ -75,7 +79,7 @@ export default defineGateway({
       reference: `${DOCS}/error-525/`,
     },
     {
-      title: 'Error 526: Invalid SSL certificate',
+      id: 'cloudflare-526-invalid-ssl-certificate', title: 'Error 526: Invalid SSL certificate',
       when: [{ status: 526 }],
       meaning: 'With SSL mode "Full (strict)", the origin\'s certificate could not be validated: expired, self-signed, or for another name.',
       causes: { 'origin-tls': 1 },
@@ -83,8 +87,9 @@ export default defineGateway({
       reference: `${DOCS}/error-526/`,
     },
     {
-      title: 'Error 1033: Tunnel error',
-      when: [{ status: 530 }, { body: '1033' }],
+      id: 'cloudflare-1033-tunnel-error', title: 'Error 1033: Tunnel error',
+      // The page's "Error 1033" or the structured body's error_code, never a bare 1033 (a Ray ID can contain it).
+      when: [{ any: [{ text: 'error 1033' }, { markup: '"error_code": 1033' }, { markup: '"error_code":1033' }] }],
       meaning: 'Cloudflare has no running Cloudflare Tunnel (cloudflared) connector for this hostname.',
       causes: { 'origin-unreachable': 1 },
       source: 'gateway',
@@ -92,7 +97,7 @@ export default defineGateway({
       reference: 'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-1xxx-errors/error-1033/',
     },
     {
-      title: 'Error 530 (with a 1xxx error)',
+      id: 'cloudflare-530-1xxx-error', title: 'Error 530 (with a 1xxx error)',
       when: [{ status: 530 }],
       meaning: 'Cloudflare could not reach the origin; the page names a 1xxx error, most often 1016 (origin DNS error).',
       causes: { 'origin-unreachable': 0.9, unknown: 0.1 },
@@ -100,31 +105,31 @@ export default defineGateway({
       reference: `${DOCS}/error-530/`,
     },
     {
-      title: 'Error 1101: Worker threw exception',
-      when: [{ body: 'error 1101' }],
+      id: 'cloudflare-1101-worker-threw-exception', title: 'Error 1101: Worker threw exception',
+      when: [{ text: 'error 1101' }],
       meaning: 'A Cloudflare Worker on this route threw a JavaScript exception; the Worker is the application here, and Cloudflare wrote the page.',
       causes: { 'origin-app-error': 1 },
       source: 'gateway',
       reference: 'https://developers.cloudflare.com/workers/observability/errors/',
     },
     {
-      title: 'Error 1102: Worker exceeded resource limits',
-      when: [{ body: 'error 1102' }],
+      id: 'cloudflare-1102-worker-exceeded-resource-limits', title: 'Error 1102: Worker exceeded resource limits',
+      when: [{ text: 'error 1102' }],
       meaning: 'A Cloudflare Worker ran past its CPU time or memory limit.',
       causes: { 'origin-app-error': 0.7, overloaded: 0.3 },
       source: 'gateway',
       reference: 'https://developers.cloudflare.com/workers/observability/errors/',
     },
     {
-      title: 'Structured error: origin_bad_gateway',
-      when: [{ body: '"origin_bad_gateway"' }],
+      id: 'cloudflare-structured-error-origin-bad-gateway', title: 'Structured error: origin_bad_gateway',
+      when: [{ markup: '"origin_bad_gateway"' }],
       meaning: 'Cloudflare says the origin returned an invalid or incomplete response.',
       causes: { 'origin-invalid-response': 0.6, 'origin-reset': 0.25, overloaded: 0.15 },
       source: 'gateway',
       reference: 'https://developers.cloudflare.com/fundamentals/reference/error-responses/',
     },
     {
-      title: 'Cloudflare-generated error',
+      id: 'cloudflare-generated-error', title: 'Cloudflare-generated error',
       when: [{ header: 'cf-error-type' }],
       meaning: 'Cloudflare generated this error page itself (the cf-error-type header is only set then).',
       causes: { 'origin-unreachable': 0.4, 'origin-invalid-response': 0.3, unknown: 0.3 },
@@ -132,25 +137,28 @@ export default defineGateway({
       reference: 'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-error-headers/',
     },
     {
-      title: 'Bad gateway or gateway timeout reported by the origin',
-      when: [{ status: [502, 504] }, { body: 'cf-error-details' }],
+      id: 'cloudflare-bad-gateway-gateway-timeout-reported-origin', title: 'Bad gateway or gateway timeout reported by the origin',
+      when: [{ status: [502, 504] }, { markup: 'cf-error-details' }],
       meaning: 'Cloudflare shows its branded 502/504 page when the origin itself answered 502 or 504: the failure is behind the origin\'s own proxy or load balancer.',
       causes: { 'origin-app-error': 0.4, 'origin-unreachable': 0.3, 'origin-timeout': 0.3 },
       source: 'origin',
       reference: `${DOCS}/error-502-504/`,
     },
     {
-      title: 'Error generated by Cloudflare',
-      when: [{ status: [502, 503, 504] }, { body: 'cloudflare' }],
-      meaning: 'A plain error page that names Cloudflare comes from Cloudflare itself: for example a broken compressed response from the origin, or a problem in a Cloudflare data centre.',
+      id: 'cloudflare-error-generated', title: 'Error generated by Cloudflare',
+      // Cloudflare's plain pages end with a "<center>cloudflare</center>" (formerly cloudflare-nginx) footer; an origin's
+      // own page that merely mentions Cloudflare is not one of them.
+      when: [{ status: [502, 503, 504] }, { markup: '<center>cloudflare' }],
+      meaning: 'A plain error page signed by Cloudflare comes from Cloudflare itself: for example a broken compressed response from the origin, or a problem in a Cloudflare data centre.',
       causes: { unknown: 0.5, 'origin-invalid-response': 0.3, overloaded: 0.2 },
       source: 'gateway',
       advice: { visitor: ['Check https://www.cloudflarestatus.com/ for an incident in your region.'] },
       reference: `${DOCS}/error-503/`,
     },
     {
-      title: 'Error passed on from the origin',
-      when: [{ status: [500, 502, 503, 504] }, { notBody: 'cloudflare' }],
+      id: 'cloudflare-error-passed-origin', title: 'Error passed on from the origin',
+      when: [{ status: [500, 502, 503, 504] }, { body: 'seen' }],
+      fallback: true,
       meaning: 'The page does not come from Cloudflare: the origin answered with this error and Cloudflare relayed it.',
       causes: { 'origin-app-error': 0.5, overloaded: 0.3, maintenance: 0.2 },
       source: 'origin',
@@ -161,6 +169,21 @@ export default defineGateway({
     visitor: ['Errors 520–527 and 530 are between Cloudflare and the site\'s own server: only the site can fix them.'],
     owner: ['Quote the Ray ID (cf-ray) when you ask Cloudflare support; it identifies this exact request.'],
   },
+  // Cloudflare's documented 5xx errors (its 1xxx codes are still to be listed here).
+  documented: [
+    { name: '500 Internal server error', reference: DOCS_ALL },
+    { name: '502/504 Bad gateway or gateway time-out (branded page)', reference: DOCS_ALL, variant: 'cloudflare-bad-gateway-gateway-timeout-reported-origin' },
+    { name: '502/504 unbranded page that names Cloudflare', reference: DOCS_ALL, variant: 'cloudflare-error-generated' },
+    { name: '503 Service temporarily unavailable', reference: DOCS_ALL },
+    { name: 'Error 520: Web server is returning an unknown error', reference: DOCS_ALL, variant: 'cloudflare-520-web-server-returning-unknown-error', example: { status: 520 } },
+    { name: 'Error 521: Web server is down', reference: DOCS_ALL, variant: 'cloudflare-521-web-server-down', example: { status: 521 } },
+    { name: 'Error 522: Connection timed out', reference: DOCS_ALL, variant: 'cloudflare-522-connection-timed-out', example: { status: 522 } },
+    { name: 'Error 523: Origin is unreachable', reference: DOCS_ALL, variant: 'cloudflare-523-origin-unreachable', example: { status: 523 } },
+    { name: 'Error 524: A timeout occurred', reference: DOCS_ALL, variant: 'cloudflare-524-timeout-occurred', example: { status: 524 } },
+    { name: 'Error 525: SSL handshake failed', reference: DOCS_ALL, variant: 'cloudflare-525-ssl-handshake-failed', example: { status: 525 } },
+    { name: 'Error 526: Invalid SSL certificate', reference: DOCS_ALL, variant: 'cloudflare-526-invalid-ssl-certificate', example: { status: 526 } },
+    { name: 'Error 530 (with a 1xxx error in the page)', reference: DOCS_ALL, variant: 'cloudflare-530-1xxx-error', example: { status: 530 } },
+  ],
   statusPage: 'https://www.cloudflarestatus.com/',
   sources: [
     'https://developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/',
