@@ -26,17 +26,18 @@ const BRANDED: Marker = {
     { text: 'cloudflare location' },
   ],
 };
-/** Cloudflare's structured error (JSON, or Markdown with YAML front matter), sent when the client asks for it (STRUCTURED). */
-const STRUCTURED_ERROR: Marker = { any: [{ markup: '"cloudflare_error"' }, { markup: 'cloudflare_error: true' }] };
+/**
+ * Cloudflare's structured error, sent when the client asks for it (STRUCTURED): JSON `"cloudflare_error": true`, or
+ * Markdown whose YAML front matter says `cloudflare_error: true`. The key is read as text: one test covers both.
+ */
+const STRUCTURED_ERROR: Marker = { text: 'cloudflare_error' };
 
-// nginx's stock page as Cloudflare signs it: "<center>cloudflare</center>" under the heading; copied, "502 Bad Gateway cloudflare".
+// nginx's stock page as Cloudflare signs it, "<center>cloudflare</center>" under the heading: its text (title, heading,
+// footer) reads "502 Bad Gateway … cloudflare" whether the page or a copy of it is given.
 const NGINX_REASONS: readonly (readonly [number, string])[] = [
   [400, 'bad request'], [500, 'internal server error'], [502, 'bad gateway'], [503, 'service temporarily unavailable'], [504, 'gateway time-out'],
 ];
-const signedPage = (status: number, reason: string): Marker => ({
-  status,
-  any: [{ markup: '<center>cloudflare' }, { text: `${status} ${reason} cloudflare` }],
-});
+const signedPage = (status: number, reason: string): Marker => ({ status, text: `${status} ${reason} cloudflare` });
 const SIGNED: readonly Marker[] = NGINX_REASONS.map(([status, reason]) => signedPage(status, reason));
 /** A page Cloudflare wrote without its branding: signed, structured, or marked by the error header (ERROR_HEADERS). */
 const UNBRANDED: Marker = { any: [...SIGNED, STRUCTURED_ERROR, { header: 'cf-error-type' }] };
@@ -51,7 +52,12 @@ const codeShown = (code: number): Marker[] => [{ text: `error ${code}` }, { text
 // with none when it is pasted; never with 502, 504 or a 52x, which Cloudflare explains by the status itself. Testing
 // the status first spares those responses the per-code tests.
 const WITH_1XXX = [0, ...Array.from({ length: 100 }, (_, index) => 400 + index), 500, 503, 530];
-const showsCode = (...codes: number[]): Marker[] => [{ status: WITH_1XXX }, { any: codes.flatMap(codeShown) }];
+const showsCode = (code: number): Marker[] => [{ status: WITH_1XXX }, { any: codeShown(code) }];
+// A group of codes is tested only on a page that could be a 1xxx page: it shows a Ray ID (the HTML page's heading
+// line, the structured forms' ray_id) or is the plain-text form, so the origin's own 500s and 503s are not searched
+// for every code.
+const MAYBE_1XXX: Marker = { any: [{ text: 'ray id' }, { text: 'ray_id' }, { text: 'error code:' }] };
+const showsOneOf = (codes: readonly number[]): Marker[] => [{ status: WITH_1XXX }, MAYBE_1XXX, { any: codes.flatMap(codeShown) }];
 
 // Codes the docs list with their titles (ERRORS_1XXX) or, for the Workers codes, in WORKERS_ERRORS.
 const ACCESS_DENIED = [1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1020, 1106];
@@ -69,7 +75,7 @@ type CodeError = Omit<Variant, 'when'>;
 function byPageAndStatus(code: number, error: CodeError, sentence?: string): Variant[] {
   const page: Marker = { any: [{ markup: `utm_source=errorcode_${code}` }, ...(sentence ? [{ text: sentence }] : [])] };
   return [
-    { ...error, id: `${error.id}-page`, when: [page] },
+    { ...error, id: `${error.id}-page`, when: [{ status: [0, code] }, page] },
     { ...error, when: [{ status: code }] },
   ];
 }
@@ -159,19 +165,25 @@ export default defineGateway({
     { header: 'cf-cache-status', weight: 0.9, note: 'Cloudflare\'s cache status header' },
     { header: 'report-to', includes: 'nel.cloudflare.com', weight: 0.8, note: 'browser error reports go to Cloudflare' },
     { markup: 'cf-error-details', weight: 0.9, note: 'the layout of Cloudflare\'s error page' },
-    { text: 'cloudflare ray id', weight: 0.9, note: 'Cloudflare\'s error page shows the Ray ID' },
-    { text: 'performance & security by cloudflare', weight: 0.9, note: 'the footer of Cloudflare\'s error and block pages' },
-    { text: 'used cloudflare to restrict access', weight: 0.95, note: 'the title of Cloudflare\'s block pages ("Access denied | … used Cloudflare to restrict access")' },
+    // Cloudflare's pages name it: the Ray ID line, the footer, the block pages' title, the older pages' location line and
+    // footer. One test for the name first, so pages that do not name Cloudflare are read once.
+    {
+      text: 'cloudflare',
+      any: [
+        { text: 'cloudflare ray id' }, { text: 'performance & security by cloudflare' }, { text: 'used cloudflare to restrict access' },
+        { text: 'cloudflare location' }, { text: 'cloudflare-nginx' },
+      ],
+      weight: 0.9,
+      note: 'Cloudflare\'s error or block page names Cloudflare (its Ray ID line, its footer, its title)',
+    },
     { ...STRUCTURED_ERROR, weight: 0.95, note: 'Cloudflare\'s structured error: "cloudflare_error": true is only on errors it generated' },
     ...SIGNED.map((marker) => ({ ...marker, weight: 0.9, note: 'a stock error page signed by Cloudflare' })),
-    { text: 'cloudflare location', weight: 0.9, note: 'the older error page names the Cloudflare location that answered' },
-    { text: 'cloudflare-nginx', weight: 0.8, note: 'Cloudflare\'s older error pages name cloudflare-nginx' },
     // What a pasted page with no status says: its "What happened?" sentence, or the 1xxx heading "Error 1016 Ray ID: …".
     { status: 0, text: 'between Cloudflare', weight: 0.9, note: 'Cloudflare\'s 520 and 522 pages say what failed between Cloudflare and the origin' },
     { status: 0, text: 'The web server is not returning a connection', weight: 0.6, note: 'the sentence on Cloudflare\'s 521 page' },
     { status: 0, text: 'The origin web server timed out responding to this request', weight: 0.6, note: 'the sentence on Cloudflare\'s 524 page' },
     { status: 0, text: 'ray id:', weight: 0.7, note: 'Cloudflare\'s error and block pages show the request\'s Ray ID (RAY_ID)' },
-    { text: 'worker threw exception', any: codeShown(1101), weight: 0.9, note: 'Cloudflare\'s Error 1101 page' },
+    { status: [0, 500], text: 'worker threw exception', any: codeShown(1101), weight: 0.9, note: 'Cloudflare\'s Error 1101 page' },
   ],
   relayed: [{ header: 'cf-cache-status', equals: 'DYNAMIC', note: 'Cloudflare passed the request to the origin and relayed what came back' }],
   variants: [
@@ -213,7 +225,7 @@ export default defineGateway({
     },
     {
       id: 'cloudflare-1xxx-worker-failed', title: 'A Cloudflare Worker could not run or fetch (1019, 1021, 1022, 1024, 1042)',
-      when: showsCode(...WORKER_FAILED),
+      when: showsOneOf(WORKER_FAILED),
       meaning: 'A Worker on this route failed: it called itself in a loop, fetched a host it may not reach, or Cloudflare could not route the request to it.',
       causes: { 'origin-app-error': 0.8, unknown: 0.2 },
       source: 'gateway',
@@ -221,7 +233,7 @@ export default defineGateway({
     },
     {
       id: 'cloudflare-1xxx-limit-reached', title: 'Rate limited or at capacity (1015, 1025, 1027, 1200)',
-      when: showsCode(...LIMIT_REACHED),
+      when: showsOneOf(LIMIT_REACHED),
       meaning: 'Cloudflare refused the request because a limit was reached: the site\'s rate limiting, a Workers plan limit, or too many requests queued at the edge waiting for the origin.',
       causes: { overloaded: 1 },
       source: 'gateway',
@@ -229,7 +241,7 @@ export default defineGateway({
     },
     {
       id: 'cloudflare-1xxx-access-denied', title: 'Access denied by the site\'s Cloudflare settings (1005–1012, 1020, 1106)',
-      when: showsCode(...ACCESS_DENIED),
+      when: showsOneOf(ACCESS_DENIED),
       meaning: 'The site\'s Cloudflare security settings blocked this visitor (a firewall or custom rule, an IP, country or network ban, the browser check): nothing failed, and the request never reached the origin.',
       causes: { unknown: 1 },
       source: 'gateway',
@@ -238,7 +250,7 @@ export default defineGateway({
     },
     {
       id: 'cloudflare-1xxx-request-refused', title: 'Cloudflare would not serve this request (1000–1004, 1013, 1014, 1018, 1023, 1034–1041, 1205)',
-      when: showsCode(...REQUEST_REFUSED),
+      when: showsOneOf(REQUEST_REFUSED),
       meaning: 'Cloudflare refused the request for a configuration reason: the hostname\'s DNS points at a Cloudflare address or is not set up, the request used an IP directly or a mismatched TLS name, or a rewrite rule produced an invalid request.',
       causes: { unknown: 1 },
       source: 'gateway',
@@ -403,7 +415,7 @@ export default defineGateway({
       name: `Error ${code}: ${title}`,
       reference: ERRORS_1XXX,
       variant,
-      example: { body: JSON.stringify({ title: `Error ${code}: ${title}`, error_code: code, cloudflare_error: true }) },
+      example: { body: JSON.stringify({ title: `Error ${code}: ${title}`, error_code: code, ray_id: '9f140b785e57c458', cloudflare_error: true }) },
     })),
     // Named in the structured-errors and Retry-After changelogs rather than the 1xxx list.
     { name: 'Error 1038: HTTP headers limit exceeded', reference: 'https://developers.cloudflare.com/changelog/post/2026-03-12-retry-after-header-for-1xxx-errors', variant: 'cloudflare-1xxx-request-refused' },
