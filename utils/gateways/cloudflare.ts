@@ -65,12 +65,20 @@ const REQUEST_REFUSED = [1000, 1001, 1002, 1003, 1004, 1013, 1014, 1018, 1023, 1
 const LIMIT_REACHED = [1015, 1025, 1027, 1200];
 const WORKER_FAILED = [1019, 1021, 1022, 1024, 1042];
 
+// The "What happened?" sentence of each 52x page that captures agree on (BRANDED_CAPTURE and others).
+const WHAT_HAPPENED = {
+  520: 'There is an unknown connection issue between Cloudflare and the origin web server',
+  521: 'The web server is not returning a connection',
+  522: 'The initial connection between Cloudflare\'s network and the origin web server timed out',
+  524: 'The origin web server timed out responding to this request',
+} as const;
+
 /** A 52x code as Cloudflare documents it (ERRORS_5XX and its pages); `byPageAndStatus` turns it into variants. */
 type CodeError = Omit<Variant, 'when'>;
 
 /**
  * A 52x code's two variants: its page first (the "What happened?" sentence a reader copies, verified in captures, or
- * the code in the footer's 5xx-error-landing link: BRANDED_CAPTURE), then its status alone (a status line, headers only).
+ * the code in the footer's 5xx-error-landing link), then its status alone (a status line, headers only).
  */
 function byPageAndStatus(code: number, error: CodeError, sentence?: string): Variant[] {
   const page: Marker = { any: [{ markup: `utm_source=errorcode_${code}` }, ...(sentence ? [{ text: sentence }] : [])] };
@@ -180,8 +188,8 @@ export default defineGateway({
     ...SIGNED.map((marker) => ({ ...marker, weight: 0.9, note: 'a stock error page signed by Cloudflare' })),
     // What a pasted page with no status says: its "What happened?" sentence, or the 1xxx heading "Error 1016 Ray ID: …".
     { status: 0, text: 'between Cloudflare', weight: 0.9, note: 'Cloudflare\'s 520 and 522 pages say what failed between Cloudflare and the origin' },
-    { status: 0, text: 'The web server is not returning a connection', weight: 0.6, note: 'the sentence on Cloudflare\'s 521 page' },
-    { status: 0, text: 'The origin web server timed out responding to this request', weight: 0.6, note: 'the sentence on Cloudflare\'s 524 page' },
+    { status: 0, text: WHAT_HAPPENED[521], weight: 0.6, note: 'the sentence on Cloudflare\'s 521 page' },
+    { status: 0, text: WHAT_HAPPENED[524], weight: 0.6, note: 'the sentence on Cloudflare\'s 524 page' },
     { status: 0, text: 'ray id:', weight: 0.7, note: 'Cloudflare\'s error and block pages show the request\'s Ray ID (RAY_ID)' },
     { status: [0, 500], text: 'worker threw exception', any: codeShown(1101), weight: 0.9, note: 'Cloudflare\'s Error 1101 page' },
   ],
@@ -257,11 +265,11 @@ export default defineGateway({
       reference: ERRORS_1XXX,
     },
     // The 52x codes: the step towards the origin that failed, read off Cloudflare's page or off the status alone.
-    ...byPageAndStatus(520, E520, 'There is an unknown connection issue between Cloudflare and the origin web server'),
-    ...byPageAndStatus(521, E521, 'The web server is not returning a connection'),
-    ...byPageAndStatus(522, E522, 'The initial connection between Cloudflare\'s network and the origin web server timed out'),
+    ...byPageAndStatus(520, E520, WHAT_HAPPENED[520]),
+    ...byPageAndStatus(521, E521, WHAT_HAPPENED[521]),
+    ...byPageAndStatus(522, E522, WHAT_HAPPENED[522]),
     ...byPageAndStatus(523, E523),
-    ...byPageAndStatus(524, E524, 'The origin web server timed out responding to this request'),
+    ...byPageAndStatus(524, E524, WHAT_HAPPENED[524]),
     ...byPageAndStatus(525, E525),
     ...byPageAndStatus(526, E526),
     ...byPageAndStatus(530, E530),
