@@ -20,6 +20,8 @@ const ERROR_DOCUMENT_FAILED = 'error was encountered while trying to use an erro
 // ap_proxyerror() (proxy_util.c#L412-L430) writes this line, then "Reason: <strong>…</strong>", under the status line "<code> Proxy Error".
 const PROXY_ERROR = 'the proxy server could not handle the request';
 const PROXY_ERROR_REASON = { reason: 'proxy error' } as const;
+// The type of Apache's own pages (http_protocol.c#L1440-L1450): without the charset when suppress-error-charset is set.
+const OWN_TYPE = { any: [{ header: 'content-type', includes: 'iso-8859-1' }, { header: 'content-type', equals: 'text/html' }] } as const;
 
 const ERROR_LOG =
   'error_log names it: AH00957 "attempt to connect to … failed" and AH01114 "failed to make connection to backend" (nothing accepted the connection), AH00959 "disabling worker … for 60s", AH01102 "error reading status line from remote server" with (70007) timeout, (104) reset or (70014) end of file, AH01106 "bad HTTP/1.1 header returned by", AH01170 "All workers are in error state", AH00941 "failed to acquire connection"; through mod_proxy_fcgi AH01079 (connect), AH01067 "Failed to read FastCGI header", AH01070 "Error parsing script headers".';
@@ -183,6 +185,14 @@ export default defineGateway({
     },
     // Status line only: the reason phrase "Proxy Error" marks an ap_proxyerror() page, the plain one a canned page.
     { id: 'apache-502-proxy-error-no-body', title: '502 Proxy Error (page not seen)', when: [{ status: 502 }, PROXY_ERROR_REASON, { body: 'unseen' }], source: 'gateway', ...readFailure },
+    {
+      id: 'apache-502-bad-gateway-no-body', title: '502 Bad Gateway from Apache (page not seen)',
+      when: [{ status: 502 }, { reason: 'bad gateway' }, { body: 'unseen' }, OWN_TYPE],
+      meaning: 'Apache\'s plain "502 Bad Gateway" (not "Proxy Error") comes from a backend response it could not parse, or a request body it could not send.',
+      causes: { 'origin-invalid-response': 0.85, 'origin-reset': 0.15 },
+      source: 'gateway',
+      reference: `${PROXY_HTTP_C}#L1254-L1268`,
+    },
     { id: 'apache-500-proxy-error-no-body', title: '500 Proxy Error (page not seen)', when: [{ status: 500 }, PROXY_ERROR_REASON, { body: 'unseen' }], meaning: 'Apache\'s proxy could not resolve the backend\'s name or complete TLS with it.', source: 'gateway', ...dnsOrTls },
     // Headers only: Apache's own pages are text/html; charset=iso-8859-1 (http_protocol.c#L1449); a relayed page keeps the backend's type.
     {
@@ -195,7 +205,7 @@ export default defineGateway({
     },
     {
       id: 'apache-503-no-body', title: '503 from Apache (its page not seen)',
-      when: [{ status: 503 }, { body: 'unseen' }, { ...PROXY_ERROR_REASON, absent: true }],
+      when: [{ status: 503 }, { body: 'unseen' }, OWN_TYPE, { ...PROXY_ERROR_REASON, absent: true }],
       meaning: 'Most often Apache\'s own 503: it could not connect to the backend, the worker is still in its error state after such a failure, every balancer member is in error state or busy, or a FastCGI backend failed before answering.',
       causes: unavailable.causes,
       source: 'gateway',
@@ -204,17 +214,17 @@ export default defineGateway({
     },
     {
       id: 'apache-502-no-body', title: '502 from Apache (its page not seen)',
-      when: [{ status: 502 }, { body: 'unseen' }, { ...PROXY_ERROR_REASON, absent: true }],
+      when: [{ status: 502 }, { body: 'unseen' }, OWN_TYPE, { ...PROXY_ERROR_REASON, absent: true }],
       meaning: 'Apache answers 502 when it read no usable response from the backend: the backend closed or reset the connection, said nothing within ProxyTimeout, or sent a malformed response.',
       causes: { 'origin-reset': 0.35, 'origin-timeout': 0.3, 'origin-invalid-response': 0.3, 'origin-unreachable': 0.05 },
       source: 'gateway',
       tellApart: ERROR_LOG,
       reference: `${PROXY_HTTP_C}#L1193-L1194`,
     },
-    { id: 'apache-504-no-body', title: '504 from Apache (its page not seen)', when: [{ status: 504 }, { body: 'unseen' }], source: 'gateway', ...timeout },
+    { id: 'apache-504-no-body', title: '504 from Apache (its page not seen)', when: [{ status: 504 }, { body: 'unseen' }, OWN_TYPE], source: 'gateway', ...timeout },
     {
       id: 'apache-500-no-body', title: '500 through Apache (its page not seen)',
-      when: [{ status: 500 }, { body: 'unseen' }, { ...PROXY_ERROR_REASON, absent: true }],
+      when: [{ status: 500 }, { body: 'unseen' }, OWN_TYPE, { ...PROXY_ERROR_REASON, absent: true }],
       meaning: 'A 500 through Apache is most often the backend\'s or a script\'s own error; Apache\'s proxy writes a 500 only for a DNS or TLS failure (then its reason phrase is "Proxy Error").',
       causes: { 'origin-app-error': 0.6, 'origin-unreachable': 0.2, 'origin-tls': 0.1, unknown: 0.1 },
       source: 'unknown',
