@@ -24,6 +24,7 @@ import netlify from './netlify';
 import nginx from './nginx';
 import render from './render';
 import squid from './squid';
+import tinyproxy from './tinyproxy';
 import traefik from './traefik';
 import trafficserver from './trafficserver';
 import varnish from './varnish';
@@ -54,6 +55,7 @@ export const GATEWAYS: readonly Gateway[] = [
   nginx,
   render,
   squid,
+  tinyproxy,
   traefik,
   trafficserver,
   varnish,
