@@ -21,6 +21,7 @@ import iis from './iis';
 import kong from './kong';
 import lighttpd from './lighttpd';
 import netlify from './netlify';
+import nghttpx from './nghttpx';
 import nginx from './nginx';
 import render from './render';
 import squid from './squid';
@@ -52,6 +53,7 @@ export const GATEWAYS: readonly Gateway[] = [
   kong,
   lighttpd,
   netlify,
+  nghttpx,
   nginx,
   render,
   squid,
