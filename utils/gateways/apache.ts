@@ -44,7 +44,8 @@ const unavailable = {
 
 const timeout = {
   meaning: 'A backend did not answer in time: mod_proxy_fcgi, mod_proxy_ajp or a tunnel hit ProxyTimeout (Timeout, 60 s by default), or sending the request body to the backend timed out.',
-  causes: { 'origin-timeout': 0.9, unknown: 0.1 },
+  // A backend whose workers are all busy leaves the request in its listen queue until the timeout fires (uWSGI master.c#L294-L295).
+  causes: { 'origin-timeout': 0.8, overloaded: 0.15, unknown: 0.05 },
   tellApart: ERROR_LOG,
   reference: `${PROXY_FCGI_C}#L1043-L1044`,
 } as const;
@@ -287,5 +288,6 @@ export default defineGateway({
     `${A}modules/proxy/mod_proxy_scgi.c`,
     `${A}modules/http/http_filters.c`,
     'https://httpd.apache.org/docs/2.4/mod/mod_proxy.html',
+    'https://github.com/unbit/uwsgi/blob/6cbb2177ae48af91d2799ff3135abda545cf634c/core/master.c#L294-L295',
   ],
 });

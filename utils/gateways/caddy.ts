@@ -46,7 +46,8 @@ export default defineGateway({
       id: 'caddy-504-empty-body', title: '504 from Caddy (empty body)',
       when: [{ status: 504 }, ...OWN_ERROR],
       meaning: 'A timeout fired in Caddy\'s reverse_proxy. Only dial_timeout (3 s) is set by default, so most often the connection never opened (a host that is down, a firewall dropping packets); with response_header_timeout or read_timeout set, it can be a slow upstream.',
-      causes: { 'origin-unreachable': 0.6, 'origin-timeout': 0.4 },
+      // A backend whose workers are all busy leaves the request in its listen queue until the timeout fires (uWSGI master.c#L294-L295).
+      causes: { 'origin-unreachable': 0.5, 'origin-timeout': 0.35, overloaded: 0.15 },
       source: 'gateway',
       tellApart: `"dial tcp …: i/o timeout" is a connection that never opened; "timeout awaiting response headers" a slow upstream. ${LOG}`,
       reference: `${C}modules/caddyhttp/reverseproxy/httptransport.go#L222-L226`,
@@ -87,5 +88,5 @@ export default defineGateway({
     visitor: [],
     owner: ['Caddy\'s log has one "http.log.error" entry per failed proxy request with the exact Go error; run with the log at INFO or lower to see it.'],
   },
-  sources: [REVERSE_PROXY_GO, SERVER_GO, `${C}modules/caddyhttp/reverseproxy/httptransport.go`, `${C}modules/caddyhttp/reverseproxy/hosts.go`, BEFORE_2_10, 'https://caddyserver.com/docs/caddyfile/directives/reverse_proxy'],
+  sources: ['https://github.com/unbit/uwsgi/blob/6cbb2177ae48af91d2799ff3135abda545cf634c/core/master.c#L294-L295', REVERSE_PROXY_GO, SERVER_GO, `${C}modules/caddyhttp/reverseproxy/httptransport.go`, `${C}modules/caddyhttp/reverseproxy/hosts.go`, BEFORE_2_10, 'https://caddyserver.com/docs/caddyfile/directives/reverse_proxy'],
 });

@@ -76,8 +76,9 @@ export default defineGateway({
     {
       id: 'h2o-gateway-error-i-o-timeout', title: 'Gateway Error: I/O timeout or first byte timeout',
       when: [...PROXY_FAILURE, saysOneOf(['i/o timeout', 'first byte timeout'])],
-      meaning: 'The upstream sent nothing for longer than proxy.timeout.io (30 s by default), or did not start its response within proxy.timeout.first_byte.',
-      causes: { 'origin-timeout': 1 },
+      meaning: 'The upstream sent nothing for longer than proxy.timeout.io (30 s by default), or did not start its response within proxy.timeout.first_byte: a slow request, or every worker of the application busy.',
+      // A backend whose workers are all busy leaves the request in its listen queue until the timeout fires (uWSGI master.c#L294-L295).
+      causes: { 'origin-timeout': 0.85, overloaded: 0.15 },
       source: 'gateway',
       tellApart: LOG,
       reference: HTTPCLIENT_ERRORS,
@@ -249,5 +250,5 @@ export default defineGateway({
     visitor: [],
     owner: ['h2o\'s error log names the failure for each request in a "[lib/core/proxy.c] in request:…" line.'],
   },
-  sources: [PROXY_C, `${H}lib/core/request.c`, `${H}lib/common/httpclient.c`, `${H}lib/common/socket.c`, `${H}lib/common/hostinfo.c`, `${H}lib/handler/fastcgi.c`, `${H}lib/handler/file.c`, HTTP1CLIENT_22, `${H22}lib/common/socketpool.c`],
+  sources: ['https://github.com/unbit/uwsgi/blob/6cbb2177ae48af91d2799ff3135abda545cf634c/core/master.c#L294-L295', PROXY_C, `${H}lib/core/request.c`, `${H}lib/common/httpclient.c`, `${H}lib/common/socket.c`, `${H}lib/common/hostinfo.c`, `${H}lib/handler/fastcgi.c`, `${H}lib/handler/file.c`, HTTP1CLIENT_22, `${H22}lib/common/socketpool.c`],
 });

@@ -53,7 +53,8 @@ const badResponse = {
 
 const timeout = {
   meaning: 'The backend sent nothing within read-timeout (or took the request too slowly, write-timeout). Both are off by default, so they were configured.',
-  causes: { 'origin-timeout': 0.95, overloaded: 0.05 },
+  // A backend whose workers are all busy leaves the request in its listen queue until the timeout fires (uWSGI master.c#L294-L295).
+  causes: { 'origin-timeout': 0.85, overloaded: 0.15 },
   tellApart: LOG,
   reference: `${GW_BACKEND_C}#L2879-L2900`,
 } as const;
@@ -124,5 +125,5 @@ export default defineGateway({
     visitor: [],
     owner: ['Set proxy.debug = 1 (or fastcgi.debug) to get one error-log line per backend failure naming the reason.'],
   },
-  sources: [GW_BACKEND_C, HEADER_GLUE_C, RESPONSE_C, `${L}src/http_status.c`, XHTML_PAGE, OLD_503, 'https://redmine.lighttpd.net/projects/lighttpd/wiki/Docs_ModProxy'],
+  sources: ['https://github.com/unbit/uwsgi/blob/6cbb2177ae48af91d2799ff3135abda545cf634c/core/master.c#L294-L295', GW_BACKEND_C, HEADER_GLUE_C, RESPONSE_C, `${L}src/http_status.c`, XHTML_PAGE, OLD_503, 'https://redmine.lighttpd.net/projects/lighttpd/wiki/Docs_ModProxy'],
 });

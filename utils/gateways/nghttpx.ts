@@ -34,7 +34,8 @@ const badGateway = {
 
 const gatewayTimeout = {
   meaning: 'A backend timeout fired in nghttpx: --backend-connect-timeout (30 s) with no other backend to try, or --backend-read-timeout (1 min) after the request was sent.',
-  causes: { 'origin-unreachable': 0.5, 'origin-timeout': 0.5 },
+  // A backend whose workers are all busy leaves the request in its listen queue until the timeout fires (uWSGI master.c#L294-L295).
+  causes: { 'origin-unreachable': 0.45, 'origin-timeout': 0.4, overloaded: 0.15 },
   source: 'gateway',
   tellApart: `"Connect time out" in the log is a connection that never opened. ${LOG}`,
   reference: `${DOWNSTREAM}#L127-L141`,
@@ -130,5 +131,5 @@ export default defineGateway({
     visitor: [],
     owner: [LOG],
   },
-  sources: [`${NX}src/shrpx_http.cc`, `${NX}src/shrpx_http.h`, HTTPS_UPSTREAM, HTTP2_UPSTREAM, DOWNSTREAM, `${NX}src/shrpx.cc`, OLD_503, OLD_503_CHANGE, OLD_PAGE, 'https://nghttp2.org/documentation/nghttpx.1.html'],
+  sources: ['https://github.com/unbit/uwsgi/blob/6cbb2177ae48af91d2799ff3135abda545cf634c/core/master.c#L294-L295', `${NX}src/shrpx_http.cc`, `${NX}src/shrpx_http.h`, HTTPS_UPSTREAM, HTTP2_UPSTREAM, DOWNSTREAM, `${NX}src/shrpx.cc`, OLD_503, OLD_503_CHANGE, OLD_PAGE, 'https://nghttp2.org/documentation/nghttpx.1.html'],
 });

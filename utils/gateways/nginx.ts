@@ -35,7 +35,8 @@ const badGateway = {
 
 const gatewayTimeout = {
   meaning: 'An nginx timeout towards the upstream ran out: proxy_read_timeout (60 s) waiting for the response header, or proxy_connect_timeout (60 s; 5 s on ingress-nginx) opening the connection.',
-  causes: { 'origin-timeout': 0.8, 'origin-unreachable': 0.2 },
+  // A backend whose workers are all busy leaves the request in its listen queue until the timeout fires (uWSGI master.c#L294-L295).
+  causes: { 'origin-timeout': 0.7, 'origin-unreachable': 0.15, overloaded: 0.15 },
   source: 'gateway',
   tellApart: 'error.log says "upstream timed out (110: Connection timed out) while reading response header from upstream" for a slow upstream, "… while connecting to upstream" when the connection never opened.',
   reference: `${UPSTREAM}#L4643-L4646`,
@@ -237,5 +238,6 @@ export default defineGateway({
     `${IN}internal/ingress/controller/config/config.go`,
     OPENRESTY_PATCH,
     'https://nginx.org/en/docs/http/ngx_http_proxy_module.html',
+    'https://github.com/unbit/uwsgi/blob/6cbb2177ae48af91d2799ff3135abda545cf634c/core/master.c#L294-L295',
   ],
 });

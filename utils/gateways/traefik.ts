@@ -46,7 +46,8 @@ export default defineGateway({
       id: 'traefik-504-gateway-timeout-proxy-error', title: '504 Gateway Timeout (Traefik proxy error)',
       when: [{ status: 504 }, ...GATEWAY_TIMEOUT],
       meaning: 'A network timeout fired between Traefik and the backend server. Only dialTimeout (30 s) is set by default, so most often the connection never opened (a host that is down, a firewall dropping packets); with responseHeaderTimeout set, it can be a backend too slow to answer.',
-      causes: { 'origin-unreachable': 0.6, 'origin-timeout': 0.4 },
+      // A backend whose workers are all busy leaves the request in its listen queue until the timeout fires (uWSGI master.c#L294-L295).
+      causes: { 'origin-unreachable': 0.5, 'origin-timeout': 0.35, overloaded: 0.15 },
       source: 'gateway',
       tellApart: LOG,
       reference: `${T}pkg/config/dynamic/http_config.go#L571-L575`,
@@ -128,5 +129,5 @@ export default defineGateway({
     visitor: [],
     owner: ['Enable Traefik\'s access log and set the log level to DEBUG to see the proxy error behind a 502 or 504.'],
   },
-  sources: [PROXY_GO, V2_PROXY_GO, WRR_GO, RATE_LIMITER_GO, CUSTOM_ERRORS_GO, `${T}pkg/middlewares/circuitbreaker/circuit_breaker.go`, `${T}pkg/config/dynamic/http_config.go`, 'https://doc.traefik.io/traefik/routing/services/#serverstransport'],
+  sources: ['https://github.com/unbit/uwsgi/blob/6cbb2177ae48af91d2799ff3135abda545cf634c/core/master.c#L294-L295', PROXY_GO, V2_PROXY_GO, WRR_GO, RATE_LIMITER_GO, CUSTOM_ERRORS_GO, `${T}pkg/middlewares/circuitbreaker/circuit_breaker.go`, `${T}pkg/config/dynamic/http_config.go`, 'https://doc.traefik.io/traefik/routing/services/#serverstransport'],
 });
