@@ -26,8 +26,8 @@ const INTERNAL = ['internal error', 'too many internal delegations', 'too many i
 const saysOneOf = (phrases: readonly string[]): Marker => ({ any: phrases.map((text) => ({ text })) });
 
 /** A documented proxy error string, with the 502 h2o answers it in as its example. */
-const proxyError = (text: string, reference: string, variant: string): DocumentedError => ({
-  name: text,
+const proxyError = (text: string, reference: string, variant: string, note?: string): DocumentedError => ({
+  name: note ? `${text} (${note})` : text,
   reference,
   variant,
   example: { status: 502, reason: 'Gateway Error', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text },
@@ -223,13 +223,13 @@ export default defineGateway({
     proxyError('temporary failure in name resolution', HOSTINFO_ERRORS, 'h2o-gateway-error-name-resolution'),
     proxyError('non-recoverable failure in name resolution', HOSTINFO_ERRORS, 'h2o-gateway-error-name-resolution'),
     proxyError('name resolution failed', HOSTINFO_ERRORS, 'h2o-gateway-error-name-resolution'),
-    proxyError('Name or service not known (h2o 2.2: the resolver\'s own message)', `${H22}lib/common/hostinfo.c#L60`, 'h2o-gateway-error-name-resolution'),
+    proxyError('Name or service not known', `${H22}lib/common/hostinfo.c#L60`, 'h2o-gateway-error-name-resolution', 'h2o 2.2: the resolver\'s own message'),
     proxyError('ssl handshake failure', SOCKET_ERRORS, 'h2o-gateway-error-tls'),
     proxyError('certificate name mismatch', SOCKET_ERRORS, 'h2o-gateway-error-tls'),
     proxyError('invalid certificate', SOCKET_ERRORS, 'h2o-gateway-error-tls'),
     proxyError('no certificate', SOCKET_ERRORS, 'h2o-gateway-error-tls'),
     proxyError('SSL decode error', SOCKET_ERRORS, 'h2o-gateway-error-tls'),
-    proxyError('self-signed certificate (OpenSSL\'s verify message)', `${H}lib/common/socket.c#L1668-L1671`, 'h2o-gateway-error-tls'),
+    proxyError('self-signed certificate', `${H}lib/common/socket.c#L1668-L1671`, 'h2o-gateway-error-tls', 'OpenSSL\'s verify message'),
     proxyError('failed to parse the response', HTTPCLIENT_ERRORS, 'h2o-gateway-error-invalid-response'),
     proxyError('line folding of header fields is not supported', HTTPCLIENT_ERRORS, 'h2o-gateway-error-invalid-response'),
     proxyError('unexpected type of transfer-encoding', HTTPCLIENT_ERRORS, 'h2o-gateway-error-invalid-response'),
