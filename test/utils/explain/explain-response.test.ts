@@ -90,7 +90,7 @@ describe('the route', () => {
       bodyText: '<html><body><h1>Error 503 Backend fetch failed</h1><p>Guru Meditation:</p><p>XID: 123</p><hr><p>Varnish cache server</p></body></html>',
     });
     expect(explanation.route.map(({ id, role }) => `${id}:${role}`)).toEqual(['tinyproxy:relayed', 'varnish:wrote']);
-    expect(explanation.route[0]).toMatchObject({ known: false, name: 'tinyproxy' });
+    expect(explanation.route[0]).toMatchObject({ known: true, name: 'tinyproxy' });
   });
 
   it('lets a platform win over the software it runs on: App Service over IIS', () => {
