@@ -16,10 +16,11 @@ const OWN_STATUS_LINES = ['500 Internal Server Error', '502 Bad Gateway', '503 S
 
 /**
  * nginx's built-in page for one status line: "<hr><center>nginx/1.x.y</center>" (or "openresty") closes it, and a reader
- * sees the status line followed by that name (special_response.c#L21-L39), or the sample 50x.html page.
+ * sees the status line followed by that name (special_response.c#L21-L39). The sample 50x.html page is its own variant:
+ * it is shown for every 50x, so it cannot say which one.
  */
 const ownPage = (statusLine: string): Marker => ({
-  any: [{ markup: '<center>nginx' }, { markup: '<center>openresty' }, { text: `${statusLine} nginx` }, { text: `${statusLine} openresty` }, { text: SAMPLE_50X }],
+  any: [{ markup: '<center>nginx' }, { markup: '<center>openresty' }, { text: `${statusLine} nginx` }, { text: `${statusLine} openresty` }],
 });
 
 const LOG_502 =
@@ -119,8 +120,8 @@ export default defineGateway({
       reference: `${SPECIAL_RESPONSE}#L262-L290`,
     },
     {
-      id: 'nginx-50x-sample-page-status-not-stated', title: 'nginx\'s sample error page (status not stated)',
-      when: [{ status: 0 }, { text: SAMPLE_50X }],
+      id: 'nginx-50x-sample-page-status-not-stated', title: 'nginx\'s sample error page (the same for every 50x)',
+      when: [{ text: SAMPLE_50X }],
       meaning: 'nginx\'s sample 50x.html page ("An error occurred."), which the nginx.conf shipped with nginx shows for every 500, 502, 503 and 504: nginx wrote it, and the page does not say which of them it was.',
       causes: { 'origin-unreachable': 0.4, 'origin-reset': 0.2, 'origin-timeout': 0.2, overloaded: 0.1, 'origin-invalid-response': 0.1 },
       source: 'gateway',
@@ -204,7 +205,7 @@ export default defineGateway({
     { name: '400 No required SSL certificate was sent (496)', reference: `${SPECIAL_RESPONSE}#L272-L278`, variant: 'nginx-400-client-tls-mistake', example: { status: 400, body: '<center><h1>400 Bad Request</h1></center>\r\n<center>No required SSL certificate was sent</center>\r\n<hr><center>nginx</center>' } },
     { name: '400 The plain HTTP request was sent to HTTPS port (497)', reference: `${SPECIAL_RESPONSE}#L282-L288`, variant: 'nginx-400-client-tls-mistake', example: { status: 400, body: '<center><h1>400 Bad Request</h1></center>\r\n<center>The plain HTTP request was sent to HTTPS port</center>\r\n<hr><center>nginx</center>' } },
     { name: '404 Not Found (also the page of internal code 498, canceled)', reference: `${SPECIAL_RESPONSE}#L402-L406`, variant: 'nginx-own-page-other-status', example: { status: 404, body: '<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>' } },
-    { name: 'Sample /50x.html: "An error occurred." … "Faithfully yours, nginx."', reference: `${N}docs/html/50x.html`, variant: 'nginx-502-bad-gateway-nginxs-own-page', example: { status: 502, body: '<h1>An error occurred.</h1>\n<p>Sorry, the page you are looking for is currently unavailable.<br/>\nPlease try again later.</p>\n<p><em>Faithfully yours, nginx.</em></p>' } },
+    { name: 'Sample /50x.html: "An error occurred." … "Faithfully yours, nginx."', reference: `${N}docs/html/50x.html`, variant: 'nginx-50x-sample-page-status-not-stated', example: { status: 502, body: '<h1>An error occurred.</h1>\n<p>Sorry, the page you are looking for is currently unavailable.<br/>\nPlease try again later.</p>\n<p><em>Faithfully yours, nginx.</em></p>' } },
     { name: 'ingress-nginx: a Service with no ready endpoints (503)', reference: `${IN}rootfs/etc/nginx/lua/balancer.lua#L329-L334`, variant: 'nginx-503-service-temporarily-unavailable-nginxs-own' },
     { name: '499 client has closed connection', reference: `${SPECIAL_RESPONSE}#L407`, logOnly: true },
     { name: 'connect() failed (111: Connection refused) while connecting to upstream', reference: `${UPSTREAM}#L3064-L3067`, variant: 'nginx-502-bad-gateway-nginxs-own-page', logOnly: true },
