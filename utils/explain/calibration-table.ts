@@ -3,15 +3,15 @@
 import type { CalibrationTable } from './confidence';
 
 export const CALIBRATION: CalibrationTable = {
-  fittedOn: '242 tuned fixtures (captured and published), 852 answers in four modes',
+  fittedOn: '487 tuned fixtures (captured and published), 1782 answers in four modes',
   gateway: {
-    full: [[1, 0.965]],
-    headers: [[0.7, 0.086], [1, 0.832]],
-    body: [[0.7, 0.064], [1, 0.733]],
+    full: [[1, 0.959]],
+    headers: [[0.7, 0.064], [1, 0.894]],
+    body: [[1, 0.706]],
   },
   cause: {
-    full: [[0.47, 0.54], [0.58, 0.779], [0.7, 0.911], [1, 0.987]],
-    headers: [[0.195, 0.105], [0.2, 0.156], [0.4, 0.557], [1, 0.919]],
-    body: [[0.17, 0.283], [0.3, 0.619], [0.52, 0.71], [0.56, 0.75], [0.69, 0.898], [1, 0.993]],
+    full: [[0.3, 0.279], [0.47, 0.521], [0.53, 0.549], [0.84, 0.711], [1, 0.779]],
+    headers: [[0.195, 0.116], [0.264, 0.169], [0.282, 0.35], [0.44, 0.571], [0.55, 0.597], [1, 0.753]],
+    body: [[0.15, 0.239], [0.52, 0.601], [0.71, 0.644], [0.77, 0.646], [1, 0.819]],
   },
 };
