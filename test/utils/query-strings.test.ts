@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hostWithPort, pathOf, stripQueryStrings, urlWithoutQuery } from '../../utils/query-strings';
+import { ADDRESS_WITH_QUERY, hostWithPort, pathOf, stripQueryStrings, urlWithoutQuery } from '../../utils/query-strings';
 
 describe('query strings', () => {
   it('should cut the query and fragment of an address', () => {
@@ -20,6 +21,24 @@ describe('query strings', () => {
     const hostile = `${'/'.repeat(16_384)} ${'a,'.repeat(8_000)}`;
     expect(stripQueryStrings(hostile)).toBe(hostile);
     expect(stripQueryStrings(`${'/a'.repeat(4096)}?x=1`)).toBe('/a'.repeat(4096));
+  });
+
+  it('should strip exactly what the regular expression it stands for strips, on any text', () => {
+    // The characters the grammar turns on, so that random text hits every branch: breaks, leads, trailing punctuation.
+    const alphabet = fc.constantFrom('/', '?', '#', '=', ',', ';', '.', ')', '(', ' ', '"', "'", '<', '>', 'a', 'h', 'x', ':', '1', '+', '\n');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((chars) => chars.join('')), (text) => {
+        expect(stripQueryStrings(text)).toBe(text.replace(ADDRESS_WITH_QUERY, '$1$2'));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('should strip queries hidden in the text that made the regular expression backtrack', () => {
+    const hostile = '=/'.repeat(50_000);
+    expect(stripQueryStrings(hostile)).toBe(hostile);
+    expect(stripQueryStrings(`${hostile}?token=secret`)).toBe(hostile);
+    expect(stripQueryStrings('next=/login?token=secret; (https://a.example/x#frag).')).toBe('next=/login; (https://a.example/x).');
   });
 
   it('should read hosts and paths, and survive what is not an address', () => {
