@@ -83,10 +83,11 @@ const hCodeVariants: Variant[] = H_CODES.map((entry) => ({
   reference: code(entry.anchor),
 }));
 
-// What the stock page means when no log line says which H-code produced it: most public router errors are H10 and H12.
+// What the stock page means when no log line says which H-code produced it: H10 (App crashed), the error-pages
+// article's own example, then H12 (Request timeout), lead.
 const applicationError = {
   meaning: 'Heroku\'s router got no usable response from the app\'s web dynos and served its stock page: a crashed or unbooted dyno (H10, H20), no answer within 30 s (H12), a connection closed without a response (H13, H18), no web dyno running (H14), or a backlog or connection limit (H11, H22).',
-  causes: { 'origin-app-error': 0.3, 'origin-timeout': 0.3, 'origin-reset': 0.15, 'origin-unreachable': 0.15, overloaded: 0.1 },
+  causes: { 'origin-app-error': 0.35, 'origin-timeout': 0.3, 'origin-reset': 0.15, 'origin-unreachable': 0.1, overloaded: 0.1 },
   source: 'gateway',
   tellApart: LOGS,
   advice: { owner: ['"heroku ps" shows whether the web dynos are up, crashed or restarting; "heroku logs --tail" shows the H-code and the app\'s own errors around it.'] },
