@@ -41,7 +41,7 @@ const WINHTTP_ERRORS: readonly { hresult: string; name: string; meaning: string;
 ];
 
 /**
- * The sub-statuses IIS (and ARR) set for 5xx and ARR's 400.6xx, with the article's description, and the ASP.NET Core
+ * The sub-statuses IIS (and ARR) set for 5xx, rate limits and request filtering, and ARR's 400.6xx, with the article's description, and the ASP.NET Core
  * Module's (their current title; the older ANCM pages' title where it differs).
  */
 interface SubStatus {
@@ -56,6 +56,7 @@ interface SubStatus {
 const sub = (code: string, description: string, causes: CauseWeights, extra: Partial<SubStatus> = {}): SubStatus => ({ code, description, causes, reference: STATUS_CODES, ...extra });
 const ancm = (code: string, description: string, causes: CauseWeights, older: string, extra: Partial<SubStatus> = {}): SubStatus => sub(code, description, causes, { reference: ANCM_ERRORS, older, tellApart: STDOUT_LOG, ...extra });
 const CONFIG = { unknown: 1 };
+const RATE_LIMITED = { overloaded: 1 };
 const SUB_STATUSES: readonly SubStatus[] = [
   // The ASP.NET Core Module's pages (ANCM v2).
   ancm('500.30', 'ASP.NET Core app failed to start', { 'origin-app-error': 1 }, 'ANCM In-Process Start Failure', { id: 'iis-500-30-ancm-process-start-failure', reference: ANCM_START }),
@@ -94,6 +95,20 @@ const SUB_STATUSES: readonly SubStatus[] = [
   sub('503.2', 'Concurrent request limit exceeded.', { overloaded: 1 }, { id: 'iis-503-2-concurrent-request-limit-exceeded' }),
   sub('503.3', 'ASP.NET queue full', { overloaded: 1 }),
   sub('503.4', 'FastCGI queue full', { overloaded: 1 }),
+  // Dynamic IP Restrictions: the client's request rate, not the server's load, is over a limit.
+  sub('401.501', 'Access Denied: Too many requests from the same client IP; Dynamic IP Restriction Concurrent request rate limit reached.', RATE_LIMITED),
+  sub('401.502', 'Forbidden: Too many requests from the same client IP; Dynamic IP Restriction Maximum request rate limit reached.', RATE_LIMITED),
+  sub('403.501', 'Forbidden: Too many requests from the same client IP; Dynamic IP Restriction Concurrent request rate limit reached', RATE_LIMITED),
+  sub('403.502', 'Forbidden: Too many requests from the same client IP; Dynamic IP Restriction Maximum request rate limit reached', RATE_LIMITED),
+  sub('403.503', 'Forbidden: the IP address is included in the Deny list of IP Restriction', CONFIG),
+  sub('403.504', 'Forbidden: the host name is included in the Deny list of IP Restriction', CONFIG),
+  sub('404.501', 'Not Found: Too many requests from the same client IP; Dynamic IP Restriction Concurrent request rate limit reached', RATE_LIMITED),
+  sub('404.502', 'Not Found: Too many requests from the same client IP; Dynamic IP Restriction Maximum request rate limit reached', RATE_LIMITED),
+  // Request filtering: the request itself is over a limit.
+  sub('404.10', 'Request header too long.', CONFIG),
+  sub('404.13', 'Content length too large.', CONFIG),
+  sub('404.14', 'Request URL too long.', CONFIG),
+  sub('404.15', 'Query string too long.', CONFIG),
   sub('400.601', 'Bad client request (ARR).', CONFIG),
   sub('400.602', 'Invalid time format (ARR).', CONFIG),
   sub('400.603', 'Parse range error (ARR).', CONFIG),
