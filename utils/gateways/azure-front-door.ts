@@ -142,11 +142,12 @@ export default defineGateway({
       tellApart: `${ERROR_INFO} If the route or origin group is disabled or missing, every request gets this page.`,
       reference: TROUBLESHOOT,
     },
-    // Headers only: the troubleshooting article's two documented pairs (504 = OriginTimeout, 503 =
-    // OriginInvalidResponse, and the other origin failures the ErrorInfo list names); an origin may send either too.
+    // A 504 with no page of Front Door's is still most likely a timeout, its own or a gateway's behind it; a 503 with
+    // headers only is one of the origin failures the ErrorInfo list names (the troubleshooting article: 504 =
+    // OriginTimeout, 503 = OriginInvalidResponse); an origin may send either too.
     {
       id: 'azure-front-door-504-gateway-timeout', title: '504 Gateway Timeout (Front Door)',
-      when: [{ status: 504 }, { header: 'x-azure-ref' }, { body: 'unseen' }],
+      when: [{ status: 504 }, { header: 'x-azure-ref' }],
       meaning: 'Most 504s through Front Door mean the origin did not answer within the origin response timeout (30 s by default); an origin can also send its own 504.',
       causes: { 'origin-timeout': 0.8, 'origin-unreachable': 0.2 },
       source: 'unknown',
