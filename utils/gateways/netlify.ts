@@ -134,8 +134,17 @@ export default defineGateway({
       reference: FUNCTION_ERROR,
     },
     {
+      id: 'netlify-504-no-body', title: '504 through Netlify (its body not seen)',
+      when: [{ status: 504 }, { body: 'unseen' }],
+      meaning: 'Netlify\'s own function failures are 500s and 502s; a 504 is most often a proxied origin (a redirect rule with status 200 to another host) that did not answer in time, or a function that chose the status.',
+      causes: { 'origin-timeout': 0.8, 'origin-unreachable': 0.2 },
+      source: 'unknown',
+      tellApart: LOGS,
+      reference: PROXIES,
+    },
+    {
       id: 'netlify-error-passed-function-proxied-origin', title: 'Error passed on from a function or proxied origin',
-      when: [{ status: [500, 502, 503, 504] }, { header: 'x-nf-request-id' }],
+      when: [{ status: [500, 502, 503, 504] }, { header: 'x-nf-request-id' }, { body: 'seen' }],
       fallback: true,
       meaning: 'No Netlify page or function error object: a function returned this status itself, or a proxy rewrite (a redirect rule with status 200 to another host) relayed the origin\'s error.',
       causes: { 'origin-app-error': 0.6, 'origin-unreachable': 0.2, 'origin-timeout': 0.2 },

@@ -24,11 +24,13 @@ describe('Netlify', () => {
     expect(result.route.map((hop) => hop.split(':')[0])).not.toContain('netlify');
   });
 
-  it('with headers only, calls a 502 a function failure and a 504 the function\'s or origin\'s own', () => {
+  it('with headers only, calls a 502 a function failure and a 504 a timeout behind Netlify', () => {
     const bad = seen({ status: 502, headers: NETLIFY });
     expect(bad.variant).toBe('netlify-502-no-body');
     expect(bad.explanation.bodyWouldTell).toContain('crashed');
-    expect(seen({ status: 504, headers: NETLIFY }).source).toBe('origin');
+    const slow = seen({ status: 504, headers: NETLIFY });
+    expect(slow.variant).toBe('netlify-504-no-body');
+    expect(slow.causes[0]).toBe('origin-timeout');
   });
 
   it('says a proxied origin wrote a page that is not Netlify\'s', () => {
