@@ -32,6 +32,7 @@ describe('Heroku', () => {
     const crashed = seen({ status: 500, headers: { ...ROUTER_HEADERS, via: '1.1 vegur' } });
     expect(crashed.variant).toBe('heroku-5xx-no-body-app');
     expect(crashed.source).toBe('origin');
+    expect(seen({ status: 504, headers: { ...ROUTER_HEADERS, via: '1.1 vegur' } }).causes[0]).toBe('origin-timeout');
   });
 
   it('says the app wrote a 503 it announced with Retry-After', () => {
