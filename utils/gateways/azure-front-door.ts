@@ -93,7 +93,7 @@ export default defineGateway({
   name: 'Azure Front Door',
   kind: 'cdn',
   fingerprint: [
-    { header: 'x-azure-ref', weight: 0.95, note: `Front Door's reference for this request, on every response it serves (${HEADERS})` },
+    { header: 'x-azure-ref', weight: 0.95, note: 'Front Door\'s reference for this request, on every response it serves' }, // HEADERS
     { header: 'x-azure-ref-originshield', weight: 0.95, note: 'Front Door\'s origin-shield reference' },
     { header: 'x-cache', equals: 'CONFIG_NOCACHE', weight: 0.8, note: 'Azure Front Door / Azure CDN cache status' },
     { header: 'x-cache', equals: 'PRIVATE_NOSTORE', weight: 0.8, note: 'Azure Front Door / Azure CDN cache status' },

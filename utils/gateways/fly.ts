@@ -112,9 +112,9 @@ export default defineGateway({
   kind: 'platform',
   // With http_options.response.pristine the app's responses carry none of these headers.
   fingerprint: [
-    { header: 'fly-request-id', weight: 0.95, note: `the Fly proxy's request id, suffixed with the edge region (e.g. -ord) (${PRISTINE})` },
+    { header: 'fly-request-id', weight: 0.95, note: 'the Fly proxy\'s request id, suffixed with the edge region (e.g. -ord)' },
     { header: 'server', startsWith: 'fly/', weight: 0.9, note: 'the Fly proxy names itself and its build in the Server header' },
-    { header: 'via', includes: 'fly.io', weight: 0.9, note: `the Fly proxy adds "Via: 1.1 fly.io" (or "2 fly.io") (${VIA})` },
+    { header: 'via', includes: 'fly.io', weight: 0.9, note: 'the Fly proxy adds "Via: 1.1 fly.io" (or "2 fly.io")' }, // VIA
     { header: 'fly-cache-status', weight: 0.9, note: 'the Fly proxy\'s cache status header' },
     ...P_CODES.map(({ code }) => ({ text: `[${code}]`, weight: 0.7, note: `the Fly proxy's error code ${code} in its log line` })),
     { text: 'no known healthy instances', weight: 0.7, note: 'the Fly proxy\'s log line for PR01/PR03 (its wording, as logged)' },

@@ -23,7 +23,7 @@ const APP_ERROR_TEXT = 'an error occurred in the application and your page could
 const STOCK_PAGE = `<!DOCTYPE html><html><head><title>Application Error</title></head><body><iframe src="//www.herokucdn.com/error-pages/application-error.html"></iframe></body></html>`;
 const STOCK_PAGE_TEXT = `Application Error\n${APP_ERROR_TEXT[0]!.toUpperCase()}${APP_ERROR_TEXT.slice(1)}. If you are the application owner, check your logs for details.`;
 
-const LOGS = 'Run "heroku logs --tail" (or search the log drain): the heroku[router] line for this request names the H-code ("at=error code=H12 desc=\\"Request timeout\\""), with connect= and service= times and the dyno.';
+const LOGS = 'Run "heroku logs --tail" (or search the log drain): the heroku[router] line for this request names the H-code (at=error code=H12 desc="Request timeout"), with connect= and service= times and the dyno.';
 
 /**
  * Every H-code of the error-codes article (its 2024 table of contents), what it means, and the causes its section
@@ -115,7 +115,7 @@ export default defineGateway({
   name: 'Heroku',
   kind: 'platform',
   fingerprint: [
-    { header: 'via', includes: 'vegur', weight: 0.95, note: `Heroku's legacy router (Vegur) adds "Via: 1.1 vegur" to the responses it relays (${VEGUR_VIA})` },
+    { header: 'via', includes: 'vegur', weight: 0.95, note: 'Heroku\'s legacy router (Vegur) adds "Via: 1.1 vegur" to the responses it relays' }, // VEGUR_VIA
     { header: 'via', includes: 'heroku-router', weight: 0.95, note: 'Heroku\'s Router 2.0 adds "Via: 1.1 heroku-router" (Heroku\'s Router 2.0 migration notes)' },
     { header: 'server', equals: 'heroku', weight: 0.85, note: 'Heroku\'s Router 2.0 names itself in the Server header' },
     { header: 'report-to', includes: 'nel.heroku.com', weight: 0.9, note: 'network error reports go to Heroku' },

@@ -48,7 +48,7 @@ export default defineGateway({
   name: 'Netlify',
   kind: 'platform',
   fingerprint: [
-    { header: 'x-nf-request-id', weight: 0.95, note: `Netlify's request id, on every response, the one Netlify support asks for (${SERVER_HEADERS})` },
+    { header: 'x-nf-request-id', weight: 0.95, note: 'Netlify\'s request id, on every response, the one Netlify support asks for' }, // SERVER_HEADERS
     { header: 'server', equals: 'netlify', weight: 0.85, note: 'Netlify names itself in the Server header' },
     { header: 'cache-status', includes: 'netlify', weight: 0.9, note: 'Netlify\'s cache layers name themselves in Cache-Status ("Netlify Edge", "Netlify Durable")' },
     { header: 'x-nf-uncaught-error', weight: 0.95, note: 'Netlify marks a response whose Edge Function threw' },
