@@ -77,6 +77,19 @@ const P_CODES: readonly PCode[] = [
   { code: 'PL02', title: 'Bypassed request concurrency limit', causes: { overloaded: 1 } },
 ];
 
+// What each category means, by the second letter of its code (the doc's section introductions).
+const CATEGORY: Readonly<Record<string, string>> = {
+  P: 'an error internal to the Fly proxy, unrelated to the app',
+  U: 'the proxy failed to send or complete a request to one of the app\'s Machines',
+  C: 'a connection from the proxy to one of the app\'s Machines failed',
+  T: 'Fly\'s TLS termination failed before the request reached the app',
+  M: 'the proxy could not start, stop or reach a Machine it wakes on demand',
+  A: 'the app\'s fly-replay answer, or a request too large to replay, could not be followed',
+  E: 'an internal error on Fly\'s edge proxies',
+  R: 'the proxy found no Machine to route the request to',
+  L: 'a Machine\'s concurrency limit (set in fly.toml) was exceeded',
+};
+
 const pVariantId = ({ code }: PCode) => `fly-${code.toLowerCase()}-log-line`;
 // The proxy's log line shows the code in brackets ("[error] [PC01] …"); PR01's line says "no known healthy instances".
 const namesCode = ({ code }: PCode) => (code === 'PR01' ? { any: [{ text: `[${code}]` }, { text: 'no known healthy instances' }] } : { text: `[${code}]` });
@@ -85,7 +98,7 @@ const pCodeVariants: Variant[] = P_CODES.map((entry) => ({
   id: pVariantId(entry),
   title: `${entry.code}: ${entry.title}`,
   when: [namesCode(entry)],
-  meaning: `The Fly proxy logged ${entry.code} (${entry.title})${entry.internal ? ', an internal Fly.io error unrelated to the app' : ''}.`,
+  meaning: `The Fly proxy logged ${entry.code} (${entry.title}): ${CATEGORY[entry.code[1]!]}${entry.internal && entry.code[1] !== 'P' ? '; Fly calls this one internal, unrelated to the app' : ''}.`,
   causes: entry.causes,
   source: 'gateway',
   tellApart: LOGS,
