@@ -96,8 +96,9 @@ describe('the route', () => {
   it('lets a platform win over the software it runs on: App Service over IIS', () => {
     const explanation = explain({
       status: 502,
-      headers: { server: 'Microsoft-IIS/10.0', 'set-cookie': 'ARRAffinitySameSite=abc; Path=/' },
-      bodyText: '<html><body><h2>502 - Web server received an invalid response while acting as a gateway or proxy server.</h2></body></html>',
+      // App Service's mark here is its default host name on the page (Gatewhy reads no cookies, ARRAffinity included).
+      headers: { server: 'Microsoft-IIS/10.0' },
+      bodyText: '<html><body><h2>502 - Web server received an invalid response while acting as a gateway or proxy server.</h2><p>https://myapp.azurewebsites.net/</p></body></html>',
     });
     expect(explanation.gateway?.id).toBe('azure-app-service');
     expect(explanation.route.map(({ id }) => id)).toEqual(['azure-app-service']);
