@@ -14,6 +14,7 @@ import envoy from './envoy';
 import fastly from './fastly';
 import fly from './fly';
 import googleCloud from './google-cloud';
+import gunicorn from './gunicorn';
 import h2o from './h2o';
 import haproxy from './haproxy';
 import heroku from './heroku';
@@ -46,6 +47,7 @@ export const GATEWAYS: readonly Gateway[] = [
   fastly,
   fly,
   googleCloud,
+  gunicorn,
   h2o,
   haproxy,
   heroku,

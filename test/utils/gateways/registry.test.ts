@@ -86,9 +86,11 @@ describe('gateway registry', () => {
     expect(blind.map(([, variant]) => variant.id)).toEqual([]);
   });
 
-  it.each(GATEWAYS.map(({ id }) => [id]))('%s has at least one captured fixture', (id) => {
+  it.each(GATEWAYS.map(({ id, kind }) => [id, kind]))('%s has at least one captured fixture', (id, kind) => {
     const files = (() => {
       try {
+        // An app server's captures sit under the gateway in front of it (or none/), named after it: nginx/gunicorn-slow.http.
+        if (kind === 'app-server') return readdirSync(FIXTURE_ROOT, { recursive: true, encoding: 'utf8' }).filter((file) => path.basename(file).startsWith(`${id}-`) && file.endsWith('.http'));
         return readdirSync(path.join(FIXTURE_ROOT, id)).filter((file) => file.endsWith('.http'));
       } catch {
         return [];
