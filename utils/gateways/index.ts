@@ -29,6 +29,7 @@ import squid from './squid';
 import tinyproxy from './tinyproxy';
 import traefik from './traefik';
 import trafficserver from './trafficserver';
+import uwsgi from './uwsgi';
 import varnish from './varnish';
 import vercel from './vercel';
 
@@ -62,6 +63,7 @@ export const GATEWAYS: readonly Gateway[] = [
   tinyproxy,
   traefik,
   trafficserver,
+  uwsgi,
   varnish,
   vercel,
 ];
