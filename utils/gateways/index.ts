@@ -24,6 +24,7 @@ import lighttpd from './lighttpd';
 import netlify from './netlify';
 import nghttpx from './nghttpx';
 import nginx from './nginx';
+import phpFpm from './php-fpm';
 import render from './render';
 import squid from './squid';
 import tinyproxy from './tinyproxy';
@@ -58,6 +59,7 @@ export const GATEWAYS: readonly Gateway[] = [
   netlify,
   nghttpx,
   nginx,
+  phpFpm,
   render,
   squid,
   tinyproxy,
