@@ -18,6 +18,7 @@ import gunicorn from './gunicorn';
 import h2o from './h2o';
 import haproxy from './haproxy';
 import heroku from './heroku';
+import httpProxyMiddleware from './http-proxy-middleware';
 import iis from './iis';
 import kong from './kong';
 import lighttpd from './lighttpd';
@@ -53,6 +54,7 @@ export const GATEWAYS: readonly Gateway[] = [
   h2o,
   haproxy,
   heroku,
+  httpProxyMiddleware,
   iis,
   kong,
   lighttpd,
