@@ -26,6 +26,7 @@ import netlify from './netlify';
 import nghttpx from './nghttpx';
 import nginx from './nginx';
 import phpFpm from './php-fpm';
+import puma from './puma';
 import render from './render';
 import squid from './squid';
 import tinyproxy from './tinyproxy';
@@ -62,6 +63,7 @@ export const GATEWAYS: readonly Gateway[] = [
   nghttpx,
   nginx,
   phpFpm,
+  puma,
   render,
   squid,
   tinyproxy,
