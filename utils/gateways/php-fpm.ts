@@ -21,7 +21,25 @@ const PHP_TYPE = { header: 'content-type', equals: 'text/html; charset=UTF-8' } 
 const FILE_NOT_FOUND: Marker = { text: 'file not found.' };
 const ACCESS_DENIED: Marker = { text: 'access denied.' };
 const NO_INPUT_FILE: Marker = { text: 'no input file specified.' };
-const PASTED_LOG = { primaryScript: { text: 'primary script unknown' }, terminated: { text: 'execution timed out' }, maxChildren: { text: 'server reached pm.max_children setting' } } as const;
+
+/** Lines of the pool's log (the gateway's error log repeats them) that people paste with the error, each naming its failure: one variant each. */
+const LOG_LINES = [
+  {
+    id: 'php-fpm-log-primary-script-unknown', line: 'Primary script unknown',
+    meaning: 'php-fpm found no script at SCRIPT_FILENAME and answered "File not found." (404): a missing file or a wrong root / SCRIPT_FILENAME.',
+    causes: { 'origin-app-error': 0.7, unknown: 0.3 }, reference: PRIMARY_SCRIPT_UNKNOWN,
+  },
+  {
+    id: 'php-fpm-log-request-terminated', line: 'execution timed out',
+    meaning: 'The script ran past request_terminate_timeout and the master killed its worker; the gateway in front saw the connection reset or close before any answer (502, or 503 from Apache).',
+    causes: { 'origin-timeout': 1 }, reference: TERMINATE_TIMEOUT,
+  },
+  {
+    id: 'php-fpm-log-max-children', line: 'server reached pm.max_children setting',
+    meaning: 'Every worker of the pool was busy: requests wait in the socket\'s listen backlog until a worker frees up or the gateway gives up (504), and a full backlog refuses them (502/503).',
+    causes: { overloaded: 1 }, reference: MAX_CHILDREN,
+  },
+];
 
 const LOG = 'php-fpm\'s log (and the gateway\'s error log, as "FastCGI sent in stderr: …") names it: "Primary script unknown", "Unable to open primary script: …", "PHP message: PHP Fatal error: …".';
 
@@ -36,7 +54,7 @@ export default defineGateway({
     { ...NO_INPUT_FILE, weight: 0.9, note: 'PHP\'s FastCGI and CGI answer for a script it cannot open' },
     { status: 500, body: 'empty', ...PHP_TYPE, weight: 0.45, note: 'an empty 500 with PHP\'s default content type: how PHP answers a fatal error with display_errors off' },
     { header: 'x-powered-by', startsWith: 'php/', weight: 0.45, note: 'PHP ran this request (expose_php): under php-fpm, or mod_php, CGI or its built-in server' },
-    { any: Object.values(PASTED_LOG), weight: 0.9, note: 'a line of php-fpm\'s log, as the gateway\'s error log repeats it' },
+    { any: LOG_LINES.map(({ line }) => ({ text: line })), weight: 0.9, note: 'a line of php-fpm\'s log, as the gateway\'s error log repeats it' },
   ],
   variants: [
     {
@@ -75,31 +93,7 @@ export default defineGateway({
       tellApart: 'The gateway\'s error log has the message as "FastCGI sent in stderr: \\"PHP message: PHP Fatal error: …\\"", and so does php-fpm\'s (catch_workers_output) or PHP\'s error_log.',
       reference: FATAL_500,
     },
-    // Lines of the pool's log that people paste with the error: each names its failure.
-    {
-      id: 'php-fpm-log-primary-script-unknown', title: 'php-fpm log: Primary script unknown',
-      when: [PASTED_LOG.primaryScript],
-      meaning: 'php-fpm found no script at SCRIPT_FILENAME and answered "File not found." (404): a missing file or a wrong root / SCRIPT_FILENAME.',
-      causes: { 'origin-app-error': 0.7, unknown: 0.3 },
-      source: 'origin',
-      reference: PRIMARY_SCRIPT_UNKNOWN,
-    },
-    {
-      id: 'php-fpm-log-request-terminated', title: 'php-fpm log: execution timed out, terminating',
-      when: [PASTED_LOG.terminated],
-      meaning: 'The script ran past request_terminate_timeout and the master killed its worker; the gateway in front saw the connection reset or close before any answer (502, or 503 from Apache).',
-      causes: { 'origin-timeout': 1 },
-      source: 'origin',
-      reference: TERMINATE_TIMEOUT,
-    },
-    {
-      id: 'php-fpm-log-max-children', title: 'php-fpm log: server reached pm.max_children',
-      when: [PASTED_LOG.maxChildren],
-      meaning: 'Every worker of the pool was busy: requests wait in the socket\'s listen backlog until a worker frees up or the gateway gives up (504), and a full backlog refuses them (502/503).',
-      causes: { overloaded: 1 },
-      source: 'origin',
-      reference: MAX_CHILDREN,
-    },
+    ...LOG_LINES.map(({ line, ...variant }) => ({ ...variant, title: `php-fpm log: ${line}`, when: [{ text: line }], source: 'origin' as const })),
   ],
   advice: {
     visitor: [],

@@ -20,6 +20,25 @@ const BARE_500: Marker = { status: 500, header: 'content-type', equals: 'text/pl
 const NO_DATE: Marker = { status: 500, header: 'date', absent: true };
 const CATCHER_PAGE: Marker = { text: 'uwsgi exceptions catcher for' };
 
+/** Lines of uWSGI's log that people paste with the error, each naming its failure: one variant each. */
+const LOG_LINES = [
+  {
+    id: 'uwsgi-log-no-application', line: 'no python application found',
+    meaning: 'uWSGI started without a loadable application (an import error, or a wrong --module / --wsgi-file): it answers every request with a bare 500.',
+    causes: { 'origin-app-error': 1 }, reference: NO_APP,
+  },
+  {
+    id: 'uwsgi-log-harakiri', line: 'HARAKIRI ON WORKER',
+    meaning: 'A request ran past --harakiri and the master killed its worker; nothing was written for it, so the gateway in front saw the connection close (502).',
+    causes: { 'origin-timeout': 1 }, reference: HARAKIRI,
+  },
+  {
+    id: 'uwsgi-log-listen-queue-full', line: 'uWSGI listen queue of socket',
+    meaning: 'Every worker was busy and the socket\'s listen queue (--listen, 100 by default) filled up: new connections wait or are refused, so the gateway in front times out (504) or cannot connect (502).',
+    causes: { overloaded: 1 }, reference: LISTEN_QUEUE,
+  },
+];
+
 const LOG = 'uWSGI\'s log says which: "--- no python application found, check your startup logs for errors ---" for a failed start, a Python traceback for an exception, "*** HARAKIRI ON WORKER …" for a request killed at --harakiri.';
 
 export default defineGateway({
@@ -32,7 +51,7 @@ export default defineGateway({
     { ...NO_DATE, weight: 0.2, note: 'uWSGI sends no Date header on its own errors (most servers do)' },
     { ...CATCHER_PAGE, weight: 0.95, note: 'the page uWSGI\'s --catch-exceptions writes for an exception' },
     // Log lines people paste with the error: each is uWSGI's own wording.
-    { any: [{ text: 'no python application found' }, { text: 'harakiri on worker' }, { text: 'uwsgi listen queue of socket' }], weight: 0.95, note: 'a line of uWSGI\'s log' },
+    { any: LOG_LINES.map(({ line }) => ({ text: line })), weight: 0.95, note: 'a line of uWSGI\'s log' },
   ],
   variants: [
     {
@@ -52,30 +71,7 @@ export default defineGateway({
       tellApart: LOG,
       reference: NO_APP,
     },
-    {
-      id: 'uwsgi-log-no-application', title: 'uWSGI log: no python application found',
-      when: [{ text: 'no python application found' }],
-      meaning: 'uWSGI started without a loadable application (an import error, or a wrong --module / --wsgi-file): it answers every request with a bare 500.',
-      causes: { 'origin-app-error': 1 },
-      source: 'origin',
-      reference: NO_APP,
-    },
-    {
-      id: 'uwsgi-log-harakiri', title: 'uWSGI log: HARAKIRI ON WORKER',
-      when: [{ text: 'harakiri on worker' }],
-      meaning: 'A request ran past --harakiri and the master killed its worker; nothing was written for it, so the gateway in front saw the connection close (502).',
-      causes: { 'origin-timeout': 1 },
-      source: 'origin',
-      reference: HARAKIRI,
-    },
-    {
-      id: 'uwsgi-log-listen-queue-full', title: 'uWSGI log: listen queue full',
-      when: [{ text: 'uwsgi listen queue of socket' }],
-      meaning: 'Every worker was busy and the socket\'s listen queue (--listen, 100 by default) filled up: new connections wait or are refused, so the gateway in front times out (504) or cannot connect (502).',
-      causes: { overloaded: 1 },
-      source: 'origin',
-      reference: LISTEN_QUEUE,
-    },
+    ...LOG_LINES.map(({ line, ...variant }) => ({ ...variant, title: `uWSGI log: ${line}`, when: [{ text: line }], source: 'origin' as const })),
   ],
   advice: {
     visitor: [],
