@@ -35,6 +35,7 @@ import trafficserver from './trafficserver';
 import uwsgi from './uwsgi';
 import varnish from './varnish';
 import vercel from './vercel';
+import vite from './vite';
 
 export const GATEWAYS: readonly Gateway[] = [
   akamai,
@@ -72,4 +73,5 @@ export const GATEWAYS: readonly Gateway[] = [
   uwsgi,
   varnish,
   vercel,
+  vite,
 ];
