@@ -14,22 +14,28 @@ import envoy from './envoy';
 import fastly from './fastly';
 import fly from './fly';
 import googleCloud from './google-cloud';
+import gunicorn from './gunicorn';
 import h2o from './h2o';
 import haproxy from './haproxy';
 import heroku from './heroku';
+import httpProxyMiddleware from './http-proxy-middleware';
 import iis from './iis';
 import kong from './kong';
 import lighttpd from './lighttpd';
 import netlify from './netlify';
 import nghttpx from './nghttpx';
 import nginx from './nginx';
+import phpFpm from './php-fpm';
+import puma from './puma';
 import render from './render';
 import squid from './squid';
 import tinyproxy from './tinyproxy';
 import traefik from './traefik';
 import trafficserver from './trafficserver';
+import uwsgi from './uwsgi';
 import varnish from './varnish';
 import vercel from './vercel';
+import vite from './vite';
 
 export const GATEWAYS: readonly Gateway[] = [
   akamai,
@@ -46,20 +52,26 @@ export const GATEWAYS: readonly Gateway[] = [
   fastly,
   fly,
   googleCloud,
+  gunicorn,
   h2o,
   haproxy,
   heroku,
+  httpProxyMiddleware,
   iis,
   kong,
   lighttpd,
   netlify,
   nghttpx,
   nginx,
+  phpFpm,
+  puma,
   render,
   squid,
   tinyproxy,
   traefik,
   trafficserver,
+  uwsgi,
   varnish,
   vercel,
+  vite,
 ];

@@ -86,9 +86,13 @@ describe('gateway registry', () => {
     expect(blind.map(([, variant]) => variant.id)).toEqual([]);
   });
 
-  it.each(GATEWAYS.map(({ id }) => [id]))('%s has at least one captured fixture', (id) => {
+  it.each(GATEWAYS.map(({ id, kind }) => [id, kind]))('%s has at least one fixture', (id, kind) => {
     const files = (() => {
       try {
+        // An app server's responses sit under the gateway in front of it (or none/), named after it: nginx/gunicorn-slow.http,
+        // none/500-puma-caught-this-error-fallback--published.http.
+        const namesIt = (file: string) => path.basename(file).startsWith(`${id}-`) || path.basename(file).includes(`-${id}-`);
+        if (kind === 'app-server') return readdirSync(FIXTURE_ROOT, { recursive: true, encoding: 'utf8' }).filter((file) => namesIt(file) && file.endsWith('.http'));
         return readdirSync(path.join(FIXTURE_ROOT, id)).filter((file) => file.endsWith('.http'));
       } catch {
         return [];
