@@ -292,7 +292,10 @@ export function explainUncalibrated(input: ExplainInput, catalogue: Catalogue = 
   const decoded = decodeHeaders(headers, { now, status: evidence.status });
   const via = viaEntries(evidence.values.get('via'));
   const appServers = found.filter(({ gateway }) => gateway.kind === 'app-server');
-  const appSign = applicationBodySign(evidence);
+  // An application server's own page (gunicorn's error page, php-fpm's "File not found.") says the application side
+  // wrote the error, even behind a gateway whose vendor file has no variant for it.
+  const appPage = appServers.flatMap(({ variants }) => variants).find((variant) => !variant.fallback && variant.source === 'origin' && specificity(variant) > 0);
+  const appSign = applicationBodySign(evidence) ?? (appPage && `${appPage.title} is the application server's own page`);
   const gatewayHops: Hop[] = [...found.filter(({ gateway }) => gateway.kind !== 'app-server').map((detection) => knownHop(detection, via, catalogue)), ...unknownViaHops(via, catalogue)];
   if (!gatewayHops.some((hop) => hop.known)) {
     const unknown = unknownServerHop(evidence, appSign, catalogue) ?? (gatewayHops.length === 0 ? unnamedProxyHop(evidence) : undefined);

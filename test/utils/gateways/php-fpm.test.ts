@@ -12,9 +12,8 @@ describe('PHP-FPM', () => {
     expect(result.route).toEqual(['nginx:relayed', 'php-fpm:wrote']);
   });
 
-  // Not yet: lighttpd's, Apache's and Caddy's files leave the author of a relayed 404 'unknown', and the engine uses an
-  // app server's variants only once the author is the origin (explain-response.ts findCauses).
-  it.fails('reads the same answer so behind lighttpd', () => {
+  // lighttpd's file has no variant for a relayed 404: php-fpm's own page is what says the application side wrote it.
+  it('reads the same answer so behind lighttpd', () => {
     const result = seen({ status: 404, headers: { ...PHP_TYPE, 'content-length': '16', server: 'lighttpd/1.4.69' }, bodyText: 'File not found.\n' });
     expect(result.route.at(-1)).toBe('php-fpm:wrote');
   });
