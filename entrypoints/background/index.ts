@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { currentSettings, watchSettings } from '../../services/settings-store';
 import { guarded, logError } from './errors';
+import { openWelcomeOnInstall } from './install';
 import { onMessage } from './messages';
 import { fireRetry, isRetryAlarm, resumeSchedules } from './retry';
 import { onTabLoaded, onTabRemoved, watchRequests } from './watcher';
@@ -20,6 +21,7 @@ export default defineBackground(() => {
     }),
   );
   browser.runtime.onMessage.addListener(onMessage as never);
+  browser.runtime.onInstalled.addListener(guarded('runtime.onInstalled', openWelcomeOnInstall));
 
   // Timers died with the previous worker; the watch-everything option widens the filter once settings are read.
   resumeSchedules().catch((error) => logError('resumeSchedules', error));
