@@ -7,6 +7,8 @@ const PAGES = `${B}/src/http.c#L183-L353`;
 const SERVER_ERROR = `${B}/src/http_ana.c#L5080-L5125`; // every failure to reach a server becomes 503 (http_return_srv_error)
 const TERMINATION_STATES = `${B}/doc/configuration.txt#L30031-L30360`;
 const ERRORFILES = `${B}/doc/configuration.txt#L7605-L7607`;
+// The OpenShift router's own 503 page (an HAProxy errorfile).
+const OPENSHIFT_503 = 'https://github.com/openshift/router/blob/4b401a86dccc657a8a5254c2794a312241f40e87/images/router/haproxy/conf/error-page-503.http#L75-L76';
 
 // The sentence under each built-in page's <h1> (http_err_msgs[] in src/http.c): the page's only text besides its heading.
 const NO_SERVER = 'No server is available to handle this request.';
@@ -75,7 +77,6 @@ export default defineGateway({
     { markup: '<html><body><h1>', weight: 0.3, note: 'HAProxy\'s built-in pages start with <html><body><h1> and have no head' },
     { any: [{ text: INTERNAL }, ...([400, 404, 405, 410, 413, 414, 422, 431, 501] as const).map(sentence)], weight: 0.3, note: 'a sentence of HAProxy\'s built-in pages that other servers may write too' },
     { text: 'the application is currently not serving requests at this endpoint', weight: 0.85, note: 'the OpenShift router\'s (HAProxy) 503 page' },
-    { text: 'request processing is taking too long', weight: 0.8, note: 'the OpenShift router\'s (HAProxy) 504 page' },
     { header: 'server', startsWith: 'haproxy', weight: 0.8, note: 'HAProxy sends no Server header by default; some operators add one naming it' },
     // Headers only: the built-in pages are fixed bytes, so their exact length and headers mark them (src/http.c#L330-L352).
     { status: [502, 503], header: 'content-length', equals: '107', body: 'unseen', weight: 0.45, note: 'exactly the length of HAProxy\'s built-in 502 and 503 pages (107 bytes)' },
@@ -147,15 +148,7 @@ export default defineGateway({
       causes: { 'origin-unreachable': 0.6, unknown: 0.25, 'origin-app-error': 0.15 },
       source: 'gateway',
       tellApart: 'oc get route shows whether a route matches the host and path; oc get endpoints for its service lists no address when no pod passes its readiness probe.',
-      reference: 'https://github.com/openshift/router/blob/master/images/router/haproxy/conf/error-page-503.http',
-    },
-    {
-      id: 'haproxy-openshift-router-gateway-timeout', title: 'OpenShift router: Gateway timeout',
-      when: [{ status: 504 }, { text: 'request processing is taking too long' }],
-      meaning: 'The pod behind this OpenShift route did not answer within the router\'s server timeout (30 s unless the route\'s haproxy.router.openshift.io/timeout annotation changes it).',
-      causes: { 'origin-timeout': 0.9, overloaded: 0.1 },
-      source: 'gateway',
-      reference: 'https://github.com/openshift/router/blob/master/images/router/haproxy/conf/error-page-504.http',
+      reference: OPENSHIFT_503,
     },
     // Headers only. HAProxy relays a server's response untouched and adds no header, so these priors apply only where
     // its own page is marked (its exact length above, or a Server header an operator added).
@@ -202,5 +195,5 @@ export default defineGateway({
     owner: ['HAProxy logs one line per request (option httplog); its termination state (SC, sC, sQ, SH, PH, sH …) is the fastest way to the cause.'],
   },
   documented,
-  sources: [PAGES, SERVER_ERROR, `${B}/src/backend.c#L2371-L2404`, TERMINATION_STATES, ERRORFILES],
+  sources: [PAGES, SERVER_ERROR, `${B}/src/backend.c#L2371-L2404`, TERMINATION_STATES, ERRORFILES, OPENSHIFT_503],
 });
