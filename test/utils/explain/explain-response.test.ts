@@ -171,7 +171,7 @@ describe('partial evidence', () => {
   it('says when the body was not seen, and what it would have told', () => {
     const explanation = explain({ status: 503, headers: { server: 'envoy', 'content-type': 'text/plain', 'content-length': '91' } });
     expect(explanation.evidence.body).toBe('unseen');
-    expect(explanation.variantId).toBe('envoy-503-no-body');
+    expect(explanation.variantId).toBe('envoy-503-no-body-connection-failure');
     expect(explanation.causes[0]!.id).toBe('origin-unreachable');
     expect(explanation.bodyWouldTell).toContain('reset reason');
     expect(explain({ status: 503, headers: { server: 'envoy' }, bodyText: 'no healthy upstream' }).bodyWouldTell).toBeUndefined();
