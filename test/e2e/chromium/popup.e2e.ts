@@ -60,7 +60,7 @@ describe('Chromium: the popup', () => {
     const { tabId } = await openFailingTab(`/cloudfront?session=${SECRETS.query}`);
     const popup = await openPopup(tabId);
     // The vendor's page is read once it has loaded; the headline then names CloudFront.
-    await expect.poll(() => headline(popup), { timeout: 15_000 }).toMatch(/^502 from Amazon CloudFront: (probably )?the gateway could not connect to the origin server$/);
+    await expect.poll(() => headline(popup), { timeout: 15_000 }).toMatch(/^502 from Amazon CloudFront: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/);
     const main = popup.locator('main');
     await expect.poll(() => main.innerText()).toContain('Written by the gateway: Amazon CloudFront');
     expect(await popup.getByRole('link', { name: /Amazon CloudFront status page/ }).getAttribute('href')).toBe('https://health.aws.amazon.com/health/status');
@@ -200,7 +200,7 @@ describe('Chromium: the popup', () => {
     await expect.poll(() => headline(popup)).toBe('No gateway errors on this tab');
 
     await page.goto(`${site.origin}/flaky`);
-    await expect.poll(() => headline(popup), { timeout: 15_000 }).toMatch(/^502 from nginx: (probably )?the gateway could not connect to the origin server$/);
+    await expect.poll(() => headline(popup), { timeout: 15_000 }).toMatch(/^502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/);
     await expect.poll(() => popup.getByRole('timer').count()).toBe(1);
     await popup.getByRole('button', { name: 'Retry now' }).click();
 
@@ -237,7 +237,7 @@ describe('Chromium: the popup', () => {
     await explain.getByRole('button', { name: 'Explain' }).click();
     await expect.poll(() => explain.getByRole('alert').innerText()).toContain('enter the status code');
     await explain.getByLabel('Status code').fill('522');
-    await expect.poll(() => explain.locator('.result h2').first().innerText()).toMatch(/^522 from Cloudflare: (probably )?the gateway could not connect to the origin server$/);
+    await expect.poll(() => explain.locator('.result h2').first().innerText()).toMatch(/^522 from Cloudflare: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/);
     await explain.evaluate(() => window.scrollTo(0, 0));
     await explain.screenshot({ path: `${SCREENSHOTS}/explain.png` });
     await explain.setViewportSize({ width: 1280, height: 800 });

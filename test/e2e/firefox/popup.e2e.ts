@@ -42,7 +42,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
   it('names the gateway and the cause of a failed page from its vendor error body, with the status page', async () => {
     const tabId = await openTab(`/cloudfront?session=${SECRETS.query}`);
     const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
-    await waitForText(popup, 'the CloudFront headline', (shown) => /^502 from Amazon CloudFront: (probably )?the gateway could not connect to the origin server$/.test(shown), '#headline');
+    await waitForText(popup, 'the CloudFront headline', (shown) => /^502 from Amazon CloudFront: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/.test(shown), '#headline');
     const main = await text(popup);
     expect(main).toContain('Written by the gateway: Amazon CloudFront');
     expect(main).toContain(`GET ${site.origin}/cloudfront`);
@@ -114,7 +114,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
     await waitForText(popup, 'the clear state', (shown) => shown === 'No gateway errors on this tab', '#headline');
 
     await firefox.navigate(tabId, `${site.origin}/flaky`);
-    await waitForText(popup, 'the failure', (shown) => /^502 from nginx: (probably )?the gateway could not connect to the origin server$/.test(shown), '#headline');
+    await waitForText(popup, 'the failure', (shown) => /^502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/.test(shown), '#headline');
     await waitForText(popup, 'the retry panel', (shown) => /^Retrying in \d+ s$/.test(shown), '[role="timer"]');
     await popup.locator('button::-p-text(Retry now)').click();
 

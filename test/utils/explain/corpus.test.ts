@@ -23,7 +23,7 @@ describe('the engine on published responses it is tuned on, whole responses', ()
   const summary = summarize(of('published', 'full'));
   it('has a corpus worth measuring', () => expect(summary.fixtures).toBeGreaterThan(50));
   it.fails('names the right gateway for 95 % or more (not yet: vendors\' texts are still to be written from their sources)', () => expect(summary.gateway).toBeGreaterThanOrEqual(0.95));
-  it.fails('says who wrote the error rightly for 92 % or more (not yet: pages of products with no vendor file yet)', () => expect(summary.source).toBeGreaterThanOrEqual(0.92));
+  it('says who wrote the error rightly for 92 % or more', () => expect(summary.source).toBeGreaterThanOrEqual(0.92));
   it('has the true cause first for 75 % or more', () => expect(summary.causeFirst).toBeGreaterThanOrEqual(0.75));
   it.fails('has the true cause in the top three for 95 % or more (not yet)', () => expect(summary.causeTop3).toBeGreaterThanOrEqual(0.95));
   it('claims no gateway for 95 % or more of plain application errors', () => expect(summary.plainWithoutGateway).toBeGreaterThanOrEqual(0.95));
