@@ -60,7 +60,8 @@ export interface FailedRequest {
   explanation?: Explanation;
 }
 
-export type TimelineKind = 'failed' | 'retry-scheduled' | 'retried' | 'recovered' | 'gave-up' | 'stopped' | 'blocked';
+/** 'ended': the page answered something that is not a gateway error, such as 401, and retrying stopped. */
+export type TimelineKind = 'failed' | 'retry-scheduled' | 'retried' | 'recovered' | 'ended' | 'gave-up' | 'stopped' | 'blocked';
 
 export interface TimelineEvent {
   time: number;
@@ -163,13 +164,13 @@ function startedBefore(a: string, b: string): boolean {
 /**
  * A new document loaded in the tab. Failures of earlier pages are dropped; requests that started
  * after the new document's own request already belong to it and are kept. The timeline goes on
- * while the same address is being retried, and starts afresh for a different address.
+ * while the same address is being retried (or `continues`: a retry redirected elsewhere), and starts afresh otherwise.
  */
-export function startPage(record: TabRecord, pageRequestId: string, pageUrl: string): TabRecord {
+export function startPage(record: TabRecord, pageRequestId: string, pageUrl: string, { continues = false } = {}): TabRecord {
   const sameAddress = record.page !== undefined && record.page.url === pageUrl;
   return {
     tabId: record.tabId,
     failures: record.failures.filter((kept) => !startedBefore(kept.requestId, pageRequestId) && kept.requestId !== pageRequestId),
-    timeline: sameAddress ? record.timeline : [],
+    timeline: sameAddress || continues ? record.timeline : [],
   };
 }

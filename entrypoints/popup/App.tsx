@@ -16,6 +16,7 @@ export function App() {
     retryNow: () => sendToBackground({ type: 'retry-now', tabId }),
     pause: () => sendToBackground({ type: 'retry-pause', tabId }),
     resume: () => sendToBackground({ type: 'retry-resume', tabId }),
+    retryThen: () => sendToBackground({ type: 'retry-then', tabId }),
     neverOnSite: (url) => sendToBackground({ type: 'never-on-site', url }),
     copy: copyText,
     download: (fileName, text) => downloadText(fileName, text),
