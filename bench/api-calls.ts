@@ -49,7 +49,7 @@ export async function countApiCalls({ site, gatewhyDir }: { site: BenchSite; gat
     const browser = await launch(gatewhyDir);
     try {
       const worker = browser.worker!;
-      if (setting === 'all') await worker.evaluate(() => chrome.storage.sync.set({ settings: { watchAllRequests: true } }));
+      if (setting === 'all') await worker.evaluate(() => chrome.storage.sync.set({ 'settings.watchAllRequests': true }));
       await worker.evaluate(INSTRUMENT);
       const page = await browser.context.newPage();
       const counts = {} as Record<Scenario, CallCounts>;

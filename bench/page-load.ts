@@ -113,7 +113,7 @@ async function start(config: Config, gatewhyDir: string, watchers: WatcherDirs):
   if (config.id === 'gatewhy-all') {
     // Missing fields fall back to their defaults (utils/settings.ts checkSettings); the background widens its
     // filter when the stored settings change. The warm-up below checks that it did.
-    await worker!.evaluate(() => chrome.storage.sync.set({ settings: { watchAllRequests: true } }));
+    await worker!.evaluate(() => chrome.storage.sync.set({ 'settings.watchAllRequests': true }));
   }
   const page = await browser.context.newPage();
   const events = config.id.startsWith('listener') ? () => worker!.evaluate(() => (globalThis as unknown as { eventCount(): number }).eventCount()) : undefined;

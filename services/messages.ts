@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { BannerState } from '../utils/banner-text';
 import type { Explanation } from '../utils/explain/explain-response';
+import type { Settings } from '../utils/settings';
 
 export type { BannerState } from '../utils/banner-text';
 
@@ -21,13 +22,17 @@ export type Request =
   /** Add a "never retry" rule for the site of the tab's page (or of `url`, from an extension page). */
   | { type: 'never-on-site'; tabId?: number; url?: string }
   /** The engine's explanation of each failure the tab's record holds, by requestId (the engine lives in the background). */
-  | { type: 'explanations'; tabId?: number };
+  | { type: 'explanations'; tabId?: number }
+  /** The settings the background applies now (extension pages only: diagnostics, and tests waiting for a change). */
+  | { type: 'settings' };
 
 export type Response<T extends Request> = T extends { type: 'retry-state' }
   ? BannerState | null
   : T extends { type: 'explanations' }
     ? Record<string, Explanation>
-    : { ok: boolean; error?: string; pattern?: string };
+    : T extends { type: 'settings' }
+      ? Settings | { ok: false; error: string }
+      : { ok: boolean; error?: string; pattern?: string };
 
 /** Background → banner: the state changed. */
 export interface BannerUpdate {

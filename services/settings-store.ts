@@ -41,13 +41,18 @@ function migrate(): Promise<void> {
   return migration;
 }
 
+/** The stored values by setting key, unchecked (after migrating a version 1 object). */
+async function loadStoredValues(): Promise<Record<string, unknown>> {
+  await migrate();
+  const values = await storage.getItems(SETTING_KEYS.map(itemOf));
+  return valuesFromItems(Object.fromEntries(values.map(({ key, value }) => [key.replace(/^sync:/, ''), value])));
+}
+
 /** The settings as stored now, read fresh. Problems go to the notice the options page shows. */
 export async function loadSettings(): Promise<CheckedSettings> {
   let checked: CheckedSettings;
   try {
-    await migrate();
-    const values = await storage.getItems(SETTING_KEYS.map(itemOf));
-    checked = checkSettings(valuesFromItems(Object.fromEntries(values.map(({ key, value }) => [key.replace(/^sync:/, ''), value]))));
+    checked = checkSettings(await loadStoredValues());
   } catch (error) {
     // Unreadable storage: defaults, and say so.
     checked = { ...checkSettings({}), problems: [`Stored settings could not be read (${error instanceof Error ? error.message : String(error)}); defaults are used.`] };
@@ -81,13 +86,37 @@ export async function resetSettings(keys: readonly SettingKey[] = SETTING_KEYS):
   if (keys.length > 0) await storage.removeItems(keys.map(itemOf));
 }
 
-/** Calls `listener` with freshly read settings whenever any setting changes, here or on another synced device. */
+/**
+ * Calls `listener` with the settings whenever any of them changes, here or on another synced device. The first call
+ * reads them all; after that each change is applied from the change event itself, with no read, so it takes effect
+ * at once.
+ */
 export function watchSettings(listener: (checked: CheckedSettings) => void): () => void {
-  const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'sync' || !Object.keys(changes).some((key) => key.startsWith(SETTING_ITEM_PREFIX))) return;
-    loadSettings()
-      .then(listener)
-      .catch((error: unknown) => console.warn('Gatewhy settings watcher:', error));
+  // Undefined until the first read is done; changes heard before it wait in `early`.
+  let values: Record<string, unknown> | undefined;
+  let early: Record<string, unknown> = {};
+  const report = () => {
+    try {
+      listener(checkSettings(values ?? early));
+    } catch (error) {
+      console.warn('Gatewhy settings watcher:', error);
+    }
+  };
+  const reading = loadStoredValues().then(
+    (read) => void (values = { ...read, ...early }),
+    () => void (values = { ...early }),
+  );
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const ours = Object.entries(changes).filter(([key]) => key.startsWith(SETTING_ITEM_PREFIX));
+    if (area !== 'sync' || ours.length === 0) return;
+    const changed = valuesFromItems(Object.fromEntries(ours.map(([key, change]) => [key, change.newValue])));
+    if (values) {
+      values = { ...values, ...changed };
+      report();
+    } else {
+      early = { ...early, ...changed };
+      void reading.then(report);
+    }
   };
   browser.storage.onChanged.addListener(onChanged);
   return () => browser.storage.onChanged.removeListener(onChanged);

@@ -135,9 +135,21 @@ const CERTIFICATE_ERROR = /^(ERR_CERT_|ERR_SSL_|ERR_BAD_SSL_|SEC_ERROR_|SSL_ERRO
 // Chromium's ERR_BLOCKED_BY_*; Firefox's URL classifier errors (NS_ERROR_TRACKING_URI, NS_ERROR_MALWARE_URI, …).
 const BLOCKED_ERROR = /BLOCKED|^NS_ERROR_\w+_URI$/;
 
+/**
+ * Firefox reports a failed TLS handshake or a refused certificate not by name but with NSS's own message, in the
+ * browser's language ("The certificate is not trusted because it is self-signed."): its webRequest takes the error
+ * text from nsINSSErrorsService when the channel's security info holds an NSS error code, and the XPCOM error name
+ * otherwise (ChannelWrapper::GetErrorString, toolkit/components/extensions/webrequest/ChannelWrapper.cpp,
+ * https://github.com/mozilla/gecko-dev/blob/6613ec7689c02ed2a942ba640ec359f4e68f2923/toolkit/components/extensions/webrequest/ChannelWrapper.cpp).
+ * So an error that is not a name is one of those.
+ */
+const ERROR_NAME = /^(net::)?[A-Z][A-Z0-9_]*$/;
+
 /** What kind of failure a browser network error is. Unknown errors are 'other', which is never retried. */
 export function networkErrorKind(error: string | undefined): NetworkErrorKind {
-  const name = (error ?? '').trim().replace(/^net::/, '').toUpperCase();
+  const text = (error ?? '').trim();
+  if (text !== '' && !ERROR_NAME.test(text)) return 'certificate';
+  const name = text.replace(/^net::/, '');
   const named = NETWORK_ERROR_NAMES.find(({ names }) => names.includes(name));
   if (named) return named.kind;
   if (CERTIFICATE_ERROR.test(name)) return 'certificate';

@@ -211,7 +211,12 @@ class Step {
   // --- Events ---
 
   private navigationStarted({ requestId, url, method }: { requestId: string; url: string; method: string }): void {
-    const { retry } = this.state;
+    const { retry, navigation } = this.state;
+    // A redirect starts the same request again at its new address: still the same navigation, whoever started it.
+    if (navigation?.requestId === requestId) {
+      this.state.navigation = { ...navigation, url };
+      return;
+    }
     const byGatewhy = retry?.reloadedAt !== undefined && retry.url === url && method === 'GET' && this.inputs.now - retry.reloadedAt < RELOAD_MATCH_MS;
     this.flush();
     this.state.navigation = { requestId, url, byGatewhy };
@@ -345,17 +350,9 @@ class Step {
       case 'retry-now':
         return this.fire({ manual: true });
       case 'stop':
-        if (!retry) return;
-        this.unschedule();
-        this.state.retry = { ...unscheduled(retry), blocked: 'paused' };
-        this.note('stopped', 'Retrying stopped by you');
-        return;
+        return this.stop('paused', 'Retrying stopped by you');
       case 'never-on-site':
-        if (!retry) return;
-        this.unschedule();
-        this.state.retry = { ...unscheduled(retry), blocked: 'never-site' };
-        this.note('stopped', 'Never retried on this site, as you asked');
-        return;
+        return this.stop('never-site', 'Never retried on this site, as you asked');
       case 'resume':
         if (retry?.blocked === 'paused') this.schedule(nextRetry(retry, settings, retryLog, now, this.inputs.random));
         return;
@@ -399,7 +396,10 @@ class Step {
   private fire({ manual }: { manual: boolean }): void {
     const { now, settings } = this.inputs;
     const retry = this.state.retry ?? this.retryForManualReload();
-    this.unschedule();
+    // An automatic retry made now keeps its slot under the global limit: it is one of the minute's retries.
+    // A person's retry is not counted, so a slot it pre-empts goes back.
+    if (manual) this.unschedule();
+    else if (retry?.dueAt !== undefined || retry?.waitingForNetwork) this.effects.push({ type: 'alarm' });
     if (!retry) {
       // No failed page to speak of: the reload is all there is to do.
       if (manual) this.effects.push({ type: 'reload', bypassCache: false });
@@ -426,6 +426,15 @@ class Step {
     const { retry } = this.state;
     if (retry?.dueAt !== undefined) this.effects.push({ type: 'release-slot', at: retry.dueAt });
     if (retry?.dueAt !== undefined || retry?.waitingForNetwork) this.effects.push({ type: 'alarm' });
+  }
+
+  /** The user stopped the retry: it stays, blocked, so the popup and banner say why and can resume it. */
+  private stop(blocked: 'paused' | 'never-site', text: string): void {
+    const { retry } = this.state;
+    if (!retry) return;
+    this.unschedule();
+    this.state.retry = { ...unscheduled(retry), blocked };
+    this.note('stopped', text);
   }
 
   private cancelRetry(): void {

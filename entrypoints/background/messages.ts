@@ -14,6 +14,9 @@ export interface Sender {
   tab?: { id?: number };
 }
 
+/** True for the extension's own pages (popup, options, …); a content script's sender.url is its page's address. */
+const isExtensionPage = (sender: Sender, extensionOrigin: string) => typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+
 const USER_ACTIONS: Partial<Record<Request['type'], UserAction>> = {
   'retry-now': 'retry-now',
   'retry-pause': 'stop',
@@ -25,10 +28,10 @@ const USER_ACTIONS: Partial<Record<Request['type'], UserAction>> = {
  * The tab a message may act for. A content script (the banner) speaks for its own tab, `sender.tab.id`, and for no
  * other: naming another tab is refused. Only the extension's own pages may name a tab.
  */
-export function tabFor(request: { tabId?: unknown }, sender: Sender, extensionOrigin: string): { tabId?: number; error?: string } {
-  const named = typeof request.tabId === 'number' && Number.isInteger(request.tabId) ? request.tabId : undefined;
-  const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
-  if (fromExtensionPage) return { tabId: named };
+export function tabFor(request: object, sender: Sender, extensionOrigin: string): { tabId?: number; error?: string } {
+  const asked = 'tabId' in request ? request.tabId : undefined;
+  const named = typeof asked === 'number' && Number.isInteger(asked) ? asked : undefined;
+  if (isExtensionPage(sender, extensionOrigin)) return { tabId: named };
   const own = sender.tab?.id;
   if (named !== undefined && named !== own) return { error: 'A page may only act for its own tab' };
   return { tabId: own };
@@ -59,14 +62,16 @@ export function createMessageHandler(runner: TabRunner, extensionOrigin = browse
       case 'never-on-site': {
         const state = tabId === undefined ? undefined : await runner.stateOf(tabId);
         // An extension page may name the address; a page's banner only ever the page's own.
-        const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
-        const address = (fromExtensionPage && typeof request.url === 'string' ? request.url : undefined) ?? state?.retry?.url ?? state?.record.page?.url;
+        const named = isExtensionPage(sender, extensionOrigin) && typeof request.url === 'string' ? request.url : undefined;
+        const address = named ?? state?.retry?.url ?? state?.record.page?.url;
         const pattern = address === undefined ? undefined : siteRuleFor(address);
         if (!pattern) return { ok: false, error: 'Only http and https sites can have rules' };
         await updateSetting('neverRetrySites', (rules) => (rules.includes(pattern) ? rules : [...rules, pattern]));
         if (tabId !== undefined) await runner.dispatch(tabId, { type: 'user', action: 'never-on-site' });
         return { ok: true, pattern };
       }
+      case 'settings':
+        return isExtensionPage(sender, extensionOrigin) ? runner.settings() : { ok: false, error: 'Only Gatewhy’s own pages may read its settings' };
       default:
         return { ok: false, error: 'unknown message' };
     }

@@ -2,6 +2,7 @@
 // return. The global facts the machines read (settings, the per-minute retry log, being online) are kept here too;
 // nothing else about a tab is.
 import { storage } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
 import { loadSettings, watchSettings } from '../../services/settings-store';
 import { asRetryLog, asRetryState, RETRY_LOG_KEY, RETRY_STATE_PREFIX, writeRetryLog } from '../../services/retry-store';
 import { asTabRecord, TAB_RECORD_PREFIX } from '../../services/tab-store';
@@ -104,7 +105,19 @@ export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner
     if (!changed) return;
     retryLog = retryLog.filter((at) => at > now() - GLOBAL_WINDOW_MS);
     const snapshot = retryLog;
+    written.add(JSON.stringify(snapshot));
+    // A write that changes nothing fires no change event: keep only the last few.
+    if (written.size > 20) written.delete(written.values().next().value!);
     void serialized('retry-log', () => writeRetryLog(snapshot)).catch((error) => logError('retry log', error));
+  }
+
+  // The log as this runner wrote it; a stored log that is none of these was changed elsewhere (cleared), and wins.
+  const written = new Set<string>();
+  function adoptStoredLog(changes: Record<string, { newValue?: unknown }>, area: string): void {
+    if (area !== 'session' || !(RETRY_LOG_KEY in changes)) return;
+    const stored = changes[RETRY_LOG_KEY]?.newValue;
+    if (written.delete(JSON.stringify(stored))) return;
+    retryLog = asRetryLog(stored, now());
   }
 
   async function apply(tabId: number, event: TabEvent): Promise<void> {
@@ -149,6 +162,7 @@ export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner
       return settings;
     },
     async start(onSettings) {
+      browser.storage.onChanged.addListener(guarded('retry log watcher', adoptStoredLog));
       watchSettings(
         guarded('settings watcher', (checked: CheckedSettings) => {
           settings = checked.settings;

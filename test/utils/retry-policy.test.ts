@@ -62,7 +62,8 @@ describe('network errors', () => {
     const kinds = {
       transient: ['net::ERR_CONNECTION_REFUSED', 'net::ERR_CONNECTION_RESET', 'net::ERR_CONNECTION_CLOSED', 'net::ERR_EMPTY_RESPONSE', 'net::ERR_TIMED_OUT', 'NS_ERROR_CONNECTION_REFUSED', 'NS_ERROR_NET_RESET', 'NS_ERROR_NET_TIMEOUT'],
       'name-not-resolved': ['net::ERR_NAME_NOT_RESOLVED', 'NS_ERROR_UNKNOWN_HOST'],
-      certificate: ['net::ERR_CERT_AUTHORITY_INVALID', 'net::ERR_SSL_PROTOCOL_ERROR', 'SEC_ERROR_UNKNOWN_ISSUER', 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT', 'SSL_ERROR_BAD_CERT_DOMAIN'],
+      // Firefox gives NSS's message, in the browser's language, for TLS and certificate failures.
+      certificate: ['net::ERR_CERT_AUTHORITY_INVALID', 'net::ERR_SSL_PROTOCOL_ERROR', 'SEC_ERROR_UNKNOWN_ISSUER', 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT', 'The certificate is not trusted because it is self-signed.', 'Le certificat n’est pas sûr car il est auto-signé.'],
       'too-many-redirects': ['net::ERR_TOO_MANY_REDIRECTS', 'NS_ERROR_REDIRECT_LOOP'],
       'request-blocked': ['net::ERR_BLOCKED_BY_ADMINISTRATOR', 'net::ERR_BLOCKED_BY_RESPONSE', 'NS_ERROR_TRACKING_URI'],
       offline: ['net::ERR_INTERNET_DISCONNECTED', 'NS_ERROR_OFFLINE'],

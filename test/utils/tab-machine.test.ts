@@ -59,6 +59,15 @@ function world({ settings = {}, browser = FIREFOX }: { settings?: Partial<Settin
   };
 }
 
+/** The page fails, the retry comes due at 2 s, and Gatewhy's reload starts (request 2). */
+function failAndRetry(tab: ReturnType<typeof world>): void {
+  tab.send(started('1'));
+  tab.send(nginx502('1'));
+  tab.at(2000);
+  tab.send({ type: 'retry-due' });
+  tab.send(started('2'));
+}
+
 describe('a failing page and its retries', () => {
   it('should schedule, reload at the due time, and call the page back when it answers', () => {
     const tab = world({ settings: { notifyOnRecovery: true } });
@@ -70,6 +79,8 @@ describe('a failing page and its retries', () => {
 
     tab.at(2000);
     expect(tab.send({ type: 'retry-due' })).toContainEqual({ type: 'reload', bypassCache: false, url: PAGE });
+    // The retry made counts against the minute's limit.
+    expect(tab.log).toEqual([T0 + 2000]);
     tab.send(started('2'));
     expect(tab.state().navigation).toMatchObject({ byGatewhy: true });
     tab.at(2500);
@@ -159,12 +170,8 @@ describe('orderings that once raced', () => {
 
   it('a navigation during a pending reload wins: the reload is not followed, nothing else reloads', () => {
     const tab = world();
-    tab.send(started('1'));
-    tab.send(nginx502('1'));
-    tab.at(2000);
-    tab.send({ type: 'retry-due' });
     // Gatewhy's reload starts, then the user types another address before it answers.
-    tab.send(started('2'));
+    failAndRetry(tab);
     tab.send(started('3', 'https://elsewhere.example/'));
     expect(tab.state().retry).toBeUndefined();
     // The aborted reload's late answer is not the tab's navigation any more.
@@ -221,12 +228,10 @@ describe('orderings that once raced', () => {
 describe('what ends a streak', () => {
   it('a redirect chain from the retry that ends in a success is recovery', () => {
     const tab = world();
-    tab.send(started('1'));
-    tab.send(nginx502('1'));
-    tab.at(2000);
-    tab.send({ type: 'retry-due' });
-    tab.send(started('2'));
+    failAndRetry(tab);
     tab.send({ type: 'page-response', response: response('2', 302, { Location: '/landing' }) });
+    // The browser reports the redirected request again, same id, at its new address.
+    tab.send(started('2', 'https://shop.example.com/landing'));
     expect(tab.state().retry).toBeDefined();
     tab.send(ok('2', 'https://shop.example.com/landing'));
     expect(tab.state().retry).toBeUndefined();
@@ -239,11 +244,7 @@ describe('what ends a streak', () => {
     [404, 'The site now answers 404: the page is not there: check the address'],
   ])('a %i after a failure ends the retry with its own words', (status, words) => {
     const tab = world({ settings: { notifyOnRecovery: true } });
-    tab.send(started('1'));
-    tab.send(nginx502('1'));
-    tab.at(2000);
-    tab.send({ type: 'retry-due' });
-    tab.send(started('2'));
+    failAndRetry(tab);
     tab.send({ type: 'page-response', response: response('2', status) });
     expect(tab.state().retry).toBeUndefined();
     expect(tab.state().record.timeline.at(-1)).toMatchObject({ kind: 'ended', text: words });

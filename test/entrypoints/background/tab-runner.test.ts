@@ -170,3 +170,21 @@ describe('the listeners’ handlers on odd input', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('the global retry log', () => {
+  it('follows a stored log cleared elsewhere, and ignores its own writes', async () => {
+    await saveSetting('globalRetriesPerMinute', 1);
+    const tabs = runner();
+    await tabs.start();
+    await failPage(tabs, 1);
+    await vi.waitFor(async () => expect((await browser.storage.session.get('retryLog')).retryLog).toHaveLength(1));
+    // Its own write did not reset anything: a second tab still waits for the minute.
+    await failPage(tabs, 2);
+    expect(await readRetryState(2)).toMatchObject({ delayReason: 'global limit' });
+    // Cleared from outside (as "clear browsing data" or a test does): the next plan starts from an empty log.
+    await browser.storage.session.remove('retryLog');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await failPage(tabs, 3);
+    expect(await readRetryState(3)).toMatchObject({ delayReason: 'backoff' });
+  });
+});
