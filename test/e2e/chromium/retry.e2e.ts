@@ -159,7 +159,8 @@ describe('Chromium: automatic retry', () => {
     const going = page.goto(`${server.origin}/slow-elsewhere`);
     await waitFor('the new page to be asked for', () => arrived('/slow-elsewhere').length === 1);
     // Cancelled at once, while the user's page is still on its way (it answers after 3 s; the retry was due in 1.5 s).
-    expect(await retryState(tabId)).toBeUndefined();
+    await waitFor('the schedule to go', async () => (await retryState(tabId)) === undefined, 1000);
+    expect(await page.title()).not.toBe('Elsewhere');
     await going;
     expect(await page.title()).toBe('Elsewhere');
     await sleep(1000);
