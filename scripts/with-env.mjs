@@ -1,61 +1,80 @@
 #!/usr/bin/env node
-// Runs a command with what Gatewhy's tests and demo need: Node >= 22 and Debian's chromium and firefox-esr.
-// Missing pieces are installed the way shared/toolchain.md describes (npm registry for Node, apt for browsers).
-// Plain JavaScript on purpose: it must start under an older Node before Node 22 exists.
+// Runs a command with everything Gatewhy's tests and demo need, installing what is missing: Node >= 22, the project's
+// npm dependencies, and Debian's browsers (shared/toolchain.md: Node from the npm registry, browsers from apt).
+// Plain JavaScript with Node's built-ins only, on purpose: it must start under an older Node, before `npm ci`.
+//
+//   node scripts/with-env.mjs [--browsers LIST | --try-browsers LIST] COMMAND [ARGS...]
+//
+// LIST names Debian packages, comma-separated (default: chromium,firefox-esr,xvfb). --browsers: they are required;
+// --try-browsers: installed if possible, and the command runs without them otherwise. A second run installs nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NODE22_PREFIX = process.env.GATEWHY_NODE22_PREFIX ?? '/opt/node22';
-const [command, ...args] = process.argv.slice(2);
-if (!command) {
-  console.error('usage: node scripts/with-env.mjs [--browsers chromium,firefox-esr] COMMAND [ARGS...]');
-  process.exit(2);
-}
+/** The command each Debian package provides, to tell whether it is installed. */
+const PROVIDES = { chromium: 'chromium', 'firefox-esr': 'firefox-esr', xvfb: 'xvfb-run' };
 
 const say = (text) => console.error(`[gatewhy] ${text}`);
 const has = (binary) => spawnSync('sh', ['-c', `command -v ${binary}`], { stdio: 'ignore' }).status === 0;
-const isRoot = process.getuid?.() === 0;
-const sudo = isRoot ? [] : has('sudo') ? ['sudo'] : null;
+const run = (file, list, options = {}) => execFileSync(file, list, { stdio: 'inherit', cwd: ROOT, ...options });
 
-function run(file, list, options = {}) {
-  execFileSync(file, list, { stdio: 'inherit', ...options });
+function parseArguments(argv) {
+  const [first, ...rest] = argv;
+  if (first === '--browsers' || first === '--try-browsers') {
+    return { packages: (rest[0] ?? '').split(',').filter(Boolean), optional: first === '--try-browsers', commandLine: rest.slice(1) };
+  }
+  return { packages: Object.keys(PROVIDES), optional: false, commandLine: argv };
 }
 
-let browsers = ['chromium', 'firefox-esr'];
-let browsersOptional = false;
-let commandLine = [command, ...args];
-// --browsers a,b: these are required. --try-browsers a,b: install them if possible, carry on without them.
-if (command === '--browsers' || command === '--try-browsers') {
-  browsers = (args[0] ?? '').split(',').filter(Boolean);
-  browsersOptional = command === '--try-browsers';
-  commandLine = args.slice(1);
-}
-
-const env = { ...process.env };
-if (Number(process.versions.node.split('.')[0]) < 22) {
+/** PATH with Node 22 first, installing it from the npm registry when the running Node is older. */
+function withNode22(env) {
+  if (Number(process.versions.node.split('.')[0]) >= 22) return env;
   if (!existsSync(`${NODE22_PREFIX}/bin/node`)) {
     say(`Node ${process.versions.node} is older than 22: installing node@22 into ${NODE22_PREFIX} from the npm registry`);
     run('npm', ['install', '-g', '--prefix', NODE22_PREFIX, 'node@22']);
   }
-  env.PATH = `${NODE22_PREFIX}/bin:${env.PATH}`;
   say(`using ${execFileSync(`${NODE22_PREFIX}/bin/node`, ['-v']).toString().trim()} from ${NODE22_PREFIX}/bin`);
+  return { ...env, PATH: `${NODE22_PREFIX}/bin:${env.PATH}` };
 }
 
-const missing = browsers.filter((browser) => !has(browser));
-if (missing.length > 0) {
+/** `npm ci` when node_modules is missing or older than package-lock.json (npm writes node_modules/.package-lock.json on every install). */
+function withDependencies(env) {
+  const lock = path.join(ROOT, 'package-lock.json');
+  const installed = path.join(ROOT, 'node_modules', '.package-lock.json');
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+  say(existsSync(installed) ? 'package-lock.json is newer than node_modules: running npm ci' : 'no node_modules yet: running npm ci');
+  run('npm', ['ci', '--no-audit', '--no-fund'], { env });
+}
+
+/** apt-get install of the missing packages, as root or through sudo. Returns false when that cannot be done here. */
+function withPackages(packages, optional) {
+  const missing = packages.filter((name) => !has(PROVIDES[name] ?? name));
+  if (missing.length === 0) return;
   const hint = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+  const sudo = process.getuid?.() === 0 ? [] : has('sudo') ? ['sudo'] : null;
   try {
     if (!sudo || !has('apt-get')) throw new Error(`cannot install ${missing.join(' and ')} here (needs root or sudo, and apt-get)`);
     say(`installing ${missing.join(' and ')} from Debian's apt repositories`);
-    const aptGet = (list) => run(sudo.length ? 'sudo' : 'apt-get', sudo.length ? ['apt-get', ...list] : list, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const aptGet = (list) => run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...list] : list, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     aptGet(['update']);
     aptGet(['install', '-y', ...missing]);
   } catch (error) {
     say(`${error.message}; install them with: ${hint}`);
-    if (!browsersOptional) process.exit(1);
+    if (!optional) process.exit(1);
   }
 }
 
+const { packages, optional, commandLine } = parseArguments(process.argv.slice(2));
+if (commandLine.length === 0) {
+  console.error('usage: node scripts/with-env.mjs [--browsers LIST | --try-browsers LIST] COMMAND [ARGS...]');
+  process.exit(2);
+}
+const env = withNode22({ ...process.env });
+withDependencies(env);
+withPackages(packages, optional);
 const [file, ...rest] = commandLine;
-const result = spawnSync(file, rest, { stdio: 'inherit', env });
+const result = spawnSync(file, rest, { stdio: 'inherit', env, cwd: ROOT });
 process.exit(result.status ?? 1);

@@ -5,6 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { navigationEvent, networkErrorEvent, responseEvent, type AddressedEvent } from '../../utils/tab-events';
 import { DEFAULT_WATCHED_TYPES } from '../../utils/watch-policy';
 import { guarded, logError } from './errors';
+import { openWelcomeOnInstall } from './install';
 import { createMessageHandler } from './messages';
 import { tabOfRetryAlarm } from './retry-alarm';
 import { createTabRunner } from './tab-runner';
@@ -58,6 +59,7 @@ export default defineBackground(() => {
     }),
   );
   browser.runtime.onMessage.addListener(createMessageHandler(runner) as never);
+  browser.runtime.onInstalled.addListener(guarded('runtime.onInstalled', openWelcomeOnInstall));
   for (const online of [true, false]) {
     globalThis.addEventListener?.(online ? 'online' : 'offline', guarded(`${online ? 'online' : 'offline'} event`, () => runner.broadcast({ type: 'connectivity', online })));
   }
