@@ -23,7 +23,7 @@ import {
   type RetryState,
 } from './retry-policy';
 import type { Settings } from './settings';
-import { addEvent, addFailure, emptyRecord, isEmptyRecord, startPage, summarize, updateFailure, type FailedRequest, type TabRecord, type TimelineKind } from './tab-record';
+import { addEvent, addFailure, emptyRecord, isEmptyRecord, recordForStorage, startPage, summarize, updateFailure, type FailedRequest, type TabRecord, type TimelineKind } from './tab-record';
 import { isGatewayFailure, isServerError } from './watch-policy';
 
 /** Failed requests inside a page arrive in bursts: they are stored together when the page has loaded, or after this. */
@@ -64,6 +64,11 @@ export interface TabState {
   outcome?: Outcome & { url: string };
   /** The tab closed: later events are ignored until the state is forgotten. */
   closed?: true;
+  /**
+   * The tab is in a private (incognito) window: nothing of it goes to storage.local or storage.sync, only to
+   * storage.session, which browsers hold in memory (issue 14, part 2).
+   */
+  privateWindow?: true;
 }
 
 /** Facts from outside the tab, read when the event is applied. */
@@ -107,8 +112,8 @@ export type TabEffect =
   /** Write one stored part of the tab; undefined removes it. */
   | { type: 'store'; part: 'record'; record: TabRecord | undefined }
   | { type: 'store'; part: 'retry'; retry: RetryState | undefined }
-  /** Add failures to "Recent errors". */
-  | { type: 'remember'; failures: readonly FailedRequest[] }
+  /** Add failures to "Recent errors": on disk, or for a private window's tab in memory only (`privateWindow`). */
+  | { type: 'remember'; failures: readonly FailedRequest[]; privateWindow: boolean }
   | { type: 'badge'; badge: Badge; previous?: Badge }
   | { type: 'reload'; bypassCache: boolean; url?: string }
   /** Feed `event` back at `at` (a timer: it dies with the worker, so retries also get an alarm). */
@@ -132,14 +137,19 @@ export interface StepResult {
   effects: TabEffect[];
 }
 
-export function newTabState(tabId: number): TabState {
-  return { tabId, record: emptyRecord(tabId), pending: [], badge: IDLE_BADGE };
+/** Where the tab is, as the browser said when Gatewhy first heard of it. */
+export interface TabPlace {
+  privateWindow: boolean;
+}
+
+export function newTabState(tabId: number, { privateWindow }: TabPlace = { privateWindow: false }): TabState {
+  return { tabId, record: emptyRecord(tabId), pending: [], badge: IDLE_BADGE, ...(privateWindow && { privateWindow: true as const }) };
 }
 
 /** A tab's state rebuilt from what was stored, after the background restarted. */
-export function restoredTabState(tabId: number, record: TabRecord | undefined, retry: RetryState | undefined): TabState {
+export function restoredTabState(tabId: number, record: TabRecord | undefined, retry: RetryState | undefined, place?: TabPlace): TabState {
   const kept = record ?? emptyRecord(tabId);
-  return { tabId, record: kept, ...(retry && { retry }), pending: [], badge: badgeFor(isEmptyRecord(kept) ? undefined : kept) };
+  return { ...newTabState(tabId, place), record: kept, ...(retry && { retry }), badge: badgeFor(isEmptyRecord(kept) ? undefined : kept) };
 }
 
 /** What the banner in the tab shows. */
@@ -368,7 +378,7 @@ class Step {
   private pageFailed(failure: FailedRequest, { cached }: { cached: boolean }): void {
     const { settings, retryLog, now, browser, random } = this.inputs;
     this.setRecord(addFailure(startPage(this.state.record, failure.requestId, failure.url), failure));
-    this.effects.push({ type: 'remember', failures: [failure] }, { type: 'check-loaded' });
+    this.effects.push(this.remember([failure]), { type: 'check-loaded' });
     const retryAfterSeconds = parseRetryAfter(headerValue(failure.headers, 'retry-after'), failure.time, headerValue(failure.headers, 'date'));
     const pageFailure = { tabId: this.state.tabId, url: failure.url, method: failure.method, status: failure.status, networkError: failure.networkError, retryAfterSeconds, cached };
     this.schedule(planRetry(pageFailure, this.state.retry, settings, retryLog, now, browser, random));
@@ -464,7 +474,11 @@ class Step {
     if (pending.length === 0) return;
     this.state.pending = [];
     this.setRecord(pending.reduce(addFailure, this.state.record));
-    this.effects.push({ type: 'remember', failures: pending });
+    this.effects.push(this.remember(pending));
+  }
+
+  private remember(failures: readonly FailedRequest[]): TabEffect {
+    return { type: 'remember', failures, privateWindow: this.state.privateWindow === true };
   }
 
   /** Adds to the timeline of a page Gatewhy is following (one with a failure or a story already). */
@@ -484,7 +498,7 @@ class Step {
     const { before, state } = this;
     const derived: TabEffect[] = [];
     if (state.record !== before.record && !(isEmptyRecord(state.record) && isEmptyRecord(before.record))) {
-      derived.push({ type: 'store', part: 'record', record: isEmptyRecord(state.record) ? undefined : state.record });
+      derived.push({ type: 'store', part: 'record', record: isEmptyRecord(state.record) ? undefined : recordForStorage(state.record) });
     }
     if (state.retry !== before.retry) derived.push({ type: 'store', part: 'retry', retry: state.retry });
     if (!state.closed) {

@@ -3,6 +3,7 @@ import { type HeaderPair, normalizeHeaders, redactHeaders, type HeaderInput } fr
 import type { Explanation } from './explain/explain-response';
 import type { CauseId, Source } from './gateways/types';
 import type { Party } from './party';
+import { stripQueryStrings } from './query-strings';
 
 /** Request types as webRequest names them; the ones Gatewhy watches by default come first. */
 export type RequestType = 'main_frame' | 'sub_frame' | 'xmlhttprequest' | (string & {});
@@ -173,4 +174,21 @@ export function startPage(record: TabRecord, pageRequestId: string, pageUrl: str
     failures: record.failures.filter((kept) => !startedBefore(kept.requestId, pageRequestId) && kept.requestId !== pageRequestId),
     timeline: sameAddress || continues ? record.timeline : [],
   };
+}
+
+/** Every string inside `value` with the query strings and fragments of its addresses cut (they often carry tokens). */
+function withoutQueries<T>(value: T): T {
+  if (typeof value === 'string') return stripQueryStrings(value) as T;
+  if (Array.isArray(value)) return value.map(withoutQueries) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withoutQueries(inner)])) as T;
+}
+
+/**
+ * The record as it is stored: no query string or fragment anywhere in it (addresses, header values such as Location,
+ * the page's text, the explanation). Only the retry schedule keeps the exact address, in storage.session, because
+ * telling Gatewhy's own reload from the user's navigation needs it (issue 14, part 3).
+ */
+export function recordForStorage(record: TabRecord): TabRecord {
+  return withoutQueries(record);
 }

@@ -32,7 +32,7 @@ export async function runEffect(tabId: number, effect: TabEffect, context: Effec
       else await writeRetryState(tabId, effect.retry);
       return;
     case 'remember':
-      await recordHistory(effect.failures.map(toHistoryEntry), context.settings().historySize);
+      await recordHistory(effect.failures.map(toHistoryEntry), context.settings().historySize, { privateWindow: effect.privateWindow });
       return;
     case 'badge':
       await showBadge(tabId, effect.badge, effect.previous);

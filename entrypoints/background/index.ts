@@ -5,6 +5,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { navigationEvent, networkErrorEvent, responseEvent, type AddressedEvent } from '../../utils/tab-events';
 import { DEFAULT_WATCHED_TYPES } from '../../utils/watch-policy';
 import { guarded, logError } from './errors';
+import { clearPrivateHistory } from '../../services/history-store';
 import { openWelcomeOnInstall } from './install';
 import { createMessageHandler } from './messages';
 import { tabOfRetryAlarm } from './retry-alarm';
@@ -60,6 +61,12 @@ export default defineBackground(() => {
   );
   browser.runtime.onMessage.addListener(createMessageHandler(runner) as never);
   browser.runtime.onInstalled.addListener(guarded('runtime.onInstalled', openWelcomeOnInstall));
+  // Private windows' recent errors vanish with the last of them (their tabs' records go as each tab closes).
+  browser.windows.onRemoved.addListener(
+    guarded('windows.onRemoved', async () => {
+      if (!(await browser.windows.getAll()).some((window) => window.incognito)) await clearPrivateHistory();
+    }),
+  );
   for (const online of [true, false]) {
     globalThis.addEventListener?.(online ? 'online' : 'offline', guarded(`${online ? 'online' : 'offline'} event`, () => runner.broadcast({ type: 'connectivity', online })));
   }

@@ -9,7 +9,7 @@ import { asTabRecord, TAB_RECORD_PREFIX } from '../../services/tab-store';
 import { serialized } from '../../services/serial';
 import { GLOBAL_WINDOW_MS, type BrowserTraits, type Random } from '../../utils/retry-policy';
 import { DEFAULT_SETTINGS, type CheckedSettings, type Settings } from '../../utils/settings';
-import { newTabState, restoredTabState, step, type StepInputs, type TabEffect, type TabEvent, type TabState } from '../../utils/tab-machine';
+import { newTabState, restoredTabState, step, type StepInputs, type TabEffect, type TabEvent, type TabPlace, type TabState } from '../../utils/tab-machine';
 import { runEffect } from './effects';
 import { guarded, logError } from './errors';
 
@@ -34,6 +34,19 @@ export interface RunnerOptions {
   random: Random;
   online: () => boolean;
   browserTraits: BrowserTraits;
+  /** Whether the tab is in a private window, asked once per tab. */
+  placeOf(tabId: number): Promise<TabPlace>;
+}
+
+/**
+ * A tab the browser cannot show (gone already) counts as private: nothing of it is written to disk. With the default
+ * "spanning" incognito mode one background serves regular and private windows, and tells them apart by the tab's
+ * `incognito` flag (https://developer.chrome.com/docs/extensions/reference/manifest/incognito; Firefox supports only
+ * spanning: https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/manifest.json/incognito).
+ */
+async function placeOfTab(tabId: number): Promise<TabPlace> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  return { privateWindow: tab?.incognito !== false };
 }
 
 const defaults = (): RunnerOptions => ({
@@ -42,6 +55,7 @@ const defaults = (): RunnerOptions => ({
   online: () => globalThis.navigator?.onLine !== false,
   // Chromium reloads pages that got no response by itself; Firefox does not (utils/retry-policy.ts, BrowserTraits).
   browserTraits: { reloadsNetworkErrors: import.meta.env.BROWSER !== 'firefox' },
+  placeOf: placeOfTab,
 });
 
 interface TabSlot {
@@ -51,7 +65,7 @@ interface TabSlot {
 }
 
 export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner {
-  const { now, random, online, browserTraits } = { ...defaults(), ...options };
+  const { now, random, online, browserTraits, placeOf } = { ...defaults(), ...options };
   const tabs = new Map<number, TabSlot>();
   let settings: Settings = DEFAULT_SETTINGS;
   let retryLog: number[] = [];
@@ -72,10 +86,12 @@ export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner
       if (key.startsWith(TAB_RECORD_PREFIX)) records.set(tabId, value);
       else if (key.startsWith(RETRY_STATE_PREFIX)) retries.set(tabId, value);
     }
-    for (const tabId of new Set([...records.keys(), ...retries.keys()])) {
+    const stored = [...new Set([...records.keys(), ...retries.keys()])];
+    const places = await Promise.all(stored.map(placeOf));
+    stored.forEach((tabId, index) => {
       const slot = slotOf(tabId);
-      slot.state ??= restoredTabState(tabId, asTabRecord(records.get(tabId)), asRetryState(retries.get(tabId)));
-    }
+      slot.state ??= restoredTabState(tabId, asTabRecord(records.get(tabId)), asRetryState(retries.get(tabId)), places[index]);
+    });
   }
 
   function slotOf(tabId: number): TabSlot {
@@ -123,7 +139,9 @@ export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner
   async function apply(tabId: number, event: TabEvent): Promise<void> {
     await ready();
     const slot = slotOf(tabId);
-    const { state, effects } = step(slot.state ?? newTabState(tabId), event, inputs());
+    // A tab first heard of: where it is decides what may be written to disk (nothing, for a private window).
+    slot.state ??= newTabState(tabId, await placeOf(tabId));
+    const { state, effects } = step(slot.state, event, inputs());
     slot.state = state;
     changeRetryLog(effects);
     for (const effect of effects) {

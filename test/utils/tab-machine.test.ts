@@ -385,3 +385,49 @@ describe('cost and the badge', () => {
     expect(tab.state().record.failures.map(({ requestId }) => requestId)).toEqual(['2', '3']);
   });
 });
+
+describe('privacy (issue 14, parts 2 and 3)', () => {
+  // webRequest reports addresses without their fragment; the tab's own address has it.
+  const SECRET_PAGE = 'https://shop.example.com/cart?token=SECRET';
+  const apiWithToken = (requestId: string) =>
+    ({
+      type: 'request-failed',
+      failure: toFailedRequest({ requestId, url: 'https://shop.example.com/api?token=SECRET', type: 'xmlhttprequest', statusCode: 503, responseHeaders: [{ name: 'Location', value: '/login?next=SECRET' }], timeStamp: T0 }, T0),
+    }) as const;
+
+  it('stores the record with no query string anywhere; only the retry schedule keeps the exact address', () => {
+    const tab = world();
+    tab.send(started('1', SECRET_PAGE));
+    tab.send(nginx502('1', SECRET_PAGE));
+    tab.send(apiWithToken('2'));
+    tab.send({ type: 'load-complete', url: `${SECRET_PAGE}#frag` });
+    tab.send({ type: 'page-read', url: SECRET_PAGE, html: `<p>Failed: <a href="${SECRET_PAGE}">retry</a></p>` });
+    const records = tab.effects('store').filter((effect) => effect.part === 'record');
+    expect(records.length).toBeGreaterThan(0);
+    for (const effect of records) expect(JSON.stringify(effect)).not.toContain('SECRET');
+    expect(records.at(-1)).toMatchObject({ record: { page: { url: 'https://shop.example.com/cart', pageHtml: expect.stringContaining('href="https://shop.example.com/cart"') } } });
+    // The retry must recognise its own reload of this very address: the schedule (storage.session only) keeps it.
+    expect(tab.effects('store').filter((effect) => effect.part === 'retry').at(0)).toMatchObject({ retry: { url: SECRET_PAGE } });
+    // What the machine holds in memory is unchanged: the exact address still matches the next load.
+    expect(tab.state().record.page?.url).toBe(SECRET_PAGE);
+  });
+
+  it('marks what a private window’s tab remembers as private, and a regular tab’s not', () => {
+    const tab = world();
+    tab.restore(2, newTabState(2, { privateWindow: true }));
+    for (const tabId of [1, 2]) {
+      tab.send(started('1'), tabId);
+      tab.send(nginx502('1'), tabId);
+      tab.send(apiFailure('2'), tabId);
+      tab.send({ type: 'flush-due' }, tabId);
+    }
+    expect(tab.effects('remember', 1).map((effect) => effect.privateWindow)).toEqual([false, false]);
+    expect(tab.effects('remember', 2).map((effect) => effect.privateWindow)).toEqual([true, true]);
+  });
+
+  it('keeps a private tab private when the background restarts from what was stored', () => {
+    const restored = restoredTabState(3, undefined, undefined, { privateWindow: true });
+    expect(restored.privateWindow).toBe(true);
+    expect(restoredTabState(3, undefined, undefined).privateWindow).toBeUndefined();
+  });
+});

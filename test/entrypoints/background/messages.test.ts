@@ -9,6 +9,8 @@ import { responseEvent } from '../../../utils/tab-events';
 
 const ORIGIN = 'chrome-extension://gatewhy-id/';
 const popup: Sender = { id: 'gatewhy-id', url: `${ORIGIN}popup.html` };
+/** Tab 9 is in a private window. */
+const PRIVATE_TAB = 9;
 const bannerIn = (tabId: number, url = `https://shop${tabId}.example.com/`): Sender => ({ id: 'gatewhy-id', url, tab: { id: tabId } });
 
 let reloads: number[];
@@ -19,7 +21,7 @@ beforeEach(() => {
   Object.assign(browser.action, { setIcon: vi.fn(async () => {}) });
   Object.assign(browser, { scripting: { executeScript: vi.fn(async () => []) }, permissions: { contains: vi.fn(async () => false) } });
   Object.assign(browser.tabs, {
-    get: vi.fn(async (tabId: number) => ({ id: tabId, url: `https://shop${tabId}.example.com/`, status: 'loading' })),
+    get: vi.fn(async (tabId: number) => ({ id: tabId, url: `https://shop${tabId}.example.com/`, status: 'loading', incognito: tabId === PRIVATE_TAB })),
     reload: vi.fn(async (tabId: number) => void reloads.push(tabId)),
     sendMessage: vi.fn(async () => {}),
   });
@@ -79,6 +81,16 @@ describe('the message handler', () => {
     expect((await loadSettings()).settings.neverRetrySites).toEqual(['*://shop4.example.com/*']);
     expect((await runner.stateOf(4))?.retry).toMatchObject({ blocked: 'never-site' });
     expect(await onMessage({ type: 'never-on-site', url: 'javascript:alert(1)' }, popup)).toEqual({ ok: false, error: 'Only http and https sites can have rules' });
+  });
+
+  it('adds no rule from a private window’s tab (settings are on disk), and stops its retrying instead', async () => {
+    const { runner, onMessage } = await withFailingTabs(PRIVATE_TAB);
+    const answer = (await onMessage({ type: 'never-on-site' }, bannerIn(PRIVATE_TAB))) as { ok: boolean; error: string };
+    expect(answer).toMatchObject({ ok: false });
+    expect(answer.error).toContain('private window');
+    expect((await loadSettings()).settings.neverRetrySites).toEqual([]);
+    expect(await browser.storage.sync.get(null)).not.toHaveProperty('settings.neverRetrySites');
+    expect((await runner.stateOf(PRIVATE_TAB))?.retry).toMatchObject({ blocked: 'paused' });
   });
 
   it.each([undefined, null, 'text', 42, {}, { type: 7 }])('ignores %j, which is not a Gatewhy message', async (message) => {

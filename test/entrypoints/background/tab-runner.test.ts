@@ -28,7 +28,7 @@ beforeEach(() => {
     permissions: { contains: vi.fn(async () => false) },
   });
   Object.assign(browser.tabs, {
-    get: vi.fn(async (tabId: number) => ({ id: tabId, url: URL_OF(tabId), status: 'loading' })),
+    get: vi.fn(async (tabId: number) => ({ id: tabId, url: URL_OF(tabId), status: 'loading', incognito: false })),
     reload: vi.fn(async (tabId: number) => void reloads.push(tabId)),
     sendMessage: vi.fn(async () => {}),
   });
@@ -65,12 +65,38 @@ describe('the runner', () => {
     const tabs = runner();
     await failPage(tabs, 7);
     const record = (await readTabRecord(7)) as TabRecord;
-    expect(record.page).toMatchObject({ status: 502, url: URL_OF(7), party: 'first' });
+    // Stored without its query string; only the retry schedule keeps the exact address, to know its own reload.
+    expect(record.page).toMatchObject({ status: 502, url: 'https://shop7.example.com/cart', party: 'first' });
     expect(record.page?.explanation?.gateway?.id).toBe('nginx');
     expect(JSON.stringify(record)).not.toContain('very-secret');
+    expect(JSON.stringify(record)).not.toContain('session=abc');
     expect(await browser.action.getBadgeText({ tabId: 7 })).toBe('502');
     expect(await readRetryState(7)).toMatchObject({ url: URL_OF(7), attempt: 0, delayReason: 'backoff' });
+    expect(JSON.stringify(await browser.storage.local.get(null))).not.toContain('session=abc');
     expect(warnings).toEqual([]);
+  });
+
+  it('writes nothing of a private window’s tab to storage.local or storage.sync: its recent errors stay in memory', async () => {
+    const incognito = new Set([8]);
+    Object.assign(browser.tabs, { get: vi.fn(async (tabId: number) => ({ id: tabId, url: URL_OF(tabId), status: 'loading', incognito: incognito.has(tabId) })) });
+    const tabs = runner();
+    await failPage(tabs, 8);
+    await failPage(tabs, 7, '20');
+    const local = (await browser.storage.local.get(null)) as { history?: { url: string }[] };
+    expect(local.history?.map(({ url }) => url)).toEqual(['https://shop7.example.com/cart']);
+    expect(JSON.stringify(local)).not.toContain('shop8');
+    expect(JSON.stringify(await browser.storage.sync.get(null))).not.toContain('shop8');
+    const session = (await browser.storage.session.get('privateHistory')) as { privateHistory?: { url: string }[] };
+    expect(session.privateHistory?.map(({ url }) => url)).toEqual(['https://shop8.example.com/cart']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('counts a tab the browser cannot show as private: nothing of it reaches the disk', async () => {
+    Object.assign(browser.tabs, { get: vi.fn(async () => Promise.reject(new Error('No tab with id: 7'))) });
+    const tabs = runner();
+    await failPage(tabs, 7);
+    expect(await browser.storage.local.get('history')).toEqual({});
+    expect((await tabs.stateOf(7))?.privateWindow).toBe(true);
   });
 
   it('touches no storage for a healthy page in a tab it does not follow', async () => {
