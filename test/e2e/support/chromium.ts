@@ -1,6 +1,7 @@
 // Launches Debian's Chromium with the built Chrome MV3 extension loaded (flags from shared/toolchain.md).
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { waitFor } from './wait';
@@ -62,16 +63,31 @@ export interface LaunchOptions {
   noPreconnect?: boolean;
   /** More command-line flags, e.g. --host-resolver-rules. */
   args?: string[];
+  /**
+   * "Allow in Incognito" on, as a user turns it on, set in the profile before launch. Chromium has no flag for it,
+   * and turning the switch on chrome://extensions reloads the extension, which a command-line extension does not
+   * survive here (its pages answer ERR_BLOCKED_BY_CLIENT afterwards; measured with Chromium 156).
+   */
+  allowIncognito?: boolean;
+}
+
+/** The id Chromium gives an unpacked extension: the SHA-256 of its absolute path, 32 hex digits written a–p. */
+export function unpackedExtensionId(dir: string): string {
+  return [...createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32)].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
 const COMMON_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const flagsOf = ({ autoReload = false, args = [] }: LaunchOptions) => [...COMMON_ARGS, ...(autoReload ? ['--enable-auto-reload'] : []), ...args];
 
-async function newProfile({ noPreconnect = false }: LaunchOptions): Promise<string> {
+async function newProfile({ noPreconnect = false, allowIncognito = false, extensionDir = CHROME_BUILD }: LaunchOptions): Promise<string> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'gatewhy-chromium-'));
-  if (noPreconnect) {
+  const preferences = {
+    ...(noPreconnect && { net: { network_prediction_options: 2 } }),
+    ...(allowIncognito && { extensions: { settings: { [unpackedExtensionId(extensionDir)]: { incognito: true } } } }),
+  };
+  if (Object.keys(preferences).length > 0) {
     await mkdir(path.join(userDataDir, 'Default'), { recursive: true });
-    await writeFile(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ net: { network_prediction_options: 2 } }));
+    await writeFile(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
   }
   return userDataDir;
 }
@@ -96,7 +112,7 @@ export async function launchPlainChromium(options: LaunchOptions = {}): Promise<
 
 export async function launchChromium(options: LaunchOptions | string = {}): Promise<ChromiumWithExtension> {
   const { extensionDir = CHROME_BUILD, ...rest } = typeof options === 'string' ? { extensionDir: options } : options;
-  const userDataDir = await newProfile(rest);
+  const userDataDir = await newProfile({ ...rest, extensionDir });
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,

@@ -46,8 +46,39 @@ async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   );
 }
 
-/** `prefs`: more Firefox preferences, e.g. to grant permission requests without the prompt a test cannot click. */
-export async function launchFirefox(build: 'firefox-mv2' | 'firefox-mv3', { prefs = {} }: { prefs?: Record<string, unknown> } = {}): Promise<FirefoxWithExtension> {
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: any }>;
+}
+
+/**
+ * Allows the extension in private windows, as the "Run in Private Windows" switch in about:addons does: the
+ * internal:privateBrowsingAllowed permission, then a reload of the add-on (Firefox 153, toolkit/components/extensions
+ * Extension.sys.mjs reads that permission at startup). There is no preference for it, and WebDriver BiDi installs
+ * add-ons without it; `--remote-allow-system-access` lets BiDi evaluate in the browser's own (chrome) window.
+ */
+async function allowInPrivateWindows(browser: Browser): Promise<void> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = tree.contexts?.[0]?.context;
+  if (!context) throw new Error('no chrome window to grant private browsing from');
+  const expression = `(async () => {
+    const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+    const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+    await ExtensionPermissions.add(${JSON.stringify(GECKO_ID)}, { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+    await (await AddonManager.getAddonByID(${JSON.stringify(GECKO_ID)})).reload();
+  })()`;
+  const { result } = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true });
+  if (result?.type === 'exception') throw new Error(`granting private browsing failed: ${JSON.stringify(result.exceptionDetails?.text ?? result)}`);
+}
+
+/**
+ * `prefs`: more Firefox preferences, e.g. to grant permission requests without the prompt a test cannot click.
+ * `privateWindows`: allow the extension in private windows, as a user can.
+ */
+export async function launchFirefox(
+  build: 'firefox-mv2' | 'firefox-mv3',
+  { prefs = {}, privateWindows = false }: { prefs?: Record<string, unknown>; privateWindows?: boolean } = {},
+): Promise<FirefoxWithExtension> {
   const downloadDir = mkdtempSync(path.join(tmpdir(), 'gatewhy-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -64,6 +95,7 @@ export async function launchFirefox(build: 'firefox-mv2' | 'firefox-mv3', { pref
     },
   });
   await browser.installExtension(path.resolve('.output', build));
+  if (privateWindows) await allowInPrivateWindows(browser);
   const extensionPage = await browser.newPage();
   await gotoExtensionPage(extensionPage, `${EXTENSION_ORIGIN}/popup.html?tabId=-1`);
 
