@@ -15,7 +15,7 @@ const nginxPage = (status: string, extra = '') =>
 function failingPage(path: string): string {
   const script = `<p>While loading ${path}?token=${QUERY_SECRET}</p><script>
 document.cookie = 'pc=${PAGE_COOKIE}; path=/';
-fetch('/api?token=${QUERY_SECRET}', { headers: { Authorization: 'Bearer ${BEARER_TOKEN}', 'X-Api-Token': '${BEARER_TOKEN}' }, credentials: 'include' });
+fetch('/api${path}?token=${QUERY_SECRET}', { headers: { Authorization: 'Bearer ${BEARER_TOKEN}', 'X-Api-Token': '${BEARER_TOKEN}' }, credentials: 'include' });
 </script>`;
   return rawResponse(
     502,
@@ -51,7 +51,8 @@ export async function startPrivacySite(): Promise<PrivacySite> {
       ],
       nginxPage('503 Service Temporarily Unavailable'),
     );
-  const server = await startServer({ '/regular': () => failingPage('/regular'), '/private': () => failingPage('/private'), '/api': api });
+  // Each page calls its own API address, so a test can tell which window's failures went where.
+  const server = await startServer({ '/regular': () => failingPage('/regular'), '/private': () => failingPage('/private'), '/api/regular': api, '/api/private': api });
   return {
     server,
     pageUrl: (path) => `${server.origin}${path}?token=${QUERY_SECRET}`,
