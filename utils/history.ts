@@ -30,6 +30,11 @@ export function addToHistory(history: readonly HistoryEntry[], entry: HistoryEnt
   return size <= 0 ? [] : [entry, ...history].slice(0, size);
 }
 
+/** Two lists of recent errors (on disk, and a private window's in memory) as one, newest first. */
+export function mergedHistory(a: readonly HistoryEntry[], b: readonly HistoryEntry[]): HistoryEntry[] {
+  return [...a, ...b].sort((x, y) => y.time - x.time);
+}
+
 export interface HostPattern {
   host: string;
   count: number;

@@ -3,6 +3,7 @@ import { type HeaderPair, normalizeHeaders, redactHeaders, type HeaderInput } fr
 import type { Explanation } from './explain/explain-response';
 import type { CauseId, Source } from './gateways/types';
 import type { Party } from './party';
+import { stripQueryStrings } from './query-strings';
 
 /** Request types as webRequest names them; the ones Gatewhy watches by default come first. */
 export type RequestType = 'main_frame' | 'sub_frame' | 'xmlhttprequest' | (string & {});
@@ -60,7 +61,8 @@ export interface FailedRequest {
   explanation?: Explanation;
 }
 
-export type TimelineKind = 'failed' | 'retry-scheduled' | 'retried' | 'recovered' | 'gave-up' | 'stopped' | 'blocked';
+/** 'ended': the page answered something that is not a gateway error, such as 401, and retrying stopped. */
+export type TimelineKind = 'failed' | 'retry-scheduled' | 'retried' | 'recovered' | 'ended' | 'gave-up' | 'stopped' | 'blocked';
 
 export interface TimelineEvent {
   time: number;
@@ -163,13 +165,30 @@ function startedBefore(a: string, b: string): boolean {
 /**
  * A new document loaded in the tab. Failures of earlier pages are dropped; requests that started
  * after the new document's own request already belong to it and are kept. The timeline goes on
- * while the same address is being retried, and starts afresh for a different address.
+ * while the same address is being retried (or `continues`: a retry redirected elsewhere), and starts afresh otherwise.
  */
-export function startPage(record: TabRecord, pageRequestId: string, pageUrl: string): TabRecord {
+export function startPage(record: TabRecord, pageRequestId: string, pageUrl: string, { continues = false } = {}): TabRecord {
   const sameAddress = record.page !== undefined && record.page.url === pageUrl;
   return {
     tabId: record.tabId,
     failures: record.failures.filter((kept) => !startedBefore(kept.requestId, pageRequestId) && kept.requestId !== pageRequestId),
-    timeline: sameAddress ? record.timeline : [],
+    timeline: sameAddress || continues ? record.timeline : [],
   };
+}
+
+/** Every string inside `value` with the query strings and fragments of its addresses cut (they often carry tokens). */
+function withoutQueries<T>(value: T): T {
+  if (typeof value === 'string') return stripQueryStrings(value) as T;
+  if (Array.isArray(value)) return value.map(withoutQueries) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withoutQueries(inner)])) as T;
+}
+
+/**
+ * The record as it is stored: no query string or fragment anywhere in it (addresses, header values such as Location,
+ * the page's text, the explanation). Only the retry schedule keeps the exact address, in storage.session, because
+ * telling Gatewhy's own reload from the user's navigation needs it (issue 14, part 3).
+ */
+export function recordForStorage(record: TabRecord): TabRecord {
+  return withoutQueries(record);
 }

@@ -1,6 +1,6 @@
 // How many recent errors are stored, and the button that clears them.
 import { useEffect, useState } from 'preact/hooks';
-import { clearHistory, historyItem } from '../../services/history-store';
+import { clearHistory, watchHistory } from '../../services/history-store';
 import { ConfirmAction } from './ConfirmAction';
 
 const errorsText = (count: number) => `${count} recent error${count === 1 ? '' : 's'}`;
@@ -9,9 +9,7 @@ export function HistoryActions({ say }: { say(message: string): void }) {
   const [count, setCount] = useState<number>();
 
   useEffect(() => {
-    const show = (history: unknown) => setCount(Array.isArray(history) ? history.length : 0);
-    void historyItem.getValue().then(show);
-    return historyItem.watch(show);
+    return watchHistory((history) => setCount(history.length));
   }, []);
 
   return (

@@ -1,6 +1,6 @@
 // "Recent errors": the last gateway errors across tabs, by host (to spot a pattern) and one by one. Cleared with one click.
 import { useEffect, useState } from 'preact/hooks';
-import { clearHistory, historyItem } from '../../services/history-store';
+import { clearHistory, watchHistory } from '../../services/history-store';
 import { loadSettings, watchSettings } from '../../services/settings-store';
 import { patternsByHost, type HistoryEntry } from '../../utils/history';
 import { ago, clockTime } from '../../utils/tab-view';
@@ -10,10 +10,8 @@ function useHistory() {
   const [entries, setEntries] = useState<HistoryEntry[]>();
   const [size, setSize] = useState<number>();
   useEffect(() => {
-    const valid = (value: unknown) => (Array.isArray(value) ? (value as HistoryEntry[]) : []);
-    const stopHistory = historyItem.watch((value) => setEntries(valid(value)));
+    const stopHistory = watchHistory(setEntries);
     const stopSettings = watchSettings(({ settings }) => setSize(settings.historySize));
-    void historyItem.getValue().then((value) => setEntries((current) => current ?? valid(value)));
     void loadSettings().then(({ settings }) => setSize((current) => current ?? settings.historySize));
     return () => {
       stopHistory();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToHistory, patternsByHost, toHistoryEntry, type HistoryEntry } from '../../utils/history';
+import { addToHistory, mergedHistory, patternsByHost, toHistoryEntry, type HistoryEntry } from '../../utils/history';
 import { toFailedRequest } from '../../utils/tab-record';
 
 const entry = (host: string, time: number, status = 502): HistoryEntry => ({ time, url: `https://${host}/`, host, type: 'main_frame', status });
@@ -9,6 +9,11 @@ describe('history', () => {
     const kept = toHistoryEntry(toFailedRequest({ requestId: '1', url: 'https://shop.example.com:8443/cart?token=secret#pay', statusCode: 502, type: 'main_frame', timeStamp: 5 }));
     expect(kept).toMatchObject({ url: 'https://shop.example.com:8443/cart', host: 'shop.example.com:8443', status: 502, time: 5 });
     expect(JSON.stringify(kept)).not.toContain('secret');
+  });
+
+  it('shows the disk list and a private window’s list in memory as one, newest first', () => {
+    const merged = mergedHistory([entry('a.example', 5), entry('a.example', 1)], [entry('private.example', 3)]);
+    expect(merged.map(({ host, time }) => `${host}@${time}`)).toEqual(['a.example@5', 'private.example@3', 'a.example@1']);
   });
 
   it('keeps the newest entries first, bounded by the size setting (0 keeps none)', () => {

@@ -1,0 +1,195 @@
+// Runs every tab's machine (utils/tab-machine.ts): one queue per tab, the machines' states, and the effects they
+// return. The global facts the machines read (settings, the per-minute retry log, being online) are kept here too;
+// nothing else about a tab is.
+import { storage } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
+import { loadSettings, watchSettings } from '../../services/settings-store';
+import { asRetryLog, asRetryState, RETRY_LOG_KEY, RETRY_STATE_PREFIX, writeRetryLog } from '../../services/retry-store';
+import { asTabRecord, TAB_RECORD_PREFIX } from '../../services/tab-store';
+import { serialized } from '../../services/serial';
+import { GLOBAL_WINDOW_MS, type BrowserTraits, type Random } from '../../utils/retry-policy';
+import { DEFAULT_SETTINGS, type CheckedSettings, type Settings } from '../../utils/settings';
+import { newTabState, restoredTabState, step, type StepInputs, type TabEffect, type TabEvent, type TabPlace, type TabState } from '../../utils/tab-machine';
+import { runEffect } from './effects';
+import { guarded, logError } from './errors';
+
+export interface TabRunner {
+  /** Applies the event to the tab, after the tab's earlier events; resolves once its effects have run. */
+  dispatch(tabId: number, event: TabEvent): Promise<void>;
+  /** Sends the event to every tab Gatewhy holds a state for. */
+  broadcast(event: TabEvent): Promise<void>;
+  /** The tab's state once its queued events are applied (undefined: Gatewhy knows nothing of it). */
+  stateOf(tabId: number): Promise<TabState | undefined>;
+  /** Settings as the machines see them, once read. */
+  settings(): Promise<Settings>;
+  /**
+   * Follows settings changes (at once, so none is missed), reads stored states and settings, and tells each stored
+   * schedule that a new background runs it. `onSettings` hears the settings once read and after every change.
+   */
+  start(onSettings?: (settings: Settings) => void): Promise<void>;
+}
+
+export interface RunnerOptions {
+  now: () => number;
+  random: Random;
+  online: () => boolean;
+  browserTraits: BrowserTraits;
+  /** Whether the tab is in a private window, asked once per tab. */
+  placeOf(tabId: number): Promise<TabPlace>;
+}
+
+/**
+ * A tab the browser cannot show (gone already) counts as private: nothing of it is written to disk. With the default
+ * "spanning" incognito mode one background serves regular and private windows, and tells them apart by the tab's
+ * `incognito` flag (https://developer.chrome.com/docs/extensions/reference/manifest/incognito; Firefox supports only
+ * spanning: https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/manifest.json/incognito).
+ */
+async function placeOfTab(tabId: number): Promise<TabPlace> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  return { privateWindow: tab?.incognito !== false };
+}
+
+const defaults = (): RunnerOptions => ({
+  now: Date.now,
+  random: Math.random,
+  online: () => globalThis.navigator?.onLine !== false,
+  // Chromium reloads pages that got no response by itself; Firefox does not (utils/retry-policy.ts, BrowserTraits).
+  browserTraits: { reloadsNetworkErrors: import.meta.env.BROWSER !== 'firefox' },
+  placeOf: placeOfTab,
+});
+
+interface TabSlot {
+  /** The tab's events, one after another: a quick second navigation must not overtake the first. */
+  queue: Promise<void>;
+  state?: TabState;
+}
+
+export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner {
+  const { now, random, online, browserTraits, placeOf } = { ...defaults(), ...options };
+  const tabs = new Map<number, TabSlot>();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let retryLog: number[] = [];
+  let started: Promise<void> | undefined;
+
+  const ready = () => (started ??= hydrate());
+
+  /** Everything the machines read comes from storage once; afterwards change events keep it current. */
+  async function hydrate(): Promise<void> {
+    const [checked, session] = await Promise.all([loadSettings(), storage.snapshot('session')]);
+    settings = checked.settings;
+    retryLog = asRetryLog(session[RETRY_LOG_KEY], now());
+    const records = new Map<number, unknown>();
+    const retries = new Map<number, unknown>();
+    for (const [key, value] of Object.entries(session)) {
+      const tabId = Number(key.slice(key.indexOf(':') + 1));
+      if (!Number.isInteger(tabId) || key.endsWith('$')) continue;
+      if (key.startsWith(TAB_RECORD_PREFIX)) records.set(tabId, value);
+      else if (key.startsWith(RETRY_STATE_PREFIX)) retries.set(tabId, value);
+    }
+    const stored = [...new Set([...records.keys(), ...retries.keys()])];
+    const places = await Promise.all(stored.map(placeOf));
+    stored.forEach((tabId, index) => {
+      const slot = slotOf(tabId);
+      slot.state ??= restoredTabState(tabId, asTabRecord(records.get(tabId)), asRetryState(retries.get(tabId)), places[index]);
+    });
+  }
+
+  function slotOf(tabId: number): TabSlot {
+    let slot = tabs.get(tabId);
+    if (!slot) tabs.set(tabId, (slot = { queue: Promise.resolve() }));
+    return slot;
+  }
+
+  const inputs = (): StepInputs => ({ now: now(), settings, retryLog: retryLog.filter((at) => at > now() - GLOBAL_WINDOW_MS), online: online(), browser: browserTraits, random });
+
+  /**
+   * The retry log changes in the same synchronous turn as the step that decided it, so two tabs stepping one after
+   * the other can never both take the last slot of the minute.
+   */
+  function changeRetryLog(effects: readonly TabEffect[]): void {
+    let changed = false;
+    for (const effect of effects) {
+      if (effect.type === 'take-slot') {
+        retryLog = [...retryLog, effect.at];
+        changed = true;
+      } else if (effect.type === 'release-slot') {
+        const index = retryLog.indexOf(effect.at);
+        if (index >= 0) retryLog = retryLog.filter((_, i) => i !== index);
+        changed = index >= 0 || changed;
+      }
+    }
+    if (!changed) return;
+    retryLog = retryLog.filter((at) => at > now() - GLOBAL_WINDOW_MS);
+    const snapshot = retryLog;
+    written.add(JSON.stringify(snapshot));
+    // A write that changes nothing fires no change event: keep only the last few.
+    if (written.size > 20) written.delete(written.values().next().value!);
+    void serialized('retry-log', () => writeRetryLog(snapshot)).catch((error) => logError('retry log', error));
+  }
+
+  // The log as this runner wrote it; a stored log that is none of these was changed elsewhere (cleared), and wins.
+  const written = new Set<string>();
+  function adoptStoredLog(changes: Record<string, { newValue?: unknown }>, area: string): void {
+    if (area !== 'session' || !(RETRY_LOG_KEY in changes)) return;
+    const stored = changes[RETRY_LOG_KEY]?.newValue;
+    if (written.delete(JSON.stringify(stored))) return;
+    retryLog = asRetryLog(stored, now());
+  }
+
+  async function apply(tabId: number, event: TabEvent): Promise<void> {
+    await ready();
+    const slot = slotOf(tabId);
+    // A tab first heard of: where it is decides what may be written to disk (nothing, for a private window).
+    slot.state ??= newTabState(tabId, await placeOf(tabId));
+    const { state, effects } = step(slot.state, event, inputs());
+    slot.state = state;
+    changeRetryLog(effects);
+    for (const effect of effects) {
+      if (effect.type === 'forget') {
+        if (tabs.get(tabId) === slot) tabs.delete(tabId);
+        continue;
+      }
+      try {
+        await runEffect(tabId, effect, { settings: () => settings, now, dispatch });
+      } catch (error) {
+        logError(`effect ${effect.type}`, error);
+      }
+    }
+  }
+
+  function dispatch(tabId: number, event: TabEvent): Promise<void> {
+    const slot = slotOf(tabId);
+    const run = slot.queue.then(() => apply(tabId, event));
+    slot.queue = run.catch((error: unknown) => logError(`tab event ${event.type}`, error));
+    return slot.queue;
+  }
+
+  return {
+    dispatch,
+    async broadcast(event) {
+      await ready();
+      await Promise.all([...tabs.keys()].map((tabId) => dispatch(tabId, event)));
+    },
+    async stateOf(tabId) {
+      await ready();
+      await tabs.get(tabId)?.queue;
+      return tabs.get(tabId)?.state;
+    },
+    async settings() {
+      await ready();
+      return settings;
+    },
+    async start(onSettings) {
+      browser.storage.onChanged.addListener(guarded('retry log watcher', adoptStoredLog));
+      watchSettings(
+        guarded('settings watcher', (checked: CheckedSettings) => {
+          settings = checked.settings;
+          onSettings?.(settings);
+        }),
+      );
+      await ready();
+      onSettings?.(settings);
+      await Promise.all([...tabs.entries()].filter(([, slot]) => slot.state?.retry).map(([tabId]) => dispatch(tabId, { type: 'worker-started' })));
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// Privacy in Firefox with the built MV2 and MV3 extensions (issue 14, parts 2 and 3): after pages that fail with a
+// token in their query strings, cookies and an Authorization header, every storage area is read. The token is never
+// on disk, no cookie or token value is anywhere, and nothing of a private window reaches storage.local or storage.sync.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox, type FirefoxWithExtension } from '../support/firefox';
+import { QUERY_SECRET, readAllStorage, secretsIn, startPrivacySite, type PrivacySite, type StorageAreas } from '../support/privacy-site';
+import { waitFor } from '../support/wait';
+
+type History = { url: string }[] | undefined;
+/** The addresses in a Recent errors list (the page's retries add entries of the same address). */
+const uniqueUrls = (history: History) => [...new Set(history?.map(({ url }) => url))].sort();
+
+describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): nothing secret is kept', (build) => {
+  let firefox: FirefoxWithExtension;
+  let site: PrivacySite;
+
+  beforeAll(async () => {
+    site = await startPrivacySite();
+    // Allowed in private windows, as a user can allow it.
+    firefox = await launchFirefox(build, { privateWindows: true });
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await site?.server.close();
+  });
+
+  const storage = () => firefox.inExtension(readAllStorage) as Promise<StorageAreas>;
+
+  it('keeps the query token off the disk and no cookie or token value anywhere', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(site.pageUrl('/regular'));
+    const tabId = await firefox.tabIdOf(page);
+    const areas = await waitFor('both failures recorded and the page read', async () => {
+      const all = await storage();
+      const record = all.session[`tab:${tabId}`] as { page?: { pageHtml?: string } } | undefined;
+      return ((all.local.history as History)?.length ?? 0) >= 2 && record?.page?.pageHtml ? all : undefined;
+    });
+    expect(site.apiCallsWithCredentials()).toBeGreaterThanOrEqual(1);
+    expect(secretsIn(areas)).toEqual([]);
+    expect(uniqueUrls(areas.local.history as History)).toEqual([`${site.server.origin}/api/regular`, `${site.server.origin}/regular`]);
+    expect(JSON.stringify(areas.session[`tab:${tabId}`])).not.toContain(QUERY_SECRET);
+    expect(areas.session[`retry:${tabId}`]).toMatchObject({ url: site.pageUrl('/regular') });
+    await page.close();
+  });
+
+  it('writes nothing of a private window to storage.local or storage.sync, and forgets it when the window closes', async () => {
+    const before = await storage();
+    const windowId = await firefox.inExtension(
+      async (url) => ((await (globalThis as any).browser.windows.create({ incognito: true, url })) as { id: number }).id,
+      site.pageUrl('/private'),
+    );
+    const areas = await waitFor('the private failures in memory', async () => {
+      const all = await storage();
+      return new Set((all.session.privateHistory as History)?.map(({ url }) => url)).size === 2 ? all : undefined;
+    }, 15_000);
+    expect(site.apiCallsWithCredentials()).toBeGreaterThanOrEqual(2);
+    expect(uniqueUrls(areas.session.privateHistory as History)).toEqual([`${site.server.origin}/api/private`, `${site.server.origin}/private`]);
+    // Disk holds what it held (the regular tab may still add its own retries): nothing of the private window.
+    expect(Object.keys(areas.local).sort()).toEqual(Object.keys(before.local).sort());
+    expect(areas.sync).toEqual(before.sync);
+    expect(JSON.stringify({ local: areas.local, sync: areas.sync })).not.toContain('/private');
+    expect(secretsIn(areas)).toEqual([]);
+
+    await firefox.inExtension((id) => (globalThis as any).browser.windows.remove(id), windowId);
+    const after = await waitFor('the private window forgotten', async () => {
+      const all = await storage();
+      return all.session.privateHistory === undefined && !JSON.stringify(all.session).includes('/private') ? all : undefined;
+    });
+    expect(JSON.stringify(after.local)).not.toContain('/private');
+  });
+});
