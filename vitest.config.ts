@@ -8,7 +8,14 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest()],
-        test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/e2e/**', 'test/release/**'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/e2e/**', 'test/release/**'],
+          environment: 'node',
+          // The CLI tests start real processes (tsx compiles on start), which a busy machine makes slow, not wrong.
+          testTimeout: 30_000,
+        },
       },
       {
         test: {
