@@ -6,7 +6,8 @@ import { serialized } from './serial';
 
 export const sightingsItem = storage.defineItem<unknown>('session:vendorSightings', { fallback: [] });
 
-export async function readSightings(now = Date.now()): Promise<Sighting[]> {
+/** `now`: keep only those within the window of this time (the verdicts apply the window themselves). */
+export async function readSightings(now?: number): Promise<Sighting[]> {
   return asSightings(await sightingsItem.getValue(), now);
 }
 
@@ -21,5 +22,5 @@ export function clearSightings(): Promise<void> {
 /** Calls `listener` with the sightings now and after every change. */
 export function watchSightings(listener: (sightings: Sighting[]) => void): () => void {
   void readSightings().then(listener);
-  return sightingsItem.watch((value) => listener(asSightings(value, Date.now())));
+  return sightingsItem.watch((value) => listener(asSightings(value)));
 }

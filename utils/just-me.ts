@@ -137,14 +137,14 @@ export function addSighting(list: readonly Sighting[], sighting: Sighting, now: 
   return [sighting, ...list.filter((kept) => !sameKey(kept, sighting) && now - kept.time < WINDOW_MS)].slice(0, MAX_SIGHTINGS);
 }
 
-/** Stored sightings as they are, keeping only well-formed ones within the bounds (storage may hold anything). */
-export function asSightings(value: unknown, now: number): Sighting[] {
+/** Stored sightings, only well-formed ones (storage may hold anything), within the window of `now` when given. */
+export function asSightings(value: unknown, now?: number): Sighting[] {
   if (!Array.isArray(value)) return [];
   return value
     .filter(
       (item): item is Sighting =>
         typeof item === 'object' && item !== null && typeof item.vendor === 'string' && typeof item.site === 'string' && typeof item.time === 'number' &&
-        (item.pop === undefined || (typeof item.pop === 'string' && IATA.test(item.pop))) && now - item.time < WINDOW_MS,
+        (item.pop === undefined || (typeof item.pop === 'string' && IATA.test(item.pop))) && (now === undefined || now - item.time < WINDOW_MS),
     )
     .map(({ vendor, site, time, pop }) => ({ vendor, site, time, ...(pop && { pop }) }))
     .slice(0, MAX_SIGHTINGS);
