@@ -35,7 +35,7 @@ describe('Chromium: is it just me', () => {
     await expect.poll(() => popup.locator('#headline').innerText(), { timeout: 15_000 }).toMatch(/^521 from Cloudflare/);
     return popup;
   }
-  const note = (page: Page) => page.getByRole('note');
+  const note = (page: Page) => page.locator('[data-just-me]');
 
   it('blames the site’s own server when other sites behind the same data centre loaded fine', async () => {
     // A healthy page and its API call, on two other sites, through the same data centre.
@@ -83,6 +83,15 @@ describe('Chromium: is it just me', () => {
 
     // One navigation, one request: Gatewhy asked nothing of its own.
     expect(server.requests.slice(requestsBefore).map(({ path }) => path).filter((path) => path !== '/favicon.ico')).toEqual(['/down']);
+  });
+
+  it('keeps what it saw when Chromium stops the service worker: the new one adds to it', async () => {
+    const sites = () =>
+      browser.inExtension(async () => ((await chrome.storage.session.get('vendorSightings')).vendorSightings as { site: string }[]).map(({ site }) => site).sort().join(' '));
+    expect(await sites()).toBe('api-shop.test news.test');
+    await browser.stopWorker();
+    await openTab(at('blog.test', '/up'));
+    await waitFor('the new background to add its sighting to the old ones', async () => (await sites()) === 'api-shop.test blog.test news.test');
   });
 
   async function findPage(url: string): Promise<Page> {
