@@ -162,6 +162,7 @@ const where = (vendor: string, pop: string | undefined) => {
   const city = cityOf(pop);
   return `${nameOf(vendor)}'s ${pop} data centre${city ? ` (${city})` : ''}`;
 };
+const LAST = `the last ${WINDOW_MS / 60_000} minutes`;
 const siteCount = (sightings: readonly Sighting[]) => new Set(sightings.map(({ site }) => site)).size;
 /** A data centre named on one side only does not tell two apart. */
 const samePlace = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a === b;
@@ -189,20 +190,22 @@ export function isItJustMe(failure: Sighting, failures: readonly Sighting[], hea
 }
 
 function shared(vendor: string, pop: string | undefined, sites: number): Verdict {
-  const text = `${where(vendor, pop)} failed for ${sites} sites you used in the last 10 minutes, so the trouble is likely at ${nameOf(vendor)}, not at each site.`;
+  const text = `${where(vendor, pop)} failed for ${sites} sites you used in ${LAST}, so the trouble is likely at ${nameOf(vendor)}, not at each site.`;
   return { kind: 'shared', vendor, ...(pop && { pop }), sites, text };
 }
 
 function ownServer(vendor: string, pop: string | undefined, site: string): Verdict {
-  const text = `Other sites behind ${where(vendor, pop)} loaded fine in the last 10 minutes, so the trouble is likely ${site}'s own server, not ${nameOf(vendor)}.`;
+  const text = `Other sites behind ${where(vendor, pop)} loaded fine in ${LAST}, so the trouble is likely ${site}'s own server, not ${nameOf(vendor)}.`;
   return { kind: 'origin', vendor, ...(pop && { pop }), site, text };
 }
 
 /** Every distinct verdict about recent failures (for "Recent errors"): shared outages first, most sites first. */
 export function recentVerdicts(failures: readonly Sighting[], healthy: readonly Sighting[], now: number): Verdict[] {
   const verdicts = new Map<string, Verdict>();
-  for (const failure of failures) {
-    const verdict = isItJustMe(failure, failures, healthy, now);
+  // Only the window's failures can say anything: a long history costs no more than a short one.
+  const recent = failures.filter((failure) => now - failure.time < WINDOW_MS);
+  for (const failure of recent) {
+    const verdict = isItJustMe(failure, recent, healthy, now);
     if (verdict && !verdicts.has(verdict.text)) verdicts.set(verdict.text, verdict);
   }
   const rank = (verdict: Verdict) => (verdict.kind === 'shared' ? verdict.sites : 0);
