@@ -3,6 +3,7 @@
 import { storage } from '@wxt-dev/storage';
 import { addToHistory, mergedHistory, type HistoryEntry } from '../utils/history';
 import { serialized } from './serial';
+import { clearSightings } from './sightings-store';
 
 export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', { fallback: [] });
 /**
@@ -24,8 +25,9 @@ export function recordHistory(entries: readonly HistoryEntry[], size: number, { 
   });
 }
 
+/** Forgets every recent error, and the healthy responses "is it just me" compares them with. */
 export function clearHistory(): Promise<void> {
-  return Promise.all([clearPrivateHistory(), serialized(historyItem.key, () => historyItem.setValue([]))]).then(() => undefined);
+  return Promise.all([clearPrivateHistory(), clearSightings(), serialized(historyItem.key, () => historyItem.setValue([]))]).then(() => undefined);
 }
 
 /** Forgets private windows' recent errors (when the last private window closes). */

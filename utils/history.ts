@@ -1,4 +1,5 @@
 // "Recent errors" across tabs: a bounded list of what failed where, without query strings or credentials.
+import { failureEdge, type Sighting } from './just-me';
 import { hostWithPort, urlWithoutQuery } from './query-strings';
 import type { FailedRequest, Summary } from './tab-record';
 
@@ -11,9 +12,13 @@ export interface HistoryEntry {
   status: number;
   networkError?: string;
   summary?: Summary;
+  /** The vendor in front of the site, its data centre code and the site (registrable domain), for "is it just me". */
+  edge?: Omit<Sighting, 'time'>;
 }
 
-export function toHistoryEntry(failure: FailedRequest): HistoryEntry {
+/** `site`: the failure's registrable domain (utils/party.ts), given when the vendor in front of it is to be kept. */
+export function toHistoryEntry(failure: FailedRequest, site?: string): HistoryEntry {
+  const edge = site ? failureEdge(failure.headers, failure.summary?.gatewayId) : undefined;
   return {
     time: failure.time,
     url: urlWithoutQuery(failure.url),
@@ -22,7 +27,13 @@ export function toHistoryEntry(failure: FailedRequest): HistoryEntry {
     status: failure.status,
     ...(failure.networkError && { networkError: failure.networkError }),
     ...(failure.summary && { summary: failure.summary }),
+    ...(edge && site && { edge: { ...edge, site } }),
   };
+}
+
+/** Recent errors that came through a known vendor, as sightings of failures. */
+export function failedSightings(history: readonly HistoryEntry[]): Sighting[] {
+  return history.flatMap(({ edge, time }) => (edge ? [{ ...edge, time }] : []));
 }
 
 /** Newest first, at most `size` entries. */

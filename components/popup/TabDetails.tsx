@@ -5,6 +5,7 @@ import { buildReport, reportFileName, reportJson, reportMarkdown } from '../../u
 import type { RetryState } from '../../utils/retry-policy';
 import type { TabRecord } from '../../utils/tab-record';
 import { ago, clockTime, requestGroups, requestsInside } from '../../utils/tab-view';
+import { TabJustMe } from '../JustMe';
 import { ExplanationView, HeadersSection, Meaning, StatusPageLink, WhoWrote } from '../ExplanationView';
 import { RequestGroups } from './RequestGroups';
 import type { TabExplanations } from './use-explanations';
@@ -96,6 +97,7 @@ export function TabDetails({ record, explained, retry, now, version, actions }: 
       ) : (
         <RequestsHeadline record={record} />
       )}
+      <TabJustMe record={record} now={now} />
       {retry && <RetryPanel retry={retry} now={now} actions={actions} />}
       {explanation && <ExplanationView explanation={explanation} level={2} withSummary={false} headers="none" />}
       <RequestGroups record={record} explained={explained} now={now} />

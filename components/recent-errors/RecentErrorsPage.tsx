@@ -2,7 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { clearHistory, watchHistory } from '../../services/history-store';
 import { loadSettings, watchSettings } from '../../services/settings-store';
-import { patternsByHost, type HistoryEntry } from '../../utils/history';
+import { failedSightings, patternsByHost, type HistoryEntry } from '../../utils/history';
+import { recentVerdicts } from '../../utils/just-me';
+import { JustMeLine, useSightings } from '../JustMe';
 import { ago, clockTime } from '../../utils/tab-view';
 import { PageHeader } from '../PageHeader';
 
@@ -27,6 +29,8 @@ export function RecentErrorsPage({ now = Date.now() }: { now?: number }) {
   const { entries, size, setEntries } = useHistory();
   const [message, setMessage] = useState('');
   const patterns = entries ? patternsByHost(entries) : [];
+  const healthy = useSightings();
+  const verdicts = entries && healthy ? recentVerdicts(failedSightings(entries), healthy, now) : [];
 
   const onClear = async () => {
     await clearHistory();
@@ -65,6 +69,14 @@ export function RecentErrorsPage({ now = Date.now() }: { now?: number }) {
           <section class="hero tone-neutral" data-state="empty">
             <h2>No gateway errors recorded</h2>
             <p class="muted">When a page or a request inside it fails with a gateway error, it is listed here.</p>
+          </section>
+        )}
+
+        {verdicts.length > 0 && (
+          <section class="stack" aria-label="Is it just you?">
+            {verdicts.map((verdict) => (
+              <JustMeLine key={verdict.text} verdict={verdict} />
+            ))}
           </section>
         )}
 

@@ -5,6 +5,7 @@ import { writeRetryState } from '../../services/retry-store';
 import { writeTabRecord } from '../../services/tab-store';
 import type { BannerUpdate } from '../../services/messages';
 import { toHistoryEntry } from '../../utils/history';
+import { siteOf } from '../../utils/party';
 import type { Settings } from '../../utils/settings';
 import type { TabEffect, TabEvent } from '../../utils/tab-machine';
 import { TAB_CALL_TIME_LIMIT_MS, withTimeLimit } from '../../utils/time-limit';
@@ -32,7 +33,7 @@ export async function runEffect(tabId: number, effect: TabEffect, context: Effec
       else await writeRetryState(tabId, effect.retry);
       return;
     case 'remember':
-      await recordHistory(effect.failures.map(toHistoryEntry), context.settings().historySize, { privateWindow: effect.privateWindow });
+      await recordHistory(effect.failures.map((failure) => toHistoryEntry(failure, siteOf(failure.url))), context.settings().historySize, { privateWindow: effect.privateWindow });
       return;
     case 'badge':
       await showBadge(tabId, effect.badge, effect.previous);

@@ -9,6 +9,7 @@ import { clearPrivateHistory } from '../../services/history-store';
 import { openWelcomeOnInstall } from './install';
 import { createMessageHandler } from './messages';
 import { tabOfRetryAlarm } from './retry-alarm';
+import { createSightingRecorder } from './sightings';
 import { createTabRunner } from './tab-runner';
 
 const WEB = { urls: ['<all_urls>'] };
@@ -16,6 +17,7 @@ const DEFAULT_TYPES: ReadonlySet<string> = new Set(DEFAULT_WATCHED_TYPES);
 
 export default defineBackground(() => {
   const runner = createTabRunner();
+  const sightings = createSightingRecorder();
   const deliver = (addressed: AddressedEvent | undefined) => addressed && runner.dispatch(addressed.tabId, addressed.event);
 
   browser.webRequest.onBeforeRequest.addListener(
@@ -26,7 +28,11 @@ export default defineBackground(() => {
   // onHeadersReceived, not onCompleted: Chromium cancels many failed image and style loads before they complete
   // (measured in bench/: onCompleted saw 20–25 of 30 failed subresources, onHeadersReceived all 30), at the same cost.
   browser.webRequest.onHeadersReceived.addListener(
-    guarded('webRequest.onHeadersReceived', (details: unknown) => deliver(responseEvent(details))),
+    guarded('webRequest.onHeadersReceived', (details: unknown) => {
+      // Healthy responses behind a known vendor are kept (bounded) for "is it just me" (utils/just-me.ts).
+      sightings.observe(details);
+      return deliver(responseEvent(details));
+    }),
     { ...WEB, types: [...DEFAULT_WATCHED_TYPES] },
     ['responseHeaders'],
   );
@@ -34,6 +40,7 @@ export default defineBackground(() => {
   // removed once the settings say the option is off (each type subscribed costs an event per request).
   const otherTypes = guarded('webRequest.onHeadersReceived (all types)', async (details: { type?: string }) => {
     if (DEFAULT_TYPES.has(details?.type ?? '') || !(await runner.settings()).watchAllRequests) return;
+    sightings.observe(details);
     return deliver(responseEvent(details));
   });
   const watchOtherTypes = (on: boolean) => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RecentErrorsPage } from '../../../components/recent-errors/RecentErrorsPage';
 import { historyItem } from '../../../services/history-store';
+import { sightingsItem } from '../../../services/sightings-store';
 import type { HistoryEntry } from '../../../utils/history';
 
 const T0 = Date.UTC(2026, 10, 27, 14, 5, 0);
@@ -42,5 +43,17 @@ describe('RecentErrorsPage', () => {
     await vi.waitFor(() => expect(screen.getByRole('heading', { name: 'No gateway errors recorded' })).toBeTruthy());
     expect(await historyItem.getValue()).toEqual([]);
     expect(screen.getByRole('status').textContent).toBe('Recent errors cleared.');
+  });
+
+  it('should say above the list when several sites behind one data centre failed, and when one site is alone', async () => {
+    const behind = (item: HistoryEntry, site: string, pop: string): HistoryEntry => ({ ...item, edge: { vendor: 'cloudflare', site, pop } });
+    await historyItem.setValue([behind(entry('a.example.com', 521, 1), 'example.com', 'AMS'), behind(entry('b.example.org', 502, 2), 'example.org', 'AMS'), behind(entry('solo.example.net', 502, 2), 'example.net', 'SIN')]);
+    await sightingsItem.setValue([{ vendor: 'cloudflare', site: 'healthy.example', pop: 'SIN', time: T0 - 60_000 }]);
+    render(<RecentErrorsPage now={T0} />);
+    const lines = await vi.waitFor(() => within(screen.getByRole('region', { name: 'Is it just you?' })).getAllByRole('note'));
+    expect(lines.map((line) => line.textContent)).toEqual([
+      "Cloudflare's AMS data centre (Amsterdam, NL) failed for 2 sites you used in the last 10 minutes, so the trouble is likely at Cloudflare, not at each site.",
+      "Other sites behind Cloudflare's SIN data centre (Singapore) loaded fine in the last 10 minutes, so the trouble is likely example.net's own server, not Cloudflare.",
+    ]);
   });
 });
