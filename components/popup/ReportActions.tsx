@@ -1,23 +1,23 @@
 // Share what happened: copy a Markdown report for a support ticket, or save it as JSON. No secrets in either.
+// There is no "include query strings" option here: stored tab records carry none (issue 14), so it would bring nothing back.
 import { useState } from 'preact/hooks';
 
 export interface ReportActionsProps {
-  /** The report as Markdown and as JSON, with or without query strings. */
-  make(includeQuery: boolean): Promise<{ markdown: string; json: string; fileName: string }>;
+  /** The report as Markdown and as JSON. */
+  make(): Promise<{ markdown: string; json: string; fileName: string }>;
   copy(text: string): Promise<boolean>;
   download(fileName: string, text: string): void | Promise<void>;
 }
 
 export function ReportActions({ make, copy, download }: ReportActionsProps) {
-  const [includeQuery, setIncludeQuery] = useState(false);
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
 
   const onCopy = async () => {
-    const copied = await copy((await make(includeQuery)).markdown);
+    const copied = await copy((await make()).markdown);
     setMessage(copied ? { text: 'Report copied as Markdown: paste it into a support ticket.' } : { text: 'The browser did not allow copying. Try Download instead.', error: true });
   };
   const onDownload = async () => {
-    const report = await make(includeQuery);
+    const report = await make();
     try {
       await download(report.fileName, report.json);
       setMessage({ text: `Saved ${report.fileName}.` });
@@ -37,11 +37,7 @@ export function ReportActions({ make, copy, download }: ReportActionsProps) {
           Download JSON
         </button>
       </div>
-      <label class="check">
-        <input type="checkbox" checked={includeQuery} onChange={(event) => setIncludeQuery((event.currentTarget as HTMLInputElement).checked)} />
-        Include query strings in addresses (they can contain tokens)
-      </label>
-      <p class="small muted">Cookies, credentials and tokens in headers are always left out.</p>
+      <p class="small muted">Cookies, credentials, tokens in headers and query strings in addresses are always left out.</p>
       <p class={`notice${message?.error ? ' error' : ''}`} role="status" aria-live="polite">
         {message?.text ?? ''}
       </p>

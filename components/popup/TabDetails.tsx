@@ -65,9 +65,9 @@ export function TabDetails({ record, explained, retry, now, version, actions }: 
     );
   }
 
-  const makeReport = async (includeQuery: boolean) => {
+  const makeReport = async () => {
     const all = { ...explained.explanations, ...(await explained.load()) };
-    const report = buildReport(record, retry, { includeQuery, now: Date.now(), version, explain: (failure) => all[failure.requestId] });
+    const report = buildReport(record, retry, { now: Date.now(), version, explain: (failure) => all[failure.requestId] });
     return { markdown: reportMarkdown(report), json: reportJson(report), fileName: reportFileName(report) };
   };
 

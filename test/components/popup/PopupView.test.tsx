@@ -134,13 +134,13 @@ describe('PopupView', () => {
     expect(markdown).not.toContain('SECRET');
     await vi.waitFor(() => expect(screen.getByText('Report copied as Markdown: paste it into a support ticket.').getAttribute('role')).toBe('status'));
 
-    fireEvent.click(screen.getByRole('checkbox', { name: /Include query strings/ }));
+    expect(screen.queryByRole('checkbox', { name: /query strings/ })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Download JSON' }));
     // The report waits for the background's explanations, so the download follows a moment later.
     await vi.waitFor(() => expect(spies.download).toHaveBeenCalledOnce());
     const [fileName, json] = spies.download.mock.calls[0]! as [string, string];
     expect(fileName).toMatch(/^gatewhy-shop\.example\.com-.*\.json$/);
-    expect(JSON.parse(json).page.url).toBe('https://shop.example.com/checkout?token=SECRET-TOKEN#step2');
+    expect(JSON.parse(json).page.url).toBe('https://shop.example.com/checkout');
     expect(json).not.toContain('SECRET-COOKIE');
   });
 
