@@ -54,7 +54,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
   it('shows the decoded headers of a Cloudflare error grouped by meaning, the raw value one click away, no secrets', async () => {
     const tabId = await openTab(`/cloudflare?session=${SECRETS.query}`);
     const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
-    await waitForText(popup, 'the Cloudflare headline', (shown) => /^520 from Cloudflare: (probably )?the origin server sent a response the gateway could not use$/.test(shown), '#headline');
+    await waitForText(popup, 'the Cloudflare headline', (shown) => /^520 from Cloudflare: (probably |cannot tell the cause from this response \(likeliest: )?the origin server sent a response the gateway could not use\)?$/.test(shown), '#headline');
     const gateway = '.header-group[aria-label="Gateway and route"]';
     expect(await text(popup, gateway)).toContain('Ray ID 4ee02a558935bdc3, Cloudflare data centre AMS (Amsterdam');
     expect(await text(popup, gateway)).not.toContain('4ee02a558935bdc3-AMS');
