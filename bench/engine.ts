@@ -173,7 +173,8 @@ function hostileInputs(): { name: string; input: ExplainInput }[] {
 
 /** The response as curl -i would print it, for the parse+explain timing of the hostile cases. */
 function asRawText({ status, headers, bodyText }: ExplainInput): string {
-  const lines = (headers as { name: string; value: string }[] | undefined)?.map(({ name, value }) => `${name}: ${value}`) ?? [];
+  // Some vendor texts span lines; a header value cannot, so line breaks become spaces in the raw form.
+  const lines = (headers as { name: string; value: string }[] | undefined)?.map(({ name, value }) => `${name}: ${value.replace(/[\r\n]+/g, ' ')}`) ?? [];
   return [`HTTP/1.1 ${status} Bad Gateway`, ...lines, '', bodyText ?? ''].join('\r\n');
 }
 
