@@ -8,7 +8,8 @@ export function statusTextOf(statusLine: string): string {
 }
 
 /**
- * The explanation of a stored failure, with the error page's text when it was read.
+ * The explanation of a stored failure, with its body when DevTools passed it on, or else the error page's text when
+ * it was read (the raw body is the better evidence: the DOM is the page after the browser parsed it).
  * The clock is the failure's own time, so Retry-After and Date read as they did when the response arrived.
  */
 export function explainFailure(failure: FailedRequest): Explanation {
@@ -16,7 +17,7 @@ export function explainFailure(failure: FailedRequest): Explanation {
     status: failure.status,
     statusText: statusTextOf(failure.statusLine),
     headers: failure.headers,
-    bodyText: failure.pageHtml,
+    bodyText: failure.bodyText ?? failure.pageHtml,
     networkError: failure.networkError,
     url: failure.url,
     now: failure.time,
