@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { addRequest, emptyLog } from '../../../utils/devtools/panel-log';
+import { explainInspected, panelRecord, panelReport } from '../../../utils/devtools/panel-report';
+import { reportJson, reportMarkdown } from '../../../utils/report';
+import { CLOUDFRONT_503, ENVOY_503, inspected, PAGE_URL, T0 } from '../../support/inspected';
+
+const envoy = (body: boolean) => inspected(ENVOY_503, { url: 'https://shop.example.com/api/orders?token=SECRET-QUERY', extraHeaders: [['X-Request-Id', 'req-42'], ['Set-Cookie', 'sid=SECRET-COOKIE']], body });
+
+describe('explainInspected', () => {
+  it('should explain an Envoy 503 from its body as the connection failure it is, and from headers alone as overload', () => {
+    const log = emptyLog(PAGE_URL);
+    expect(explainInspected(envoy(true), log).causes[0]!.id).toBe('origin-unreachable');
+    expect(explainInspected(envoy(false), log).causes[0]!.id).toBe('overloaded');
+  });
+});
+
+describe('panelRecord', () => {
+  it('should make the page\'s failed document the record\'s page, and keep the party of each request', () => {
+    const page = inspected(ENVOY_503, { url: PAGE_URL, type: 'document', time: T0 });
+    const widget = inspected(CLOUDFRONT_503, { url: 'https://widgets.example.net/embed.json', time: T0 + 10 });
+    const log = [page, widget].reduce(addRequest, emptyLog(PAGE_URL));
+    const record = panelRecord(log, log.requests, 9);
+    expect(record.page?.url).toBe(PAGE_URL);
+    expect(record.failures.map(({ type, party }) => `${type} ${party}`)).toEqual(['main_frame first', 'xmlhttprequest third']);
+  });
+});
+
+describe('panelReport', () => {
+  it('should report the requests as the popup does, with the body\'s cause and the support ids, and no secret', () => {
+    const log = addRequest(emptyLog(PAGE_URL), envoy(true));
+    const report = panelReport(log, log.requests, { tabId: 9, includeQuery: false, now: T0 + 60_000, version: '0.1.0' });
+    const [orders] = report.requests;
+    expect(orders).toMatchObject({ url: 'https://shop.example.com/api/orders', gateway: { name: 'Envoy' }, support: { ids: [{ label: 'Request ID', value: 'req-42' }] } });
+    expect(orders!.support.likelyCause).toMatch(/^Origin unreachable \(\d+%\)$/);
+    const text = reportJson(report) + reportMarkdown(report);
+    expect(text).not.toContain('SECRET-QUERY');
+    expect(text).not.toContain('SECRET-COOKIE');
+  });
+});
