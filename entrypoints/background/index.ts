@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { currentSettings, watchSettings } from '../../services/settings-store';
+import { attachToStoredRecord, listenToDevtools } from './devtools-port';
 import { guarded, logError } from './errors';
 import { onMessage } from './messages';
 import { fireRetry, isRetryAlarm, resumeSchedules } from './retry';
@@ -20,6 +21,7 @@ export default defineBackground(() => {
     }),
   );
   browser.runtime.onMessage.addListener(onMessage as never);
+  listenToDevtools(attachToStoredRecord());
 
   // Timers died with the previous worker; the watch-everything option widens the filter once settings are read.
   resumeSchedules().catch((error) => logError('resumeSchedules', error));
