@@ -1,14 +1,22 @@
 // Share what happened: copy a Markdown report for a support ticket, or save it as JSON. No secrets in either.
+// Used by the popup and by the DevTools panel, which adds its own actions (Copy as JSON, Export failures as HAR).
 import { useState } from 'preact/hooks';
+
+/** One more way to share, under the same query-string choice; `run` resolves to the message to show. */
+export interface ExtraReportAction {
+  label: string;
+  run(includeQuery: boolean): Promise<{ text: string; error?: boolean }>;
+}
 
 export interface ReportActionsProps {
   /** The report as Markdown and as JSON, with or without query strings. */
   make(includeQuery: boolean): Promise<{ markdown: string; json: string; fileName: string }>;
   copy(text: string): Promise<boolean>;
   download(fileName: string, text: string): void | Promise<void>;
+  extraActions?: readonly ExtraReportAction[];
 }
 
-export function ReportActions({ make, copy, download }: ReportActionsProps) {
+export function ReportActions({ make, copy, download, extraActions = [] }: ReportActionsProps) {
   const [includeQuery, setIncludeQuery] = useState(false);
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
 
@@ -36,6 +44,11 @@ export function ReportActions({ make, copy, download }: ReportActionsProps) {
         <button type="button" onClick={() => void onDownload()}>
           Download JSON
         </button>
+        {extraActions.map((action) => (
+          <button type="button" key={action.label} onClick={() => void action.run(includeQuery).then(setMessage)}>
+            {action.label}
+          </button>
+        ))}
       </div>
       <label class="check">
         <input type="checkbox" checked={includeQuery} onChange={(event) => setIncludeQuery((event.currentTarget as HTMLInputElement).checked)} />
