@@ -3,13 +3,13 @@
 import type { Explanation } from '../../utils/explain/explain-response';
 import { failuresHar, harFileName, withResponseText } from '../../utils/devtools/har-export';
 import type { InspectedRequest } from '../../utils/devtools/inspected-request';
-import { partyOfRequest, visibleRequests, type Filters, type PanelLog } from '../../utils/devtools/panel-log';
+import { partyOfRequest, visibleRequests, type PanelLog } from '../../utils/devtools/panel-log';
 import { explainInspected, panelReport } from '../../utils/devtools/panel-report';
 import { pathOf, hostWithPort } from '../../utils/query-strings';
 import { reportFileName, reportJson, reportMarkdown } from '../../utils/report';
 import { clockTime } from '../../utils/tab-view';
 import { ReportActions, type ExtraReportAction } from '../popup/ReportActions';
-import { PanelToolbar } from './PanelToolbar';
+import { PanelToolbar, type PanelToolbarProps } from './PanelToolbar';
 import { RequestDetail } from './RequestDetail';
 
 // Explanations by request object: a request is replaced (never changed) when its body arrives, so this stays true.
@@ -25,13 +25,7 @@ export interface PanelActions {
   download(fileName: string, text: string, type?: string): void | Promise<void>;
 }
 
-export interface DevtoolsPanelProps {
-  log: PanelLog;
-  filters: Filters;
-  onFilters(filters: Filters): void;
-  preserveLog: boolean;
-  onPreserveLog(on: boolean): void;
-  onClear(): void;
+export interface DevtoolsPanelProps extends PanelToolbarProps {
   /** The key of the request shown in detail; the newest listed one when unset. */
   selected: string | undefined;
   onSelect(key: string): void;

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchChromiumWithDevtools, type ChromiumWithDevtools, type InTarget } from '../support/devtools';
-import { ENVOY_REQUEST_ID, SECRETS, startDevtoolsSite, type DevtoolsSite } from '../support/devtools-site';
+import { checkExportedHar, ENVOY_REQUEST_ID, SECRETS, startDevtoolsSite, type DevtoolsSite } from '../support/devtools-site';
 import { missingDisplay, startDisplay, type VirtualDisplay } from '../support/xvfb';
 import { waitFor } from '../support/wait';
 
@@ -156,12 +156,7 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
     expect(await click('Export failures as HAR')).toBe(true);
     const harFile = await downloaded('.har');
     const harText = readFileSync(path.join(chromium.downloadDir, harFile), 'utf8');
-    const har = JSON.parse(harText) as { log: { entries: { request: { url: string; headers: { name: string; value: string }[]; cookies: unknown[] }; response: { status: number; cookies: unknown[]; content: { text?: string } } }[] } };
-    const account = har.log.entries.find((entry) => entry.request.url.endsWith('/api/account'));
-    expect(account?.response.status).toBe(502);
-    expect(account!.request.headers.find(({ name }) => name.toLowerCase() === 'authorization')?.value).toBe('[redacted]');
-    expect(account!.request.cookies).toEqual([]);
-    expect(account!.response.cookies).toEqual([]);
+    const har = checkExportedHar(harText);
     expect(har.log.entries.find((entry) => entry.request.url.endsWith('/api/orders'))?.response.content.text).toContain('reset reason: connection failure');
 
     expect(await click('Download JSON')).toBe(true);
@@ -171,10 +166,7 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
     expect(orders?.support.ids.map(({ value }) => value)).toContain(ENVOY_REQUEST_ID);
     expect(orders?.support.likelyCause).toMatch(/^Origin unreachable/);
 
-    for (const secret of Object.values(SECRETS)) {
-      expect(harText).not.toContain(secret);
-      expect(reportText).not.toContain(secret);
-    }
+    for (const secret of Object.values(SECRETS)) expect(reportText).not.toContain(secret);
   });
 
   it('starts afresh on a navigation, unless "Preserve log" is on', async () => {

@@ -1,6 +1,6 @@
 // The site the DevTools tests run against: a healthy shop whose API calls fail at gateways (an Envoy local reply
 // replayed from a published capture, an nginx timeout, an nginx error that sets a cookie), and a third party's widget.
-import { okPage, rawResponse, replayFixture, startServer, type TestServer } from './http-server';
+import { okPage, rawResponse, replayFixture, startServer, withHeaders, type TestServer } from './http-server';
 
 const FIXTURES = 'test/fixtures/responses';
 const ENVOY_503 = `${FIXTURES}/envoy/503-connection-failure-chunked-contour--published.http`;
@@ -20,10 +20,24 @@ export const SECRETS = {
 /** The Envoy reply's correlation id, for the report's "For support" block. */
 export const ENVOY_REQUEST_ID = '8d7c2a4e-4f1b-4d1e-9a57-3c2b1e0f9a11';
 
-/** A replayed response with extra headers after the status line. */
-export function withHeaders(raw: string, headers: [string, string][]): string {
-  const end = raw.indexOf('\r\n') + 2;
-  return raw.slice(0, end) + headers.map(([name, value]) => `${name}: ${value}\r\n`).join('') + raw.slice(end);
+interface ExportedHar {
+  log: { entries: { request: { url: string; headers: { name: string; value: string }[]; cookies: unknown[] }; response: { status: number; cookies: unknown[]; content: { text?: string } } }[] };
+}
+
+/**
+ * Checks a HAR file exported after the page called /api/account with a cookie, an Authorization header and a token
+ * in the query, and got back a Set-Cookie and a token header: the call is there, none of the secrets is.
+ */
+export function checkExportedHar(text: string): ExportedHar {
+  const har = JSON.parse(text) as ExportedHar;
+  const account = har.log.entries.find((entry) => entry.request.url.endsWith('/api/account'));
+  if (account?.response.status !== 502) throw new Error('the HAR lacks the failed /api/account call');
+  const authorization = account.request.headers.find(({ name }) => name.toLowerCase() === 'authorization');
+  if (authorization?.value !== '[redacted]') throw new Error(`the HAR's Authorization header reads ${authorization?.value}`);
+  if (account.request.cookies.length + account.response.cookies.length > 0) throw new Error('the HAR keeps cookies');
+  const leaked = Object.values(SECRETS).filter((secret) => text.includes(secret));
+  if (leaked.length > 0) throw new Error(`the HAR contains ${leaked.join(', ')}`);
+  return har;
 }
 
 export interface DevtoolsSite {

@@ -33,6 +33,13 @@ export function rawResponse(status: number, reason: string, headers: Record<stri
 export const okPage = (title: string, body = '') =>
   rawResponse(200, 'OK', { 'Content-Type': 'text/html; charset=utf-8' }, `<!doctype html><title>${title}</title><h1>${title}</h1>${body}`);
 
+/** A replayed response with extra headers after the status line. */
+export function withHeaders(raw: string, headers: Record<string, string> | [string, string][]): string {
+  const end = raw.indexOf('\r\n') + 2;
+  const list = Array.isArray(headers) ? headers : Object.entries(headers);
+  return raw.slice(0, end) + list.map(([name, value]) => `${name}: ${value}\r\n`).join('') + raw.slice(end);
+}
+
 /** A body captured with its chunked framing ("5b\n…\n0\n"), without it; the text itself when it is not chunked. */
 export function unchunked(body: string): string {
   let rest = body;
