@@ -18,10 +18,10 @@ function distance(failure: FailedRequest, seen: SeenResponse): number | undefine
   return after < -MATCH_BEFORE_MS || after > MATCH_AFTER_MS ? undefined : Math.abs(after);
 }
 
-/** The stored failure that `seen` describes: same address, method and status, nearest in time; one without a body first. */
-export function matchingFailure(record: TabRecord, seen: SeenResponse): FailedRequest | undefined {
+/** The failure among `failures` that `seen` describes: same address, method and status, nearest in time; one without a body first. */
+export function matchingFailure(failures: readonly FailedRequest[], seen: SeenResponse): FailedRequest | undefined {
   let best: { failure: FailedRequest; score: number } | undefined;
-  for (const failure of record.failures) {
+  for (const failure of failures) {
     const gap = distance(failure, seen);
     if (gap === undefined) continue;
     // A failure that already has a body is taken only when no other fits: two identical calls get one body each.
@@ -31,17 +31,24 @@ export function matchingFailure(record: TabRecord, seen: SeenResponse): FailedRe
   return best?.failure;
 }
 
+/** The failure with the body, re-explained. The page's own failure keeps its full explanation (the popup shows it at once). */
+function withBody(failure: FailedRequest, seen: SeenResponse): FailedRequest {
+  const updated: FailedRequest = { ...failure, bodyText: seen.bodyText, bodyTruncated: seen.bodyTruncated };
+  const explanation = explainFailure(updated);
+  return { ...updated, summary: summarize(explanation), ...(failure.explanation && { explanation }) };
+}
+
 /**
  * The record with the body attached to the matching failure, re-explained; undefined when no stored failure
  * matches (not recorded, or not yet: requests inside a page are stored in bursts).
  */
 export function attachBody(record: TabRecord, seen: SeenResponse): TabRecord | undefined {
-  const match = matchingFailure(record, seen);
-  if (!match) return undefined;
-  return updateFailure(record, match.requestId, (failure) => {
-    const withBody: FailedRequest = { ...failure, bodyText: seen.bodyText, bodyTruncated: seen.bodyTruncated };
-    const explanation = explainFailure(withBody);
-    // The page's own failure keeps its full explanation (the popup shows it at once); others keep the summary.
-    return { ...withBody, summary: summarize(explanation), ...(failure.explanation && { explanation }) };
-  });
+  const match = matchingFailure(record.failures, seen);
+  return match && updateFailure(record, match.requestId, (failure) => withBody(failure, seen));
+}
+
+/** The same for failures not stored yet (a burst still pending): the list with the body attached, or undefined. */
+export function attachBodyToList(failures: readonly FailedRequest[], seen: SeenResponse): FailedRequest[] | undefined {
+  const match = matchingFailure(failures, seen);
+  return match && failures.map((failure) => (failure === match ? withBody(failure, seen) : failure));
 }

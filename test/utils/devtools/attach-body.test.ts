@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachBody, matchingFailure, MATCH_AFTER_MS } from '../../../utils/devtools/attach-body';
+import { attachBody, attachBodyToList, matchingFailure, MATCH_AFTER_MS } from '../../../utils/devtools/attach-body';
 import type { SeenResponse } from '../../../utils/devtools/port-protocol';
 import { addFailure, emptyRecord, type TabRecord } from '../../../utils/tab-record';
 import { failureFrom, T0 } from '../../support/sample-records';
@@ -46,7 +46,7 @@ describe('attachBody', () => {
     expect(first.failures.map(({ bodyText }) => bodyText)).toEqual([undefined, 'second call']);
     const both = attachBody(first, seen({ time: T0 + 1995, bodyText: 'first call' }))!;
     expect(both.failures.map(({ bodyText }) => bodyText)).toEqual(['first call', 'second call']);
-    expect(matchingFailure(both, seen({ time: T0 + 1995 }))?.requestId).toBe('101');
+    expect(matchingFailure(both.failures, seen({ time: T0 + 1995 }))?.requestId).toBe('101');
   });
 
   it('should keep the page\'s own full explanation up to date', () => {
@@ -55,5 +55,11 @@ describe('attachBody', () => {
     const updated = attachBody(record, seen({ url: 'https://shop.example.com/' }))!;
     expect(updated.page?.explanation?.causes[0]?.id).toBe('origin-unreachable');
     expect(updated.failures[0]?.explanation?.causes[0]?.id).toBe('origin-unreachable');
+  });
+
+  it('should attach to a failure not stored yet, for a burst still pending', () => {
+    const pending = recordWith(T0).failures;
+    expect(attachBodyToList(pending, seen())![0]).toMatchObject({ bodyText: ENVOY_BODY, summary: { cause: 'origin-unreachable' } });
+    expect(attachBodyToList(pending, seen({ status: 502 }))).toBeUndefined();
   });
 });
