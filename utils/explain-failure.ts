@@ -2,9 +2,12 @@
 import { explainResponse, type Explanation } from './explain/explain-response';
 import type { FailedRequest } from './tab-record';
 
-/** "HTTP/1.1 502 Bad Gateway" → "Bad Gateway"; webRequest's status line is all there is of the reason phrase. */
+/**
+ * "HTTP/1.1 502 Bad Gateway" → "Bad Gateway"; webRequest's status line is all there is of the reason phrase.
+ * A line without the version ("502 Bad Gateway", from a HAR whose version is not known) reads the same.
+ */
 export function statusTextOf(statusLine: string): string {
-  return statusLine.replace(/^HTTP\/\S+\s+\d+\s*/, '');
+  return statusLine.replace(/^(?:HTTP\/\S+\s+)?\d{3}(?:\s+|$)/, '');
 }
 
 /**

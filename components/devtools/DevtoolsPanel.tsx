@@ -32,12 +32,10 @@ export interface DevtoolsPanelProps extends PanelToolbarProps {
   now: number;
   tabId: number;
   version?: string;
-  /** Firefox reports requests only once its Network panel was opened (MDN devtools.network.onRequestFinished). */
-  firefox?: boolean;
   actions: PanelActions;
 }
 
-function EmptyState({ log, firefox }: { log: PanelLog; firefox?: boolean }) {
+function EmptyState({ log }: { log: PanelLog }) {
   return (
     <div class="hero tone-neutral" data-state="empty">
       <h2>{log.requests.length === 0 ? 'No failed requests on this tab' : 'No failed request matches the filters'}</h2>
@@ -45,7 +43,6 @@ function EmptyState({ log, firefox }: { log: PanelLog; firefox?: boolean }) {
         Gatewhy lists every response of this tab with a status of 500 or more, and every request that got no response, with its body and
         the explanation.
       </p>
-      {firefox && <p class="muted small">Firefox reports requests to extensions once its Network panel has been opened.</p>}
     </div>
   );
 }
@@ -76,7 +73,7 @@ function RequestRow({ request, log, explanation, selected, onSelect, now }: { re
 }
 
 export function DevtoolsPanel(props: DevtoolsPanelProps) {
-  const { log, filters, selected, onSelect, now, tabId, version, firefox, actions } = props;
+  const { log, filters, selected, onSelect, now, tabId, version, actions } = props;
   const visible = visibleRequests(log, filters);
   const current = visible.find((request) => request.key === selected) ?? visible[0];
 
@@ -120,7 +117,7 @@ export function DevtoolsPanel(props: DevtoolsPanelProps) {
             </span>
           </h2>
           {visible.length === 0 ? (
-            <EmptyState log={log} firefox={firefox} />
+            <EmptyState log={log} />
           ) : (
             <ul class="requests" aria-label="Failed requests">
               {visible.map((request) => (

@@ -25,7 +25,6 @@ export function App() {
       now={Date.now()}
       tabId={inspectedTabId()}
       version={browser.runtime.getManifest().version}
-      firefox={import.meta.env.BROWSER === 'firefox'}
       actions={{ copy: copyText, download: downloadText }}
     />
   );

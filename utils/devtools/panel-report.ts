@@ -13,6 +13,17 @@ function typeIn(request: InspectedRequest, log: PanelLog): FailedRequest['type']
   return request.url === log.pageUrl ? 'main_frame' : 'sub_frame';
 }
 
+/**
+ * The status line as webRequest writes it ("HTTP/1.1 503 Service Unavailable"), from the HAR's version ("HTTP/1.1",
+ * "http/2.0", Chrome's "h2" and "h3"); without a known version, "HTTP/1.1" is not made up: the line starts at the code.
+ */
+function statusLine(request: InspectedRequest): string {
+  if (request.status === 0) return '';
+  const given = request.har.response.httpVersion.trim();
+  const version = /^(?:http\/)?(\d(?:\.\d)?)$/i.exec(given)?.[1]?.replace(/\.0$/, '') ?? /^h(\d)$/i.exec(given)?.[1];
+  return `${version ? `HTTP/${version} ` : ''}${request.status} ${request.statusText}`.trim();
+}
+
 /** A panel request as a stored failure: the key stands in for webRequest's requestId. */
 export function asFailedRequest(request: InspectedRequest, log: PanelLog): FailedRequest {
   return {
@@ -21,7 +32,7 @@ export function asFailedRequest(request: InspectedRequest, log: PanelLog): Faile
     type: typeIn(request, log),
     method: request.method,
     status: request.status,
-    statusLine: request.status > 0 ? `${request.status} ${request.statusText}`.trim() : '',
+    statusLine: statusLine(request),
     ...(request.networkError && { networkError: request.networkError }),
     time: request.time,
     headers: request.headers,

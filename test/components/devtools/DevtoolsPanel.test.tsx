@@ -39,11 +39,6 @@ describe('DevtoolsPanel', () => {
     expect(screen.queryByRole('button', { name: 'Export failures as HAR' })).toBeNull();
   });
 
-  it('should mention Firefox\'s Network panel only in Firefox', () => {
-    render(<DevtoolsPanel {...props({ log: emptyLog(PAGE_URL), firefox: true })} />);
-    expect(screen.getByText(/once its Network panel has been opened/)).toBeTruthy();
-  });
-
   it('should list every failure newest first with the engine\'s headline, and detail the newest', () => {
     render(<DevtoolsPanel {...props()} />);
     const rows = list().getAllByRole('button');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addRequest, emptyLog } from '../../../utils/devtools/panel-log';
-import { explainInspected, panelRecord, panelReport } from '../../../utils/devtools/panel-report';
+import { asFailedRequest, explainInspected, panelRecord, panelReport } from '../../../utils/devtools/panel-report';
 import { reportJson, reportMarkdown } from '../../../utils/report';
 import { CLOUDFRONT_503, ENVOY_503, inspected, PAGE_URL, T0 } from '../../support/inspected';
 
@@ -11,6 +11,18 @@ describe('explainInspected', () => {
     const log = emptyLog(PAGE_URL);
     expect(explainInspected(envoy(true), log).causes[0]!.id).toBe('origin-unreachable');
     expect(explainInspected(envoy(false), log).causes[0]!.id).toBe('overloaded');
+  });
+});
+
+describe('asFailedRequest', () => {
+  it('should write the status line as webRequest does, from the HAR\'s version when it is known', () => {
+    const log = emptyLog(PAGE_URL);
+    const withVersion = (httpVersion: string) => asFailedRequest({ ...envoy(true), har: { ...envoy(true).har, response: { ...envoy(true).har.response, httpVersion } } }, log).statusLine;
+    expect(withVersion('HTTP/1.1')).toBe('HTTP/1.1 503 Service Unavailable');
+    expect(withVersion('h2')).toBe('HTTP/2 503 Service Unavailable');
+    expect(withVersion('http/2.0')).toBe('HTTP/2 503 Service Unavailable');
+    expect(withVersion('')).toBe('503 Service Unavailable');
+    expect(explainInspected(envoy(true), log).headline).toBe('503 from Envoy: the gateway could not connect to the origin server');
   });
 });
 
