@@ -2,6 +2,19 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/** The captured response the welcome page explains as its live example (components/welcome/ExampleExplanation.tsx). */
+const WELCOME_EXAMPLE = 'test/fixtures/responses/nginx/refused.http';
+
+/**
+ * Glob patterns that leave out everything under the file's top folder except the file itself: the sources zip's
+ * exclusions win over its inclusions, and a folder that matches one is not entered.
+ * @example allBut('test/a/b.http') // ['test/!(a)', 'test/a/!(b.http)']
+ */
+function allBut(file: string): string[] {
+  const parts = file.split('/');
+  return parts.slice(1).map((part, index) => `${parts.slice(0, index + 1).join('/')}/!(${part})`);
+}
+
 /** Fixed so that Firefox keeps storage across updates and tests can pin the extension's UUID. */
 export const GECKO_ID = 'gatewhy@gatewhy.dev';
 
@@ -32,6 +45,13 @@ export default defineConfig({
     // webRequest only reports responses for hosts the extension may access.
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Gatewhy' },
+    ...(browser !== 'firefox' && {
+      // Chrome 111: the scripts are compiled for Vite's default target, 'baseline-widely-available', which is
+      // chrome111/edge111 (https://vite.dev/config/build-options#build-target), and the styles use color-mix() (111).
+      // The APIs need less: storage.session 102 (https://developer.chrome.com/docs/extensions/reference/api/storage#property-session),
+      // scripting and action 88 with Manifest V3, Array.prototype.findLast 97. Edge follows Chromium's numbers.
+      minimum_chrome_version: '111',
+    }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
@@ -46,7 +66,8 @@ export default defineConfig({
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
-    // Reviewers rebuild from sources with `npm ci && npm run build`; tests, captures and docs are not needed for that.
-    excludeSources: ['test/**', 'docs/**', 'bench/**', 'scripts/capture/**', 'dist/**', 'BENCHMARKS.md'],
+    // Reviewers rebuild from sources with `npm ci && npm run build`; tests, captures and docs are not needed for that,
+    // except the one capture the welcome page is built from.
+    excludeSources: [...allBut(WELCOME_EXAMPLE), 'docs/**', 'bench/**', 'scripts/capture/**', 'dist/**', 'BENCHMARKS.md'],
   },
 });

@@ -1,15 +1,17 @@
 // Counts the extension API calls Gatewhy's background makes per page load, in a separate untimed browser: the
 // diagnostic behind the page-load numbers (each call is a round trip to the browser process).
-import { launch } from './browser';
-import type { Scenario } from './page-load';
+import { badgeText, extensionIdOf, launch, readManifest, turnOnSetting } from './browser';
 import type { BenchSite } from './site';
+
+/** The two pages whose calls are counted: healthy, and with 10 % failing subresources. */
+type Scenario = 'ok' | 'failing';
 
 /** "storage.local.set" → calls during one load and the pause after it. */
 export type CallCounts = Record<string, number>;
 
 export interface SettingCalls {
   calls: Record<Scenario, CallCounts>;
-  /** Failures in the tab's record after the load: what those calls stored. */
+  /** Failures the badge counted after the load: what those calls stored. */
   failures: Record<Scenario, number>;
 }
 
@@ -49,26 +51,25 @@ export async function countApiCalls({ site, gatewhyDir }: { site: BenchSite; gat
     const browser = await launch(gatewhyDir);
     try {
       const worker = browser.worker!;
-      if (setting === 'all') await worker.evaluate(() => chrome.storage.sync.set({ settings: { watchAllRequests: true } }));
-      await worker.evaluate(INSTRUMENT);
       const page = await browser.context.newPage();
+      if (setting === 'all') {
+        const { options_ui } = await readManifest(gatewhyDir);
+        await turnOnSetting(page, `chrome-extension://${extensionIdOf(worker)}/${options_ui?.page ?? 'options.html'}`, 'watchAllRequests');
+      }
+      await worker.evaluate(INSTRUMENT);
       const counts = {} as Record<Scenario, CallCounts>;
       const failures = {} as Record<Scenario, number>;
       // Each page twice, in the benchmark's alternation; the second of each is kept (the tab is then in its
       // steady state: it had failures before, as in the timed rounds).
       for (const scenario of ['failing', 'ok', 'failing', 'ok'] as const) {
         await worker.evaluate('for (const key of Object.keys(globalThis.__benchCalls)) delete globalThis.__benchCalls[key]');
-        const url = site.heavyUrl(`calls-${setting}-${Math.random().toString(36).slice(2)}`, scenario === 'failing');
+        const url = site.heavyUrl(`calls-${setting}-${Math.random().toString(36).slice(2)}`, scenario);
         await page.goto(url);
         await page.evaluate(() => (window as unknown as { benchDone: Promise<unknown> }).benchDone);
         // Longer than the timed pause: every call the load causes is counted, even late ones.
         await sleep(1000);
         counts[scenario] = (await worker.evaluate('({ ...globalThis.__benchCalls })')) as CallCounts;
-        failures[scenario] = await worker.evaluate(async (wanted) => {
-          const tab = (await chrome.tabs.query({})).find((candidate) => candidate.url === wanted);
-          const key = `tab:${tab?.id}`;
-          return ((await chrome.storage.session.get(key))[key] as { failures?: unknown[] } | undefined)?.failures?.length ?? 0;
-        }, url);
+        failures[scenario] = Number(await badgeText(worker, url)) || 0;
       }
       result[setting] = { calls: counts, failures };
     } finally {

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { explainResponse, type ExplainInput } from '../utils/explain/explain-response';
 import { parseHttpResponse } from '../utils/http-message';
 import { GATEWAYS } from '../utils/gateways';
-import { BODY_CLUES } from '../utils/explain/generic';
+// As a namespace: the list's name and shape belong to the engine, and the walk below reads any shape.
+import * as generic from '../utils/explain/generic';
+import { stripQueryStrings } from '../utils/query-strings';
 import { loadFixtures } from '../test/support/fixtures';
 import { median, spread, type Spread } from './stats';
 
@@ -30,6 +32,16 @@ export interface HotSpot {
   selfShare: number;
 }
 
+/** stripQueryStrings on one shape of hostile text, at two sizes: linear code takes twice as long on twice the text. */
+export interface ScalingCase {
+  name: string;
+  sizes: [number, number];
+  /** Median ms at each size. */
+  ms: [number, number];
+  /** Per repeat, the time at the larger size over the time at the smaller. */
+  ratios: number[];
+}
+
 export interface EngineResult {
   fixtures: number;
   /** Fixtures the parser refused (e.g. a garbage response kept as a negative example); left out of the loops. */
@@ -40,6 +52,7 @@ export interface EngineResult {
   parseAndExplain: Throughput;
   hostile: HostileCase[];
   hotSpots: HotSpot[];
+  queryStrings: ScalingCase[];
 }
 
 // Many short samples rather than a few long ones: on a shared machine, other jobs then disturb a minority of them.
@@ -113,20 +126,23 @@ async function hotSpots(run: () => void, ms: number): Promise<HotSpot[]> {
   }
 }
 
-/** Every string a vendor file tests for, found by walking the declarations (no second list to keep in step). */
+const MARKER_TEXT_KEYS = ['body', 'notBody', 'text', 'markup', 'includes', 'startsWith', 'equals'];
+
+/** Every string a vendor file or body clue tests for, found by walking the declarations (no second list to keep in step). */
 function vendorStrings(): { headers: string[]; texts: string[] } {
   const headers = new Set<string>();
-  const texts = new Set<string>(BODY_CLUES.map(({ body }) => body));
+  const texts = new Set<string>();
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(walk);
     if (!value || typeof value !== 'object') return;
     for (const [key, inner] of Object.entries(value)) {
       if (key === 'header' && typeof inner === 'string') headers.add(inner);
-      else if (['body', 'notBody', 'includes', 'startsWith', 'equals'].includes(key) && typeof inner === 'string') texts.add(inner);
+      else if (MARKER_TEXT_KEYS.includes(key) && typeof inner === 'string') texts.add(inner);
       else walk(inner);
     }
   };
   walk(GATEWAYS);
+  walk((generic as Record<string, unknown>).BODY_CLUES);
   return { headers: [...headers].sort(), texts: [...texts].sort() };
 }
 
@@ -163,6 +179,42 @@ function asRawText({ status, headers, bodyText }: ExplainInput): string {
 
 const inputChars = ({ headers, bodyText }: ExplainInput) =>
   ((headers as { name: string; value: string }[] | undefined) ?? []).reduce((sum, { name, value }) => sum + name.length + value.length, 0) + (bodyText?.length ?? 0);
+
+/**
+ * Shapes of header text that make a backtracking scan for "an address followed by ? or #" slow: every separator
+ * followed by a slash starts a path that runs to the end of the text. Header values are stored up to 16 KB each.
+ */
+const QUERY_STRING_SHAPES: Record<string, (chars: number) => string> = {
+  'slashes, then "a," pairs (the old unit test)': (chars) => `${'/'.repeat(chars / 2)} ${'a,'.repeat(chars / 4)}`,
+  'path segments, no query': (chars) => '/a'.repeat(chars / 2),
+  'path segments, then one ?': (chars) => `${'/a'.repeat(chars / 2)}?`,
+  '" /a" repeated': (chars) => ' /a'.repeat(chars / 3),
+  '"=/" repeated (a separator before every slash)': (chars) => '=/'.repeat(chars / 2),
+  '" a://" repeated': (chars) => ' a://'.repeat(chars / 5),
+};
+const QUERY_STRING_SIZES: [number, number] = [8192, 16_384];
+
+/** Times stripQueryStrings on each shape at both sizes, alternating, after one untimed call of each. */
+export function benchQueryStrings(repeats = 7): ScalingCase[] {
+  return Object.entries(QUERY_STRING_SHAPES).map(([name, make]) => {
+    const texts = QUERY_STRING_SIZES.map(make) as [string, string];
+    for (const text of texts) sink += stripQueryStrings(text).length;
+    const times: [number[], number[]] = [[], []];
+    for (let repeat = 0; repeat < repeats; repeat++) {
+      texts.forEach((text, index) => {
+        const start = performance.now();
+        sink += stripQueryStrings(text).length;
+        times[index]!.push(performance.now() - start);
+      });
+    }
+    return {
+      name,
+      sizes: [texts[0].length, texts[1].length],
+      ms: [median(times[0]), median(times[1])],
+      ratios: times[1].map((time, index) => time / Math.max(times[0][index]!, 1e-3)),
+    };
+  });
+}
 
 export async function benchEngine(): Promise<EngineResult> {
   const fixtures = loadFixtures();
@@ -206,5 +258,6 @@ export async function benchEngine(): Promise<EngineResult> {
     };
   });
   if (sink === 0) throw new Error('the engine returned no headlines');
-  return { fixtures: fixtures.length, unparsed: fixtures.length - inputs.length, explain, explainHeadersOnly, parseAndExplain, hostile, hotSpots: await hotSpots(explainAll, 1500) };
+  const queryStrings = benchQueryStrings();
+  return { fixtures: fixtures.length, unparsed: fixtures.length - inputs.length, explain, explainHeadersOnly, parseAndExplain, hostile, hotSpots: await hotSpots(explainAll, 1500), queryStrings };
 }

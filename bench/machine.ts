@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { CHROMIUM } from './browser';
+import { FIREFOX } from './firefox-page-load';
 
 export interface Machine {
   cpu: string;
@@ -12,6 +13,7 @@ export interface Machine {
   kernel: string;
   node: string;
   chromium: string;
+  firefox?: string;
 }
 
 function osName(): string {
@@ -22,10 +24,10 @@ function osName(): string {
   }
 }
 
-function chromiumVersion(): string {
+/** `--version` of a browser; Debian's /usr/bin/chromium is a wrapper script that also prints a warning on stderr. */
+function browserVersion(executable: string): string {
   try {
-    // Debian's /usr/bin/chromium is a wrapper script that also prints a shell warning on stderr.
-    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return 'unknown';
   }
@@ -39,6 +41,7 @@ export function describeMachine(): Machine {
     os: osName(),
     kernel: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    chromium: chromiumVersion(),
+    chromium: browserVersion(CHROMIUM),
+    firefox: browserVersion(FIREFOX),
   };
 }

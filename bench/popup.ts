@@ -1,9 +1,10 @@
-// Popup: time from opening popup.html?tabId=N to the explanation's headline being on screen, for a tab with 50 errors.
-import type { BrowserContext, Worker } from 'playwright-core';
+// Popup: time from opening popup.html?tabId=N to the explanation's headline being on screen, for a tab with 50 errors,
+// paired with an empty extension page opened the same way in the same browser.
+import type { BrowserContext } from 'playwright-core';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { extensionIdOf, launch } from './browser';
+import { badgeText, extensionIdOf, launch } from './browser';
 import type { BenchSite } from './site';
 import { median, spread, type Spread } from './stats';
 import { waitFor } from '../test/e2e/support/wait';
@@ -59,16 +60,19 @@ export interface OpeningSeries {
 export interface PopupResult {
   /** The measure: the tab with 50 recorded errors. */
   errors: OpeningSeries;
+  /**
+   * An empty extension page with one empty module script, from a second extension in the same browser, opened the
+   * same way right before or after each popup opening: what opening any extension page costs here.
+   */
+  blank: OpeningSeries;
+  /** Per pair of openings: the popup's headline minus the empty page's heading, ms. */
+  headlineOverBlank: number[];
   /** The same popup for a tab with nothing recorded: what opening the popup costs before any error is shown. */
   clear: OpeningSeries;
-  /** An empty extension page with one empty module script: what opening any extension page costs here. */
-  blank: OpeningSeries;
   /** ms to import() each chunk the popup loads on demand, in a fresh popup page (median of a few). */
   lazyImports: { chunk: string; ms: number }[];
-  /** ms to read the 50-error record from storage.session in the popup page, and its size in JSON characters. */
-  recordRead: { ms: number; chars: number };
-  /** Failures Gatewhy had recorded for the tab when the popup opened. */
-  recorded: number;
+  /** The badge Gatewhy showed for the tab when the popup was opened. */
+  badge: string;
 }
 
 interface BenchState {
@@ -135,17 +139,9 @@ const OBSERVE_HEADLINE = `(() => {
   }).observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
-async function recordOf(worker: Worker, tabId: number): Promise<number> {
-  return worker.evaluate(async (id) => {
-    const stored = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { failures?: unknown[] } | undefined;
-    return stored?.failures?.length ?? 0;
-  }, tabId);
-}
-
-async function openings(context: BrowserContext, url: string, count: number): Promise<OpeningSeries> {
-  const results: PopupOpening[] = [];
-  for (let opening = 0; opening < count; opening++) {
-    const popup = await context.newPage();
+async function openOnce(context: BrowserContext, url: string): Promise<PopupOpening> {
+  const popup = await context.newPage();
+  try {
     await popup.goto(url);
     const read = () => popup.evaluate(() => (window as unknown as { __popupBench?: BenchState }).__popupBench);
     const seen = await waitFor('the popup headline', async () => ((await read())?.paintedAt !== undefined ? read() : undefined), 10_000, 20);
@@ -162,9 +158,13 @@ async function openings(context: BrowserContext, url: string, count: number): Pr
         .filter((call) => call.start < before)
         .map((call) => ({ name: call.name, start: call.start, end: call.end ?? Number.NaN, chars: JSON.stringify(call.result ?? null).length }));
     }, seen.headlineAt!);
-    results.push({ headline: seen.headlineAt!, painted: seen.paintedAt!, settled: quiet.lastMutationAt, domContentLoaded, text: seen.text!, ...(seen.state && { state: seen.state }), calls });
+    return { headline: seen.headlineAt!, painted: seen.paintedAt!, settled: quiet.lastMutationAt, domContentLoaded, text: seen.text!, ...(seen.state && { state: seen.state }), calls };
+  } finally {
     await popup.close();
   }
+}
+
+function series(results: PopupOpening[]): OpeningSeries {
   const of = (key: 'headline' | 'painted' | 'settled' | 'domContentLoaded') => spread(results.map((one) => one[key]));
   return { openings: results, headline: of('headline'), painted: of('painted'), settled: of('settled'), domContentLoaded: of('domContentLoaded'), calls: summarizeCalls(results) };
 }
@@ -203,27 +203,17 @@ async function importTime(context: BrowserContext, popupUrl: string, chunk: stri
 }
 
 /** An extension whose only page is a heading and an empty module script, opened the same way as the popup. */
+const BLANK_NAME = 'Blank page';
+
 async function writeBlankPageExtension(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'gatewhy-bench-blank-'));
-  const manifest = { manifest_version: 3, name: 'Blank page', version: '1.0.0', background: { service_worker: 'background.js' } };
+  const manifest = { manifest_version: 3, name: BLANK_NAME, version: '1.0.0', background: { service_worker: 'background.js' } };
   await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
-  // A worker only so that launch() can read the extension id from it.
+  // A worker only so that the bench can read the extension id from it.
   await writeFile(path.join(dir, 'background.js'), '// Generated by bench/popup.ts.\n');
   await writeFile(path.join(dir, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>Blank</title><main><h1 id="headline">Blank</h1></main><script type="module" src="blank.js"></script>');
   await writeFile(path.join(dir, 'blank.js'), '// Empty: the page costs only what opening an extension page costs.\n');
   return dir;
-}
-
-async function blankPageOpenings(count: number): Promise<OpeningSeries> {
-  const dir = await writeBlankPageExtension();
-  const browser = await launch(dir, { listens: false });
-  try {
-    await browser.context.addInitScript(OBSERVE_HEADLINE);
-    return await openings(browser.context, `chrome-extension://${extensionIdOf(browser.worker!)}/blank.html`, count);
-  } finally {
-    await browser.close();
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 export interface PopupOptions {
@@ -235,50 +225,55 @@ export interface PopupOptions {
 }
 
 export async function benchPopup({ site, gatewhyDir, openings: count, lazyChunks }: PopupOptions): Promise<PopupResult> {
-  const browser = await launch(gatewhyDir);
+  const blankDir = await writeBlankPageExtension();
+  const browser = await launch([gatewhyDir, blankDir]);
   try {
     const worker = browser.worker!;
+    const blankWorker = await waitFor('the empty page extension', async () => {
+      for (const candidate of browser.context.serviceWorkers()) if ((await candidate.evaluate(() => chrome.runtime.getManifest().name)) === BLANK_NAME) return candidate;
+      return undefined;
+    });
     const page = await browser.context.newPage();
     const url = site.fiftyFailuresUrl('popup');
     await page.goto(url);
     await page.evaluate(() => (window as unknown as { benchDone: Promise<unknown> }).benchDone);
     const tabId = await waitFor('the tab id', () => worker.evaluate(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id, url));
-    const recorded = await waitFor('50 recorded failures', async () => ((await recordOf(worker, tabId)) >= 50 ? recordOf(worker, tabId) : undefined), 30_000);
+    // What the user sees before clicking: the badge counts the tab's failed requests.
+    const badge = await waitFor('the badge to count 50 failures', async () => ((await badgeText(worker, url)) === '50' ? '50' : undefined), 30_000);
 
     await browser.context.addInitScript(OBSERVE_HEADLINE);
     const base = `chrome-extension://${extensionIdOf(worker)}/popup.html`;
-    const errors = await openings(browser.context, `${base}?tabId=${tabId}`, count);
-    const wrong = errors.openings.find((one) => one.state === 'clear' || !/\b50\b|502/.test(one.text));
+    const blankUrl = `chrome-extension://${extensionIdOf(blankWorker)}/blank.html`;
+    const errors: PopupOpening[] = [];
+    const blank: PopupOpening[] = [];
+    const headlineOverBlank: number[] = [];
+    for (let pair = 0; pair < count; pair++) {
+      // Alternate which goes first, so neither always opens into a browser that just opened a page.
+      const popupFirst = pair % 2 === 0;
+      const first = await openOnce(browser.context, popupFirst ? `${base}?tabId=${tabId}` : blankUrl);
+      const second = await openOnce(browser.context, popupFirst ? blankUrl : `${base}?tabId=${tabId}`);
+      const [popup, empty] = popupFirst ? [first, second] : [second, first];
+      errors.push(popup);
+      blank.push(empty);
+      headlineOverBlank.push(popup.headline - empty.headline);
+    }
+    const wrong = errors.find((one) => one.state === 'clear' || !/\b50\b|502/.test(one.text));
     if (wrong) throw new Error(`the popup's first headline did not describe the tab's errors: "${wrong.text}" (${wrong.state})`);
 
-    // Variants that tell where the time goes: the popup with nothing to explain, the on-demand chunks, the storage read.
-    // tabId 2147483647 is a tab that cannot exist, so its record is empty.
+    // Variants that tell where the time goes: the popup with nothing to explain, and the on-demand chunks.
+    // tabId 2147483647 is a tab that cannot exist, so it has no record.
     const clearUrl = `${base}?tabId=2147483647`;
-    const clear = await openings(browser.context, clearUrl, Math.ceil(count / 2));
+    const clear: PopupOpening[] = [];
+    for (let opening = 0; opening < Math.ceil(count / 2); opening++) clear.push(await openOnce(browser.context, clearUrl));
     const lazyImports: PopupResult['lazyImports'] = [];
     for (const chunk of lazyChunks) {
       const times: number[] = [];
       for (let repeat = 0; repeat < 5; repeat++) times.push(await importTime(browser.context, clearUrl, chunk));
       lazyImports.push({ chunk, ms: median(times) });
     }
-    const reader = await browser.context.newPage();
-    await reader.goto(clearUrl);
-    const reads: { ms: number; chars: number }[] = [];
-    for (let repeat = 0; repeat < 5; repeat++) {
-      reads.push(
-        await reader.evaluate(async (id) => {
-          const start = performance.now();
-          const stored = await chrome.storage.session.get(`tab:${id}`);
-          return { ms: performance.now() - start, chars: JSON.stringify(stored).length };
-        }, tabId),
-      );
-    }
-    await reader.close();
-    await browser.close();
-    const blank = await blankPageOpenings(Math.ceil(count / 2));
-    return { errors, clear, blank, lazyImports, recordRead: { ms: median(reads.map((read) => read.ms)), chars: reads[0]!.chars }, recorded };
+    return { errors: series(errors), blank: series(blank), headlineOverBlank, clear: series(clear), lazyImports, badge };
   } finally {
-    // Closing twice is harmless; this covers the paths that threw before the explicit close.
     await browser.close().catch(() => {});
+    await rm(blankDir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,5 @@
-// CPU time used by one Chromium's processes, by kind, from /proc (Linux): where a configuration's extra cost goes.
+// CPU time used by one browser's processes (Chromium or Firefox), by kind, from /proc (Linux): where a configuration's
+// extra cost goes.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -41,7 +42,7 @@ function processes(): Proc[] {
   return list;
 }
 
-function kindOf(cmdline: string): ProcessKind {
+function chromiumKind(cmdline: string): ProcessKind {
   const type = /--type=(\S+)/.exec(cmdline)?.[1];
   if (!type) return 'browser';
   if (type === 'renderer') return cmdline.includes('--extension-process') ? 'extension' : 'renderer';
@@ -51,18 +52,39 @@ function kindOf(cmdline: string): ProcessKind {
 }
 
 /**
- * CPU ms used so far by the Chromium whose profile is `userDataDir` and all its child processes, by kind; undefined
+ * Firefox's children are `firefox -contentproc … <n> <type>`: `tab` for web content and extension pages alike (their
+ * command lines do not tell the two apart), `socket` for networking, `rdd`/`utility`/`forkserver` for the rest.
+ */
+function firefoxKind(cmdline: string): ProcessKind {
+  if (!cmdline.includes('-contentproc')) return 'browser';
+  const type = cmdline.trim().split(' ').at(-1);
+  if (type === 'tab') return 'renderer';
+  if (type === 'socket') return 'network';
+  if (type === 'gpu') return 'gpu';
+  return 'other';
+}
+
+/** The browser's main process: its command line names the profile, and it is nobody's child process. */
+function isRoot(proc: Proc, profileDir: string): boolean {
+  const chromium = proc.cmdline.includes(`--user-data-dir=${profileDir}`) && !proc.cmdline.includes('--type=');
+  const firefox = proc.cmdline.includes(`--profile ${profileDir}`) && !proc.cmdline.includes('-contentproc');
+  return chromium || firefox;
+}
+
+/**
+ * CPU ms used so far by the browser whose profile is `profileDir` and all its child processes, by kind; undefined
  * where /proc is missing. Processes that already exited are not counted, so compare readings taken close together.
  */
-export function chromiumCpu(userDataDir: string): CpuByKind | undefined {
+export function browserCpu(profileDir: string): CpuByKind | undefined {
   let all: Proc[];
   try {
     all = processes();
   } catch {
     return undefined;
   }
-  const root = all.find((proc) => proc.cmdline.includes(`--user-data-dir=${userDataDir}`) && !proc.cmdline.includes('--type='));
+  const root = all.find((proc) => isRoot(proc, profileDir));
   if (!root) return undefined;
+  const kindOf = root.cmdline.includes('--user-data-dir=') ? chromiumKind : firefoxKind;
   const family = new Set([root.pid]);
   for (let grew = true; grew; ) {
     grew = false;
@@ -82,3 +104,5 @@ export function chromiumCpu(userDataDir: string): CpuByKind | undefined {
 export function cpuDelta(after: CpuByKind, before: CpuByKind): CpuByKind {
   return Object.fromEntries(PROCESS_KINDS.map((kind) => [kind, Math.max(0, after[kind] - before[kind])])) as CpuByKind;
 }
+
+export const totalCpu = (cpu: CpuByKind) => Object.values(cpu).reduce((sum, value) => sum + value, 0);

@@ -1,4 +1,4 @@
-// Order statistics for benchmark samples: medians and spreads are robust to the odd slow run on a shared machine.
+// Order statistics and verdicts for benchmark samples: medians, their bootstrap intervals, and PASS only when clear.
 
 export interface Spread {
   median: number;
@@ -58,4 +58,55 @@ export function medianInterval(values: readonly number[], level = 0.95, resample
     medians.push(median(sample));
   }
   return [quantile(medians, (1 - level) / 2), quantile(medians, 1 - (1 - level) / 2)];
+}
+
+export type Verdict = 'PASS' | 'MISS' | 'CANNOT TELL';
+
+/** A target is a bound on a measured value: at most (`≤`) or at least (`≥`) `limit`. */
+export interface Bound {
+  limit: number;
+  /** 'at-most': lower is better (a cost); 'at-least': higher is better (a throughput). */
+  side: 'at-most' | 'at-least';
+}
+
+export interface Judgement {
+  verdict: Verdict;
+  /**
+   * For CANNOT TELL: about how many samples the same spread would need for the interval to clear the target,
+   * from its half-width on the target's side shrinking as 1/√n. Infinity when the median sits on the target.
+   */
+  samplesNeeded?: number;
+}
+
+/**
+ * The fewest samples a median's 95 % interval can rest on: with five, all of them fall on one side of the true
+ * median 1 time in 16, so even the widest distribution-free interval (smallest to largest) covers it only 94 % of
+ * the time. Fewer samples give no verdict.
+ */
+export const MIN_SAMPLES = 6;
+
+/**
+ * PASS when the whole 95 % interval is on the right side of the limit, MISS when it is all on the wrong side, and
+ * otherwise CANNOT TELL: the run did not measure precisely enough to say. A value measured exactly (a file size) is
+ * one sample with an interval of zero width, [value, value].
+ */
+export function judge(interval: readonly [number, number], estimate: number, n: number, { limit, side }: Bound): Judgement {
+  const [low, high] = interval;
+  const exact = n === 1 && low === high;
+  const good = (value: number) => (side === 'at-most' ? value <= limit : value >= limit);
+  const distance = Math.abs(estimate - limit);
+  // The half of the interval that reaches across the limit is the one that has to shrink.
+  const halfWidth = estimate <= limit ? high - estimate : estimate - low;
+  const needed = distance === 0 || !(halfWidth > 0) ? Number.POSITIVE_INFINITY : Math.ceil(n * (halfWidth / distance) ** 2);
+  if (!exact && n < MIN_SAMPLES) return { verdict: 'CANNOT TELL', samplesNeeded: Math.max(MIN_SAMPLES, Number.isFinite(needed) ? needed : MIN_SAMPLES) };
+  if (good(low) && good(high)) return { verdict: 'PASS' };
+  if (!good(low) && !good(high)) return { verdict: 'MISS' };
+  return { verdict: 'CANNOT TELL', samplesNeeded: needed };
+}
+
+/** The median of `values` with its bootstrap interval, judged against `bound`. */
+export function judgeMedian(values: readonly number[], bound: Bound): Judgement & { median: number; interval: [number, number]; n: number } {
+  const interval = medianInterval(values);
+  const estimate = median(values);
+  return { median: estimate, interval, n: values.length, ...judge(interval, estimate, values.length, bound) };
 }

@@ -1,5 +1,7 @@
 // The popup: what went wrong on this tab, who wrote the error, why, what to do, and the tab's retry, all live.
 import type { RetryState } from '../../utils/retry-policy';
+import type { BrowserFamily, SiteAccess } from '../../utils/site-access';
+import { SiteAccessNotice } from '../site-access/SiteAccessNotice';
 import type { TabRecord } from '../../utils/tab-record';
 import { ago, clockTime, recovery } from '../../utils/tab-view';
 import { TabDetails, type TabDetailsProps } from './TabDetails';
@@ -10,6 +12,8 @@ export type PageLink = 'recent-errors' | 'explain' | 'options';
 
 export type PopupActions = TabDetailsProps['actions'] & {
   open(page: PageLink): void;
+  /** Asks the browser for access to every site; must run inside the click. */
+  requestAccess(): void;
 };
 
 export interface PopupViewProps {
@@ -21,6 +25,9 @@ export interface PopupViewProps {
   now: number;
   version?: string;
   showOptions?: boolean;
+  /** What Gatewhy can see in this tab; when it is not everything, the popup says so instead of "no gateway errors". */
+  access?: SiteAccess;
+  browser?: BrowserFamily;
   actions: PopupActions;
 }
 
@@ -86,7 +93,8 @@ function ClearState({ record, now }: { record: TabRecord | undefined; now: numbe
   );
 }
 
-export function PopupView({ loading, record, retry, explained, now, version, showOptions, actions }: PopupViewProps) {
+export function PopupView({ loading, record, retry, explained, now, version, showOptions, access, browser = 'chrome', actions }: PopupViewProps) {
+  const blind = !loading && access !== undefined && access.kind !== 'full';
   let body;
   if (loading) {
     body = (
@@ -99,7 +107,7 @@ export function PopupView({ loading, record, retry, explained, now, version, sho
   } else {
     body = (
       <>
-        <ClearState record={record} now={now} />
+        {!blind && <ClearState record={record} now={now} />}
         {record && record.timeline.length > 0 && <Timeline events={record.timeline} now={now} />}
       </>
     );
@@ -107,7 +115,10 @@ export function PopupView({ loading, record, retry, explained, now, version, sho
   return (
     <>
       <TopBar actions={actions} showOptions={showOptions} />
-      <main class="stack popup-main">{body}</main>
+      <main class="stack popup-main">
+        {blind && <SiteAccessNotice access={access} browser={browser} about="tab" onRequestAccess={actions.requestAccess} />}
+        {body}
+      </main>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { currentSettings, watchSettings } from '../../services/settings-store';
 import { attachToStoredRecord, listenToDevtools } from './devtools-port';
 import { guarded, logError } from './errors';
+import { openWelcomeOnInstall } from './install';
 import { onMessage } from './messages';
 import { fireRetry, isRetryAlarm, resumeSchedules } from './retry';
 import { onTabLoaded, onTabRemoved, watchRequests } from './watcher';
@@ -22,6 +23,7 @@ export default defineBackground(() => {
   );
   browser.runtime.onMessage.addListener(onMessage as never);
   listenToDevtools(attachToStoredRecord());
+  browser.runtime.onInstalled.addListener(guarded('runtime.onInstalled', openWelcomeOnInstall));
 
   // Timers died with the previous worker; the watch-everything option widens the filter once settings are read.
   resumeSchedules().catch((error) => logError('resumeSchedules', error));

@@ -5,10 +5,12 @@ import { copyText, downloadText, hasOptionsPage, openOptions, openPage } from '.
 import { PopupView, type PopupActions } from '../../components/popup/PopupView';
 import { useExplanations } from '../../components/popup/use-explanations';
 import { isToolbarPopup, useNow, useTab } from '../../components/popup/use-tab';
+import { BROWSER, requestSiteAccess, useSiteAccess } from '../../components/site-access/use-site-access';
 
 export function App() {
   const { loading, tabId, record, retry } = useTab();
   const explained = useExplanations(tabId, record);
+  const site = useSiteAccess(tabId, !loading);
   // Every second while a retry counts down; otherwise enough for "2 min ago".
   const now = useNow(retry?.dueAt !== undefined ? 1000 : 15_000);
 
@@ -17,6 +19,7 @@ export function App() {
     pause: () => sendToBackground({ type: 'retry-pause', tabId }),
     resume: () => sendToBackground({ type: 'retry-resume', tabId }),
     neverOnSite: (url) => sendToBackground({ type: 'never-on-site', url }),
+    requestAccess: requestSiteAccess,
     copy: copyText,
     download: (fileName, text) => downloadText(fileName, text),
     open(page) {
@@ -26,7 +29,10 @@ export function App() {
 
   return (
     <PopupView
-      loading={loading}
+      // Until site access is known, so a page Gatewhy cannot see never reads "no gateway errors" first.
+      loading={loading || !site.checked}
+      access={site.access}
+      browser={BROWSER}
       record={record}
       retry={retry}
       explained={explained}

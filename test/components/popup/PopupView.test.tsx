@@ -24,6 +24,7 @@ function actions(): PopupActions & { [K in keyof PopupActions]: ReturnType<typeo
     copy: vi.fn(async () => true),
     download: vi.fn(),
     open: vi.fn(),
+    requestAccess: vi.fn(),
   } as never;
 }
 
@@ -156,5 +157,38 @@ describe('PopupView', () => {
     fireEvent.click(screen.getByRole('link', { name: 'Recent errors' }));
     fireEvent.click(screen.getByRole('link', { name: 'Explain a response' }));
     expect(spies.open.mock.calls).toEqual([['recent-errors'], ['explain']]);
+  });
+
+  describe('site access', () => {
+    const withheld = { kind: 'withheld', allowedSites: [] } as const;
+
+    it('should say Gatewhy cannot see failures instead of "no gateway errors", and ask for access on click', () => {
+      const spy = actions();
+      render(<PopupView record={undefined} retry={undefined} explained={notYet} now={NOW} access={withheld} actions={spy} />);
+      expect(screen.queryByText('No gateway errors on this tab')).toBeNull();
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Gatewhy cannot see failures on sites');
+      fireEvent.click(screen.getByRole('button', { name: 'Allow access to all sites' }));
+      expect(spy.requestAccess).toHaveBeenCalledTimes(1);
+    });
+
+    it('should say a browser page cannot be watched', () => {
+      render(<PopupView record={undefined} retry={undefined} explained={notYet} now={NOW} access={{ kind: 'never', page: 'browser-page' }} actions={actions()} />);
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Gatewhy cannot watch browser pages like this one');
+      expect(screen.queryByText('No gateway errors on this tab')).toBeNull();
+    });
+
+    it('should keep what was recorded before access was withdrawn, under the warning', () => {
+      const record = pageFailedRecord();
+      render(<PopupView record={record} retry={undefined} explained={explainAll(record)} now={NOW} access={withheld} actions={actions()} />);
+      const headings = screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+      expect(headings[0]).toBe('Gatewhy cannot see failures on sites');
+      expect(headings[1]).toMatch(/^520 from Cloudflare: /);
+    });
+
+    it('should add nothing with full access', () => {
+      render(<PopupView record={undefined} retry={undefined} explained={notYet} now={NOW} access={{ kind: 'full' }} actions={actions()} />);
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('No gateway errors on this tab');
+      expect(screen.queryByRole('button', { name: 'Allow access to all sites' })).toBeNull();
+    });
   });
 });

@@ -31,6 +31,13 @@ export interface ChromiumWithExtension {
   tabIdOf(page: Page, url?: string): Promise<number>;
   /** Opens the popup as a tab describing `tabId`. */
   openPopup(tabId: number): Promise<Page>;
+  /**
+   * Sets Gatewhy's "Site access" on its chrome://extensions details page, as a user does, and waits until the
+   * extension sees the change. Chromium will not let an extension give up host permissions its manifest requires
+   * (permissions.remove rejects), so withholding them for real means driving that page: its select#hostAccess sits in
+   * shadow DOM, which Playwright's CSS locators pierce. Option values as in Chromium 156.
+   */
+  setSiteAccess(mode: 'ON_CLICK' | 'ON_ALL_SITES'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -110,6 +117,16 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
       return popup;
+    },
+    async setSiteAccess(mode) {
+      const settings = await context.newPage();
+      await settings.goto(`chrome://extensions/?id=${extensionId}`);
+      await settings.locator('select#hostAccess').selectOption(mode);
+      const wanted = mode === 'ON_ALL_SITES';
+      await waitFor(`site access ${mode}`, () =>
+        inExtension(async (all) => (await chrome.permissions.contains({ origins: ['<all_urls>'] })) === all, wanted),
+      );
+      await settings.close();
     },
     async close() {
       await context.close();

@@ -37,7 +37,8 @@ async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   );
 }
 
-export async function launchFirefox(build: 'firefox-mv2' | 'firefox-mv3'): Promise<FirefoxWithExtension> {
+/** `prefs`: more Firefox preferences, e.g. to grant permission requests without the prompt a test cannot click. */
+export async function launchFirefox(build: 'firefox-mv2' | 'firefox-mv3', { prefs = {} }: { prefs?: Record<string, unknown> } = {}): Promise<FirefoxWithExtension> {
   const downloadDir = mkdtempSync(path.join(tmpdir(), 'gatewhy-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -50,6 +51,7 @@ export async function launchFirefox(build: 'firefox-mv2' | 'firefox-mv3'): Promi
       'browser.download.folderList': 2,
       'browser.download.dir': downloadDir,
       'browser.download.useDownloadDir': true,
+      ...prefs,
     },
   });
   await browser.installExtension(path.resolve('.output', build));

@@ -1,0 +1,13 @@
+// Welcome: opened once, when Gatewhy is installed (entrypoints/background/install.ts).
+import { render } from 'preact';
+import { hasOptionsPage, openOptions } from '../../components/browser-actions';
+import { BROWSER, requestSiteAccess, useSiteAccess } from '../../components/site-access/use-site-access';
+import { WelcomePage } from '../../components/welcome/WelcomePage';
+import '../../components/gatewhy.css';
+
+function App() {
+  const site = useSiteAccess();
+  return <WelcomePage site={site} browser={BROWSER} onRequestAccess={requestSiteAccess} onOpenSettings={hasOptionsPage() ? () => void openOptions() : undefined} />;
+}
+
+render(<App />, document.getElementById('app')!);
