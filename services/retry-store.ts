@@ -1,45 +1,36 @@
-// Retry schedules in storage.session, so a countdown survives the service worker being stopped.
+// Retry schedules and the global retry log in storage.session, so a countdown survives the service worker being stopped.
 import { storage } from '@wxt-dev/storage';
 import { GLOBAL_WINDOW_MS, type RetryLog, type RetryState } from '../utils/retry-policy';
-import { serialized } from './serial';
 
-const PREFIX = 'retry:';
-const keyFor = (tabId: number) => `session:${PREFIX}${tabId}` as const;
-const LOG_KEY = 'session:retryLog' as const;
+export const RETRY_STATE_PREFIX = 'retry:';
+export const RETRY_LOG_KEY = 'retryLog';
+const keyFor = (tabId: number) => `session:${RETRY_STATE_PREFIX}${tabId}` as const;
+
+/** A stored retry state (the background wrote it), or undefined when there is none or it is not one. */
+export function asRetryState(stored: unknown): RetryState | undefined {
+  if (typeof stored !== 'object' || stored === null || !('url' in stored) || typeof stored.url !== 'string' || !('attempt' in stored)) return undefined;
+  return stored as RetryState;
+}
 
 export async function readRetryState(tabId: number): Promise<RetryState | undefined> {
-  return (await storage.getItem<RetryState>(keyFor(tabId))) ?? undefined;
+  return asRetryState(await storage.getItem<unknown>(keyFor(tabId)));
 }
 
-/** Applies `change` to the tab's retry state; undefined removes it. Returns the stored state. */
-export function updateRetryState(tabId: number, change: (state: RetryState | undefined) => RetryState | undefined): Promise<RetryState | undefined> {
-  return serialized(keyFor(tabId), async () => {
-    const updated = change(await readRetryState(tabId));
-    if (updated) await storage.setItem(keyFor(tabId), updated);
-    else await storage.removeItem(keyFor(tabId));
-    return updated;
-  });
+/** Stores the tab's retry state; undefined removes it. Only the background writes them. */
+export async function writeRetryState(tabId: number, state: RetryState | undefined): Promise<void> {
+  if (state) await storage.setItem(keyFor(tabId), state);
+  else await storage.removeItem(keyFor(tabId));
 }
 
-export async function allRetryStates(): Promise<RetryState[]> {
-  const all = await storage.snapshot('session');
-  return Object.entries(all)
-    .filter(([key]) => key.startsWith(PREFIX))
-    .map(([, value]) => value as RetryState);
+/** The stored log's retries of the last minute (ms since the epoch), whatever was stored. */
+export function asRetryLog(stored: unknown, now: number): number[] {
+  return Array.isArray(stored) ? stored.filter((at): at is number => typeof at === 'number' && at > now - GLOBAL_WINDOW_MS) : [];
 }
 
-/** Retries scheduled or made in the last minute, across tabs (for the global limit). */
-export async function readRetryLog(now: number): Promise<RetryLog> {
-  const log = (await storage.getItem<number[]>(LOG_KEY)) ?? [];
-  return log.filter((at) => at > now - GLOBAL_WINDOW_MS);
-}
-
-export function changeRetryLog(now: number, change: (log: number[]) => number[]): Promise<void> {
-  return serialized(LOG_KEY, async () => {
-    await storage.setItem(LOG_KEY, change([...(await readRetryLog(now))]));
-  });
+export async function writeRetryLog(log: RetryLog): Promise<void> {
+  await storage.setItem(`session:${RETRY_LOG_KEY}`, [...log]);
 }
 
 export function watchRetryState(tabId: number, listener: (state: RetryState | undefined) => void): () => void {
-  return storage.watch<RetryState>(keyFor(tabId), (state) => listener(state ?? undefined));
+  return storage.watch<unknown>(keyFor(tabId), (state) => listener(asRetryState(state)));
 }

@@ -16,8 +16,13 @@ export const REQUESTS_FAILED_COLOR = '#b06000';
 
 export const IDLE_TITLE = 'Gatewhy: no gateway errors on this tab';
 
+/** What a tab shows when Gatewhy has nothing to say about it: the browser's default. */
+export const IDLE_BADGE: Badge = { text: '', color: PAGE_FAILED_COLOR, title: IDLE_TITLE };
+
+export const sameBadge = (a: Badge, b: Badge) => a.text === b.text && a.color === b.color && a.title === b.title;
+
 export function badgeFor(record: TabRecord | undefined): Badge {
-  if (!record) return { text: '', color: PAGE_FAILED_COLOR, title: IDLE_TITLE };
+  if (!record) return IDLE_BADGE;
   const { page, failures } = record;
   if (page) {
     const what = page.status > 0 ? `answered ${page.status}` : `failed (${page.networkError ?? 'network error'})`;
@@ -27,7 +32,7 @@ export function badgeFor(record: TabRecord | undefined): Badge {
       title: `Gatewhy: this page ${what}. Click for the explanation.`,
     };
   }
-  if (failures.length === 0) return { text: '', color: PAGE_FAILED_COLOR, title: IDLE_TITLE };
+  if (failures.length === 0) return IDLE_BADGE;
   const count = failures.length;
   return {
     text: count > 99 ? '99+' : String(count),

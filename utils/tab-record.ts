@@ -56,8 +56,8 @@ export interface FailedRequest {
   /** The start of the error page as the browser parsed it (pages only; read best-effort). */
   pageHtml?: string;
   /**
-   * The start of the response body as it arrived (at most 16 KB), which the background cannot read itself: DevTools →
-   * Gatewhy passes it on while DevTools is open on the tab (utils/devtools/attach-body.ts).
+   * The start of the response body as it arrived (at most 16 KB), which webRequest does not give: DevTools → Gatewhy
+   * passes it on while DevTools is open on the tab, and Firefox's background reads it itself (utils/attach-body.ts).
    */
   bodyText?: string;
   /** True when bodyText is only the start of a longer body. */
@@ -67,7 +67,8 @@ export interface FailedRequest {
   explanation?: Explanation;
 }
 
-export type TimelineKind = 'failed' | 'retry-scheduled' | 'retried' | 'recovered' | 'gave-up' | 'stopped' | 'blocked';
+/** 'ended': the page answered something that is not a gateway error, such as 401, and retrying stopped. */
+export type TimelineKind = 'failed' | 'retry-scheduled' | 'retried' | 'recovered' | 'ended' | 'gave-up' | 'stopped' | 'blocked';
 
 export interface TimelineEvent {
   time: number;
@@ -170,13 +171,13 @@ function startedBefore(a: string, b: string): boolean {
 /**
  * A new document loaded in the tab. Failures of earlier pages are dropped; requests that started
  * after the new document's own request already belong to it and are kept. The timeline goes on
- * while the same address is being retried, and starts afresh for a different address.
+ * while the same address is being retried (or `continues`: a retry redirected elsewhere), and starts afresh otherwise.
  */
-export function startPage(record: TabRecord, pageRequestId: string, pageUrl: string): TabRecord {
+export function startPage(record: TabRecord, pageRequestId: string, pageUrl: string, { continues = false } = {}): TabRecord {
   const sameAddress = record.page !== undefined && record.page.url === pageUrl;
   return {
     tabId: record.tabId,
     failures: record.failures.filter((kept) => !startedBefore(kept.requestId, pageRequestId) && kept.requestId !== pageRequestId),
-    timeline: sameAddress ? record.timeline : [],
+    timeline: sameAddress || continues ? record.timeline : [],
   };
 }

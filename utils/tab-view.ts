@@ -1,15 +1,22 @@
 // What the popup says about a tab, decided without the browser: its state, its failed requests by host, its retry.
 import type { Party } from './party';
 import { hostWithPort } from './query-strings';
-import { BLOCK_REASONS, type RetryState } from './retry-policy';
+import { serverAsks, whyText } from './banner-text';
+import type { RetryState } from './retry-policy';
 import type { FailedRequest, TabRecord, TimelineEvent } from './tab-record';
 
 /** The one-word story of a tab. */
 export type TabStatus = 'clear' | 'page-failed' | 'requests-failed' | 'recovered';
 
+/** How the newest failing streak ended, when nothing failed after it: "the page is back", or "the site now answers 401". */
+export function outcome(record: TabRecord | undefined): TimelineEvent | undefined {
+  const last = record?.timeline.findLast((event) => event.kind === 'recovered' || event.kind === 'ended' || event.kind === 'failed');
+  return last?.kind === 'failed' ? undefined : last;
+}
+
 /** The newest recovery, when nothing failed after it: "the page is back". */
 export function recovery(record: TabRecord | undefined): TimelineEvent | undefined {
-  const last = record?.timeline.findLast((event) => event.kind === 'recovered' || event.kind === 'failed');
+  const last = outcome(record);
   return last?.kind === 'recovered' ? last : undefined;
 }
 
@@ -52,7 +59,7 @@ export function requestGroups(record: TabRecord | undefined): { first: HostGroup
 }
 
 export interface RetryView {
-  /** One line: "Retrying in 4 s", "Retrying is paused". */
+  /** One line: "Retrying in 4 s", "Retrying is stopped". */
   title: string;
   /** "Attempt 2 of 5". */
   attempt: string;
@@ -62,37 +69,35 @@ export interface RetryView {
   secondsLeft?: number;
   canPause: boolean;
   canResume: boolean;
+  /** The server asked to wait past the user's cap: retry at the time it asked for. */
+  canRetryThen: boolean;
 }
 
-function delayDetail(retry: RetryState): string {
-  const reason = retry.delayReason ?? 'backoff';
-  const cache = retry.bypassCache ? ' The error came from a cache, so the retry bypasses it.' : '';
-  if (reason === 'global limit') return `Waiting for a free slot: Gatewhy limits automatic retries across all tabs, so a struggling server is not flooded.${cache}`;
-  if (reason.startsWith('Retry-After')) return `The server asked to wait (${reason}).${cache}`;
-  return `Each retry waits longer than the last (exponential backoff with jitter), so a struggling server gets room to recover.${cache}`;
-}
+const BLOCKED_TITLES: Partial<Record<NonNullable<RetryState['blocked']>, string>> = {
+  paused: 'Retrying is stopped',
+  'gave-up': 'Gatewhy stopped retrying',
+  'not-get': 'Not retried automatically: this page came from a form',
+  'browser-retries': 'The browser is retrying this page',
+  'waits-too-long': 'The server asked to wait longer than your setting',
+  'name-not-resolved': 'Not retried: the address did not resolve',
+  certificate: 'Not retried: the certificate was refused',
+  'too-many-redirects': 'Not retried: the site redirects in a loop',
+  offline: 'Not retried: this device is offline',
+};
 
 /** What the popup's retry panel says about a tab's retry state at `now`. */
 export function retryView(retry: RetryState, now: number): RetryView {
   const next = Math.min(retry.attempt + 1, retry.maxAttempts);
   const attempt = retry.blocked === 'gave-up' ? `${retry.attempt} of ${retry.maxAttempts} attempts made` : `Attempt ${next} of ${retry.maxAttempts}`;
+  const view = { attempt, detail: whyText(retry), canPause: false, canResume: false, canRetryThen: false };
+  if (retry.waitingForNetwork) return { ...view, title: 'Waiting for the network', canPause: true };
   if (retry.dueAt !== undefined) {
     const secondsLeft = Math.max(0, Math.ceil((retry.dueAt - now) / 1000));
-    return { title: secondsLeft > 0 ? `Retrying in ${secondsLeft} s` : 'Retrying now', attempt, detail: delayDetail(retry), secondsLeft, canPause: true, canResume: false };
+    return { ...view, title: secondsLeft > 0 ? `Retrying in ${secondsLeft} s` : 'Retrying now', secondsLeft, canPause: true };
   }
-  if (!retry.blocked) return { title: 'Retrying now', attempt, detail: 'The page is being reloaded.', canPause: true, canResume: false };
-  const titles: Partial<Record<NonNullable<RetryState['blocked']>, string>> = {
-    paused: 'Retrying is paused',
-    'gave-up': 'Gatewhy stopped retrying',
-    'not-get': 'Not retried automatically: this page came from a form',
-  };
-  return {
-    title: titles[retry.blocked] ?? 'Not retried automatically',
-    attempt,
-    detail: BLOCK_REASONS[retry.blocked],
-    canPause: false,
-    canResume: retry.blocked === 'paused',
-  };
+  if (!retry.blocked) return { ...view, title: 'Retrying now', detail: 'The page is being reloaded.', canPause: true };
+  if (retry.blocked === 'waits-too-long') return { ...view, title: BLOCKED_TITLES['waits-too-long']!, detail: `${serverAsks(retry, now)} Retry then or now?`, canRetryThen: true };
+  return { ...view, title: BLOCKED_TITLES[retry.blocked] ?? 'Not retried automatically', canResume: retry.blocked === 'paused' };
 }
 
 /** "14:05:03" in the person's locale; with the date when it is not today. */

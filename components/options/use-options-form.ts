@@ -2,9 +2,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { serialized } from '../../services/serial';
-import { loadSettings, saveSettings, settingsNoticeItem, watchSettings } from '../../services/settings-store';
+import { loadSettings, resetSettings, saveSetting, settingsNoticeItem, watchSettings } from '../../services/settings-store';
 import { readControl, toControl, toControls, type ControlValue } from '../../utils/options-form';
-import { DEFAULT_SETTINGS, FIELDS, type Field, type Settings } from '../../utils/settings';
+import { DEFAULT_SETTINGS, FIELDS, type Field, type SettingKey, type Settings } from '../../utils/settings';
 
 type Key = Field['key'];
 
@@ -53,9 +53,10 @@ export function useOptionsForm(): OptionsForm {
   const [justSaved, setJustSaved] = useState<Key>();
   const [problems, setProblems] = useState<string[]>([]);
   const [status, setStatus] = useState<Status>();
-  // What storage holds (or is about to): each save starts from it, so a quick second change cannot undo the first.
+  // What storage holds (or is about to): fields changed elsewhere are updated only where the user is not editing.
   const saved = useRef<Settings>(DEFAULT_SETTINGS);
-  const storedProblems = useRef(false);
+  // Settings whose stored value was invalid: dismissing the notice stores their defaults.
+  const invalidKeys = useRef<SettingKey[]>([]);
   const pendingSaves = useRef(0);
   const timers = useRef<{ status?: ReturnType<typeof setTimeout>; mark?: ReturnType<typeof setTimeout> }>({});
   const flip = useRef(false);
@@ -68,13 +69,13 @@ export function useOptionsForm(): OptionsForm {
     timers.current.status = setTimeout(() => setStatus(undefined), tone === 'info' ? 4000 : 8000);
   };
 
-  const persist = async (next: Settings, done: string, key?: Key) => {
+  /** Runs one storage write, saying how it went; a failed write leaves storage (and `saved`) as they were. */
+  const persist = async (write: () => Promise<void>, done: string, key?: Key, next?: Settings) => {
     const previous = saved.current;
-    saved.current = next;
+    if (next) saved.current = next;
     pendingSaves.current++;
     try {
-      await serialized('options:settings', () => saveSettings(next));
-      storedProblems.current = false;
+      await serialized('options:settings', write);
       say(done);
       if (key) {
         setJustSaved(key);
@@ -83,7 +84,7 @@ export function useOptionsForm(): OptionsForm {
       }
     } catch (error) {
       // Storage still holds the previous value (a sync quota, say): the field says so, and committing it again retries.
-      if (saved.current === next) saved.current = previous;
+      if (next && saved.current === next) saved.current = previous;
       const message = (error as Error).message;
       // storage.sync holds at most 8 KB per item: https://developer.chrome.com/docs/extensions/reference/api/storage#property-sync
       const why = /quota/i.test(message) ? 'Too long to be saved in synced settings; shorten the list' : `Could not be saved (${message})`;
@@ -105,7 +106,8 @@ export function useOptionsForm(): OptionsForm {
     setErrors((current) => without(current, field.key));
     // Show the value as it was understood: "503,502" reads back "502, 503".
     setControls((current) => ({ ...current, [field.key]: toControl(field, next) }));
-    if (!same(saved.current[field.key], result.value)) void persist(next, `Saved “${field.label}”.`, field.key);
+    const value = result.value;
+    if (!same(saved.current[field.key], value)) void persist(() => saveSetting(field.key, value), `Saved “${field.label}”.`, field.key, next);
   };
 
   const setControl = (key: Key, control: ControlValue) => setControls((current) => ({ ...current, [key]: control }));
@@ -149,9 +151,13 @@ export function useOptionsForm(): OptionsForm {
 
   const dismissProblems = async () => {
     setProblems([]);
-    // Store what the page shows, so the same problems are not found again on the next read.
-    if (storedProblems.current) await persist(saved.current, 'Notice dismissed.');
-    else await settingsNoticeItem.setValue([]).then(() => say('Notice dismissed.'));
+    // The invalid values go, so their defaults (which the page shows) apply and the same problems are not found again.
+    const keys = invalidKeys.current;
+    invalidKeys.current = [];
+    await persist(async () => {
+      await resetSettings(keys);
+      await settingsNoticeItem.setValue([]);
+    }, 'Notice dismissed.');
   };
 
   const restoreDefaults = async () => {
@@ -159,7 +165,8 @@ export function useOptionsForm(): OptionsForm {
     setErrors({});
     setNotes({});
     setProblems([]);
-    await persist(DEFAULT_SETTINGS, 'Defaults restored.');
+    // Only Gatewhy's own settings go; items another version wrote stay.
+    await persist(() => resetSettings(), 'Defaults restored.', undefined, DEFAULT_SETTINGS);
     for (const [key, needs] of Object.entries(FIELD_PERMISSIONS)) {
       if (needs && DEFAULT_SETTINGS[key as Key] !== true) void browser.permissions.remove({ permissions: needs.permissions }).catch(() => {});
     }
@@ -168,15 +175,12 @@ export function useOptionsForm(): OptionsForm {
   useEffect(() => {
     let active = true;
     void (async () => {
-      const checked = await loadSettings().catch((error: Error) => ({
-        settings: DEFAULT_SETTINGS,
-        problems: [`Stored settings could not be read (${error.message}); defaults are shown.`],
-      }));
+      const checked = await loadSettings();
       // loadSettings records its own problems there; older ones (an unreadable read in the background) stay until dismissed.
       const notice = await settingsNoticeItem.getValue().catch(() => checked.problems);
       if (!active) return;
       saved.current = checked.settings;
-      storedProblems.current = checked.problems.length > 0;
+      invalidKeys.current = checked.invalid;
       setControls(toControls(checked.settings));
       setProblems(Array.isArray(notice) ? [...new Set(notice.map(String))] : checked.problems);
       setLoaded(true);

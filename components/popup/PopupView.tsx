@@ -3,7 +3,7 @@ import type { RetryState } from '../../utils/retry-policy';
 import type { BrowserFamily, SiteAccess } from '../../utils/site-access';
 import { SiteAccessNotice } from '../site-access/SiteAccessNotice';
 import type { TabRecord } from '../../utils/tab-record';
-import { ago, clockTime, recovery } from '../../utils/tab-view';
+import { ago, clockTime, outcome } from '../../utils/tab-view';
 import { TabDetails, type TabDetailsProps } from './TabDetails';
 import type { TabExplanations } from './use-explanations';
 import { Timeline } from './Timeline';
@@ -65,15 +65,16 @@ function TopBar({ actions, showOptions }: { actions: PopupActions; showOptions?:
 }
 
 function ClearState({ record, now }: { record: TabRecord | undefined; now: number }) {
-  const back = recovery(record);
+  const back = outcome(record);
   if (back) {
+    const recovered = back.kind === 'recovered';
     return (
-      <section class="hero tone-ok" aria-labelledby="headline" data-state="recovered">
+      <section class={`hero ${recovered ? 'tone-ok' : 'tone-warn'}`} aria-labelledby="headline" data-state={recovered ? 'recovered' : 'ended'}>
         <div class="hero-head">
           <span class="pill" aria-hidden="true">
-            OK
+            {recovered ? 'OK' : '!'}
           </span>
-          <h2 id="headline">The page is back</h2>
+          <h2 id="headline">{recovered ? 'The page is back' : 'Gatewhy stopped retrying'}</h2>
         </div>
         <p>{back.text}.</p>
         <p class="meta">

@@ -1,4 +1,4 @@
-// The tab's automatic retry: countdown, attempt n of m, why it is blocked; pause, resume, retry now, never on this site.
+// The tab's automatic retry: countdown, attempt n of m, why it is blocked; stop, resume, retry then or now, never on this site.
 import { useState } from 'preact/hooks';
 import type { RetryState } from '../../utils/retry-policy';
 import { retryView } from '../../utils/tab-view';
@@ -8,6 +8,8 @@ export interface RetryActions {
   retryNow(): Promise<unknown>;
   pause(): Promise<unknown>;
   resume(): Promise<unknown>;
+  /** Retry at the time the server asked for, later than the user's cap. */
+  retryThen(): Promise<unknown>;
   neverOnSite(url: string): Promise<{ ok: boolean; error?: string }>;
 }
 
@@ -50,9 +52,14 @@ export function RetryPanel({ retry, now, actions }: { retry: RetryState; now: nu
         <button type="button" class="primary" disabled={busy} onClick={() => void run(actions.retryNow)}>
           {retry.blocked === 'not-get' ? 'Retry (sends the form again)' : 'Retry now'}
         </button>
+        {view.canRetryThen && (
+          <button type="button" disabled={busy} onClick={() => void run(actions.retryThen, 'Gatewhy retries at the time the server asked for.')}>
+            Retry then
+          </button>
+        )}
         {view.canPause && (
-          <button type="button" disabled={busy} onClick={() => void run(actions.pause, 'Retrying is paused for this tab.')}>
-            Pause
+          <button type="button" disabled={busy} onClick={() => void run(actions.pause, 'Retrying is stopped for this tab.')}>
+            Stop
           </button>
         )}
         {view.canResume && (

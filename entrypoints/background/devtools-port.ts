@@ -1,19 +1,17 @@
-// Background side of DevTools → Gatewhy: takes the bodies of failed responses that DevTools saw (the background cannot
-// read them) and attaches each to its stored failure. Only the extension's own DevTools pages may connect; messages are
-// checked and bounded (utils/devtools/port-protocol.ts), and carry no headers, so no cookie or token reaches storage.
+// Background side of DevTools → Gatewhy: takes the bodies of failed responses that DevTools saw (webRequest does not
+// give them) and hands each to its tab's machine, which attaches it to the failure. Only the extension's own DevTools
+// pages may connect; messages are checked and bounded (utils/devtools/port-protocol.ts), and carry no headers, so no
+// cookie or token reaches storage.
 import { browser, type Browser } from 'wxt/browser';
-import { readTabRecord, updateTabRecord, watchTabRecord } from '../../services/tab-store';
-import { attachBody } from '../../utils/devtools/attach-body';
 import { parseResponseSeen, tabIdOfPort, type AckMessage, type SeenResponse } from '../../utils/devtools/port-protocol';
 import { guarded } from './errors';
+import type { TabRunner } from './tab-runner';
 
-/** Attaches a body to the tab's stored failure; resolves false when none matched. */
+/** Attaches a body to the tab's failure; resolves false when none came for it (TabRunner.attachBody). */
 export type AttachBody = (tabId: number, seen: SeenResponse) => Promise<boolean>;
 
 /** Most bodies of one port being attached at once; more are refused (acknowledged as not attached). */
 export const MAX_PENDING_PER_PORT = 20;
-/** How long a body waits for its failure to be stored: failures inside a page are stored a second after they fail. */
-export const ATTACH_WAIT_MS = 5000;
 
 type Port = Browser.runtime.Port;
 
@@ -62,39 +60,6 @@ export function onDevtoolsConnect(port: Port, attach: AttachBody): void {
 }
 
 /** Listens for DevTools → Gatewhy ports. Call once, synchronously, in the background's main(). */
-export function listenToDevtools(attach: AttachBody): void {
-  browser.runtime.onConnect.addListener(guarded('runtime.onConnect', (port: Port) => onDevtoolsConnect(port, attach)));
-}
-
-/**
- * Attaches through the stored tab record (services/tab-store.ts). The failure may not be stored yet: it then waits
- * for the record to change, up to ATTACH_WAIT_MS. The record is written only when a failure matches.
- */
-export function attachToStoredRecord(waitMs = ATTACH_WAIT_MS): AttachBody {
-  const tryNow = async (tabId: number, seen: SeenResponse): Promise<boolean> => {
-    const stored = await readTabRecord(tabId);
-    if (!stored || !attachBody(stored, seen)) return false;
-    let attached = false;
-    await updateTabRecord(tabId, (record) => {
-      const updated = attachBody(record, seen);
-      attached = updated !== undefined;
-      return updated ?? record;
-    });
-    return attached;
-  };
-  return async (tabId, seen) => {
-    if (await tryNow(tabId, seen)) return true;
-    return new Promise<boolean>((resolve) => {
-      let done = false;
-      const finish = (attached: boolean) => {
-        if (done) return;
-        done = true;
-        stop();
-        clearTimeout(timer);
-        resolve(attached);
-      };
-      const stop = watchTabRecord(tabId, () => void tryNow(tabId, seen).then((attached) => attached && finish(true), () => {}));
-      const timer = setTimeout(() => finish(false), waitMs);
-    });
-  };
+export function listenToDevtools(runner: Pick<TabRunner, 'attachBody'>): void {
+  browser.runtime.onConnect.addListener(guarded('runtime.onConnect', (port: Port) => onDevtoolsConnect(port, (tabId, seen) => runner.attachBody(tabId, seen))));
 }

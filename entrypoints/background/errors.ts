@@ -9,12 +9,13 @@ export function logError(where: string, error: unknown): void {
 
 /** Wraps a listener so that it never throws or rejects into the browser. */
 export function guarded<Args extends unknown[]>(where: string, listener: (...args: Args) => unknown) {
-  return (...args: Args): void => {
+  return (...args: Args): undefined => {
     try {
       const result = listener(...args);
       if (result instanceof Promise) result.catch((error: unknown) => logError(where, error));
     } catch (error) {
       logError(where, error);
     }
+    return undefined;
   };
 }

@@ -1,34 +1,70 @@
-// Background: wires browser events to Gatewhy's handlers. Listeners are added synchronously so no event is lost.
+// Background: wires browser events to the tab machines. Every listener is added synchronously, before anything is
+// awaited, so the event that woke the worker reaches it; settings are applied inside the listeners.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { currentSettings, watchSettings } from '../../services/settings-store';
-import { attachToStoredRecord, listenToDevtools } from './devtools-port';
+import { navigationEvent, networkErrorEvent, responseEvent, type AddressedEvent } from '../../utils/tab-events';
+import { DEFAULT_WATCHED_TYPES } from '../../utils/watch-policy';
+import { listenToDevtools } from './devtools-port';
 import { guarded, logError } from './errors';
 import { openWelcomeOnInstall } from './install';
-import { onMessage } from './messages';
-import { fireRetry, isRetryAlarm, resumeSchedules } from './retry';
-import { onTabLoaded, onTabRemoved, watchRequests } from './watcher';
+import { createMessageHandler } from './messages';
+import { tabOfRetryAlarm } from './retry-alarm';
+import { createTabRunner } from './tab-runner';
+
+const WEB = { urls: ['<all_urls>'] };
+const DEFAULT_TYPES: ReadonlySet<string> = new Set(DEFAULT_WATCHED_TYPES);
 
 export default defineBackground(() => {
-  watchRequests(false);
-  browser.tabs.onRemoved.addListener(guarded('tabs.onRemoved', onTabRemoved));
+  const runner = createTabRunner();
+  const deliver = (addressed: AddressedEvent | undefined) => addressed && runner.dispatch(addressed.tabId, addressed.event);
+
+  browser.webRequest.onBeforeRequest.addListener(
+    guarded('webRequest.onBeforeRequest', (details: unknown) => deliver(navigationEvent(details))),
+    { ...WEB, types: ['main_frame'] },
+  );
+  // No 'extraHeaders': it doubles the cost and only adds Set-Cookie, which Gatewhy never keeps (shared/toolchain.md).
+  // onHeadersReceived, not onCompleted: Chromium cancels many failed image and style loads before they complete
+  // (measured in bench/: onCompleted saw 20–25 of 30 failed subresources, onHeadersReceived all 30), at the same cost.
+  browser.webRequest.onHeadersReceived.addListener(
+    guarded('webRequest.onHeadersReceived', (details: unknown) => deliver(responseEvent(details))),
+    { ...WEB, types: [...DEFAULT_WATCHED_TYPES] },
+    ['responseHeaders'],
+  );
+  // Every other type, for the watch-everything option: added now so an event that woke the worker is seen, and
+  // removed once the settings say the option is off (each type subscribed costs an event per request).
+  const otherTypes = guarded('webRequest.onHeadersReceived (all types)', async (details: { type?: string }) => {
+    if (DEFAULT_TYPES.has(details?.type ?? '') || !(await runner.settings()).watchAllRequests) return;
+    return deliver(responseEvent(details));
+  });
+  const watchOtherTypes = (on: boolean) => {
+    const listening = browser.webRequest.onHeadersReceived.hasListener(otherTypes as never);
+    if (on && !listening) browser.webRequest.onHeadersReceived.addListener(otherTypes as never, WEB, ['responseHeaders']);
+    else if (!on && listening) browser.webRequest.onHeadersReceived.removeListener(otherTypes as never);
+  };
+  watchOtherTypes(true);
+  browser.webRequest.onErrorOccurred.addListener(
+    guarded('webRequest.onErrorOccurred', (details: unknown) => deliver(networkErrorEvent(details))),
+    { ...WEB, types: ['main_frame'] },
+  );
+
+  browser.tabs.onRemoved.addListener(guarded('tabs.onRemoved', (tabId: number) => runner.dispatch(tabId, { type: 'tab-closed' })));
   browser.tabs.onUpdated.addListener(
-    guarded('tabs.onUpdated', (tabId: number, change: { status?: string }, tab: { url?: string }) => change.status === 'complete' && onTabLoaded(tabId, tab.url)),
+    guarded('tabs.onUpdated', (tabId: number, change: { status?: string }, tab: { url?: string }) => {
+      if (change?.status === 'complete') return runner.dispatch(tabId, { type: 'load-complete', url: tab?.url });
+    }),
   );
   browser.alarms.onAlarm.addListener(
     guarded('alarms.onAlarm', (alarm: { name: string }) => {
-      const tabId = isRetryAlarm(alarm.name);
-      return tabId === undefined ? undefined : fireRetry(tabId);
+      const tabId = tabOfRetryAlarm(alarm?.name ?? '');
+      if (tabId !== undefined) return runner.dispatch(tabId, { type: 'retry-due' });
     }),
   );
-  browser.runtime.onMessage.addListener(onMessage as never);
-  listenToDevtools(attachToStoredRecord());
+  browser.runtime.onMessage.addListener(createMessageHandler(runner) as never);
+  listenToDevtools(runner);
   browser.runtime.onInstalled.addListener(guarded('runtime.onInstalled', openWelcomeOnInstall));
+  for (const online of [true, false]) {
+    globalThis.addEventListener?.(online ? 'online' : 'offline', guarded(`${online ? 'online' : 'offline'} event`, () => runner.broadcast({ type: 'connectivity', online })));
+  }
 
-  // Timers died with the previous worker; the watch-everything option widens the filter once settings are read.
-  resumeSchedules().catch((error) => logError('resumeSchedules', error));
-  currentSettings()
-    .then(({ settings }) => settings.watchAllRequests && watchRequests(true))
-    .catch((error) => logError('loadSettings', error));
-  watchSettings(({ settings }) => watchRequests(settings.watchAllRequests));
+  runner.start(guarded('settings', (settings: { watchAllRequests: boolean }) => watchOtherTypes(settings.watchAllRequests))).catch((error) => logError('start', error));
 });

@@ -18,6 +18,7 @@ export function App() {
     retryNow: () => sendToBackground({ type: 'retry-now', tabId }),
     pause: () => sendToBackground({ type: 'retry-pause', tabId }),
     resume: () => sendToBackground({ type: 'retry-resume', tabId }),
+    retryThen: () => sendToBackground({ type: 'retry-then', tabId }),
     neverOnSite: (url) => sendToBackground({ type: 'never-on-site', url }),
     requestAccess: requestSiteAccess,
     copy: copyText,

@@ -1,19 +1,17 @@
 // Failed requests as the DevTools panel reads them, built from HAR entries like DevTools gives, for the panel's tests.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { readEntry, type InspectedRequest } from '../../utils/devtools/inspected-request';
 import type { ResponseBody } from '../../utils/devtools/response-body';
 import { headerValue } from '../../utils/headers';
 import { parseHttpResponse } from '../../utils/http-message';
 import { unchunked } from '../e2e/support/http-server';
-import { FIXTURE_ROOT } from './fixtures';
+import { messageOf } from './fixtures';
 
 export const PAGE_URL = 'https://shop.example.com/checkout';
 export const T0 = Date.UTC(2026, 10, 27, 14, 5, 0);
 
 /** A HAR entry as Chrome's DevTools gives it, with the fixture's status and headers and optional request details. */
 export function harEntry(fixture: string, details: { url: string; time?: number; type?: string; requestHeaders?: [string, string][]; extraHeaders?: [string, string][] }) {
-  const response = parseHttpResponse(readFileSync(path.join(FIXTURE_ROOT, fixture), 'latin1'));
+  const response = parseHttpResponse(messageOf(fixture));
   // The browser gives the body without its chunked framing, which some captures kept.
   const body = headerValue(response.headers, 'transfer-encoding') === 'chunked' ? unchunked(response.body) : response.body;
   return {
@@ -56,6 +54,6 @@ export function inspected(fixture: string, details: Parameters<typeof harEntry>[
   return { ...request, bodyState: 'read', body };
 }
 
-export const ENVOY_503 = 'envoy/503-connection-failure-chunked-contour--published.http';
-export const NGINX_504 = 'nginx/504-gateway-time-out-nginx-1.2.6--published.http';
+export { ENVOY_503_MESSAGE as ENVOY_503 } from './envoy-local-reply';
+export const NGINX_504 = 'nginx/hang.http';
 export const CLOUDFRONT_503 = 'aws-cloudfront/503-lambda-execution-error--published.http';

@@ -61,7 +61,8 @@ describe('readControl', () => {
   });
 
   it('should name the pattern that is wrong', () => {
-    expect(read('neverRetrySites', '*://*.example.com/*\nexample.org').error).toMatch(/"example\.org" is not a match pattern/);
+    expect(read('neverRetrySites', '*://*.example.com/*\nexample.org').error).toBe('"example.org": no scheme (such as https:// or *://); write it like *://*.example.com/*');
+    expect(read('alwaysRetrySites', 'ws://example.com/*').error).toContain('the scheme "ws" is not one Gatewhy retries');
   });
 
   it('should pass booleans through', () => {

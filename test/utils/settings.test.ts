@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import v1Storage from '../fixtures/settings/v1-storage-sync.json';
 import {
   checkSettings,
   DEFAULT_SETTINGS,
@@ -6,9 +7,13 @@ import {
   fieldError,
   formatStatusList,
   GATEWAY_STATUSES,
-  matchPatternError,
+  migrateV1ToV2,
   parseStatusList,
   SECTIONS,
+  SETTING_KEYS,
+  settingItemKey,
+  valuesFromItems,
+  type Settings,
 } from '../../utils/settings';
 
 describe('the schema', () => {
@@ -35,14 +40,25 @@ describe('the schema', () => {
   });
 });
 
+describe('the Settings type', () => {
+  it('should be derived from the schema: each key typed by its kind', () => {
+    const settings: Settings = { ...DEFAULT_SETTINGS, maxAttempts: 3, neverRetrySites: ['*://a.example/*'] };
+    // @ts-expect-error: maxAttempts is a number in the schema
+    settings.maxAttempts = 'three';
+    // @ts-expect-error: no such setting in the schema
+    settings.retired = true;
+    expect(SETTING_KEYS).toEqual(FIELDS.map((field) => field.key));
+  });
+});
+
 describe('checkSettings', () => {
   it('should give the defaults without problems when nothing is stored', () => {
-    expect(checkSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
-    expect(checkSettings(null)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+    expect(checkSettings({})).toEqual({ settings: DEFAULT_SETTINGS, problems: [], invalid: [] });
+    expect(checkSettings({ maxAttempts: null })).toEqual({ settings: DEFAULT_SETTINGS, problems: [], invalid: [] });
   });
 
   it('should keep valid values and replace each invalid one by its default', () => {
-    const { settings, problems } = checkSettings({
+    const { settings, problems, invalid } = checkSettings({
       maxAttempts: 0,
       retryStatuses: 'garbage',
       neverRetrySites: ['not a pattern'],
@@ -51,22 +67,15 @@ describe('checkSettings', () => {
       alwaysRetrySites: ['*://*.example.com/*'],
     });
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, historySize: 42, showBanner: false, alwaysRetrySites: ['*://*.example.com/*'] });
+    expect(invalid).toEqual(['retryStatuses', 'maxAttempts', 'neverRetrySites']);
     expect(problems).toHaveLength(3);
     expect(problems.join('\n')).toMatch(/Attempts before giving up/);
     expect(problems.join('\n')).toMatch(/Statuses to retry/);
-    expect(problems.join('\n')).toMatch(/Never retry on/);
+    expect(problems.join('\n')).toMatch(/"Never retry on": stored value was invalid \("not a pattern": no scheme/);
   });
 
-  it('should use the defaults, with one problem, for a value that is not an object', () => {
-    for (const garbage of ['garbage', 42, [1, 2], true]) {
-      const { settings, problems } = checkSettings(garbage);
-      expect(settings).toEqual(DEFAULT_SETTINGS);
-      expect(problems).toEqual(['Stored settings were not an object; all defaults used.']);
-    }
-  });
-
-  it('should ignore keys it does not know', () => {
-    expect(checkSettings({ retired: 1, jitter: 0 })).toEqual({ settings: { ...DEFAULT_SETTINGS, jitter: 0 }, problems: [] });
+  it('should leave keys it does not know to whoever wrote them', () => {
+    expect(checkSettings({ retired: 1, jitter: 0 })).toEqual({ settings: { ...DEFAULT_SETTINGS, jitter: 0 }, problems: [], invalid: [] });
   });
 
   it('should copy stored lists rather than share them', () => {
@@ -74,10 +83,35 @@ describe('checkSettings', () => {
     const { settings } = checkSettings(stored);
     settings.retryStatuses.push(503);
     expect(stored.retryStatuses).toEqual([502]);
+    expect(DEFAULT_SETTINGS.retryStatuses).toEqual([...GATEWAY_STATUSES]);
   });
 
   it('should refuse numbers that are not finite, and wrong types', () => {
     expect(checkSettings({ jitter: Number.NaN, autoRetry: 'yes', maxDelaySeconds: '60' }).problems).toHaveLength(3);
+  });
+});
+
+describe('the version 1 to 2 migration', () => {
+  // Captured from the build of commit a81f897 (settings version 1): the options page set "Attempts before giving up"
+  // to 7, two "Never retry on" rules and turned the banner off; this is what chrome.storage.sync then held.
+  it('should turn a real version 1 settings object into one item per setting, values unchanged', () => {
+    const items = migrateV1ToV2(v1Storage.settings, v1Storage);
+    expect(Object.keys(items).sort()).toEqual(SETTING_KEYS.map(settingItemKey).sort());
+    expect(items['settings.maxAttempts']).toBe(7);
+    expect(items['settings.neverRetrySites']).toEqual(['*://*.example.com/*', 'https://status.example.org/*']);
+    const { settings, problems } = checkSettings(valuesFromItems(items));
+    expect(problems).toEqual([]);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, maxAttempts: 7, neverRetrySites: ['*://*.example.com/*', 'https://status.example.org/*'], showBanner: false });
+  });
+
+  it('should keep keys this version does not know, and never overwrite an item already written', () => {
+    const items = migrateV1ToV2({ ...v1Storage.settings, fromTheFuture: 'kept' }, { 'settings.maxAttempts': 3 });
+    expect(items['settings.fromTheFuture']).toBe('kept');
+    expect(items).not.toHaveProperty('settings.maxAttempts');
+  });
+
+  it('should do nothing with what is not an object', () => {
+    for (const legacy of [undefined, null, 'garbage', 42, [1, 2]]) expect(migrateV1ToV2(legacy, {})).toEqual({});
   });
 });
 
@@ -108,17 +142,11 @@ describe('formatStatusList', () => {
   });
 });
 
-describe('matchPatternError', () => {
-  it('should accept match patterns', () => {
-    for (const pattern of ['<all_urls>', '*://*/*', '*://*.example.com/*', 'https://example.com/app/*', 'file:///home/*', 'http://127.0.0.1/']) {
-      expect(matchPatternError(pattern), pattern).toBeUndefined();
-    }
-  });
-
-  it('should explain what is wrong with anything else', () => {
-    for (const pattern of ['example.com', '*://example.com', 'https://*example.com/*', 'gopher://example.com/*', 'https://exa*mple.com/*']) {
-      expect(matchPatternError(pattern), pattern).toMatch(/is not a match pattern; write e\.g\. \*:\/\/\*\.example\.com\/\*/);
-    }
-    expect(matchPatternError(`https://example.com/${'a'.repeat(2100)}`)).toBe('Pattern is too long');
+describe('site rules in settings', () => {
+  it('should be checked with the grammar the policy applies (utils/match-pattern.ts)', () => {
+    const field = FIELDS.find(({ key }) => key === 'neverRetrySites')!;
+    expect(fieldError(field, ['*://example.com:8080/*', '*://[::1]/*', '<all_urls>'])).toBeUndefined();
+    expect(fieldError(field, ['*://*.example.com/*', 'ws://example.com/*'])).toBe('"ws://example.com/*": the scheme "ws" is not one Gatewhy retries; use http, https or *');
+    expect(fieldError(field, [42])).toBe('A rule is not text');
   });
 });

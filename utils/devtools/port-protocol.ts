@@ -7,6 +7,7 @@
 //
 //   devtools → background  { type: 'response-seen', id, response: { url, method, status, time, bodyText, bodyTruncated } }
 //   background → devtools  { type: 'ack', id, attached }
+import type { FailureBody } from '../attach-body';
 import { MAX_BODY_CHARS } from './response-body';
 
 export const PORT_PREFIX = 'gatewhy-devtools:';
@@ -22,16 +23,8 @@ export function tabIdOfPort(name: unknown): number | undefined {
   return Number.isSafeInteger(tabId) ? tabId : undefined;
 }
 
-/** A failed response as DevTools saw it: enough to find it among the stored failures, and its body. No headers. */
-export interface SeenResponse {
-  url: string;
-  method: string;
-  status: number;
-  /** Epoch ms the request started. */
-  time: number;
-  bodyText: string;
-  bodyTruncated: boolean;
-}
+/** A failed response as DevTools saw it: enough to find it among the recorded failures, and its body. No headers. */
+export type SeenResponse = Omit<FailureBody, 'requestId'>;
 
 export interface ResponseSeenMessage {
   type: 'response-seen';

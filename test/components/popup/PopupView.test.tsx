@@ -20,6 +20,7 @@ function actions(): PopupActions & { [K in keyof PopupActions]: ReturnType<typeo
     retryNow: vi.fn(async () => ({ ok: true })),
     pause: vi.fn(async () => ({ ok: true })),
     resume: vi.fn(async () => ({ ok: true })),
+    retryThen: vi.fn(async () => ({ ok: true })),
     neverOnSite: vi.fn(async () => ({ ok: true })),
     copy: vi.fn(async () => true),
     download: vi.fn(),
@@ -96,7 +97,7 @@ describe('PopupView', () => {
     expect(within(other).getByText('Written by the gateway: Amazon CloudFront')).toBeTruthy();
   });
 
-  it('should show the retry countdown and send pause, retry now and never-on-site', async () => {
+  it('should show the retry countdown and send stop, retry now and never-on-site', async () => {
     const spies = actions();
     const retry = scheduledRetry('https://shop.example.com/checkout?token=SECRET-TOKEN#step2');
     render(<PopupView record={pageFailedRecord()} retry={retry} explained={explainAll(pageFailedRecord())} now={NOW} actions={spies} />);
@@ -108,7 +109,7 @@ describe('PopupView', () => {
       fireEvent.click(screen.getByRole('button', { name }));
       await vi.waitFor(() => expect(spy).toHaveBeenCalledOnce());
     };
-    await click('Pause', spies.pause);
+    await click('Stop', spies.pause);
     await click('Retry now', spies.retryNow);
     await click('Never retry on this site', spies.neverOnSite);
     expect(spies.neverOnSite).toHaveBeenCalledWith(retry.url);
@@ -118,9 +119,9 @@ describe('PopupView', () => {
   it('should offer resume when paused and say why', () => {
     const { dueAt: _, delayReason: __, ...rest } = scheduledRetry('https://shop.example.com/checkout');
     render(<PopupView record={pageFailedRecord()} retry={{ ...rest, blocked: 'paused' }} explained={explainAll(pageFailedRecord())} now={NOW} actions={actions()} />);
-    expect(screen.getByRole('heading', { name: /Retrying is paused/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /Retrying is stopped/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Pause' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
   });
 
   it('should copy a Markdown report without query strings unless asked, and download it as JSON', async () => {

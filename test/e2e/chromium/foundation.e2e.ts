@@ -12,7 +12,12 @@ describe('Chromium: a 502 page', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startServer({ '/broken': () => replayFixture(NGINX_502), '/healthy': () => okPage('Healthy') });
+    server = await startServer({
+      '/broken': () => replayFixture(NGINX_502),
+      '/healthy': () => okPage('Healthy'),
+      '/broken-image.png': () => replayFixture(NGINX_502),
+      '/with-image': () => okPage('Gallery', '<img src="/broken-image.png" alt="">'),
+    });
     browser = await launchChromium();
     // These tests are about the record and the badge; retries are tested in retry.e2e.ts.
     await browser.setSettings({ autoRetry: false });
@@ -67,5 +72,20 @@ describe('Chromium: a 502 page', () => {
     await waitFor('the badge to say ERR', () => browser.inExtension(async (id) => (await chrome.action.getBadgeText({ tabId: id })) === 'ERR', tabId));
     const popup = await browser.openPopup(tabId);
     await expect.poll(() => popup.locator('#headline').innerText()).toBe('The page did not load: the server refused the connection: nothing is listening, or a firewall rejects it');
+  });
+
+  it('sees the event that woke a stopped service worker, watch-everything included', async () => {
+    await browser.setSettings({ watchAllRequests: true });
+    await browser.stopWorker();
+    // The page's request starts a new worker: its listeners must be there in its first turn, or this image is lost.
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/with-image`);
+    const tabId = await browser.tabIdOf(page);
+    const failures = await waitFor('the image failure to be recorded', async () => {
+      const record = (await browser.inExtension(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId)) as TabRecord | undefined;
+      return record?.failures.length ? record.failures : undefined;
+    });
+    expect(failures.map(({ type, status }) => `${type} ${status}`)).toEqual(['image 502']);
+    await browser.setSettings({ watchAllRequests: false });
   });
 });

@@ -5,12 +5,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toControl } from '../../../utils/options-form';
 import { DEFAULT_SETTINGS, FIELDS, type Settings } from '../../../utils/settings';
 import { launchChromium, type ChromiumWithExtension } from '../support/chromium';
+import v1Storage from '../../fixtures/settings/v1-storage-sync.json';
 
 describe('Chromium: the options page', () => {
   let browser: ChromiumWithExtension;
   let page: Page;
 
-  const stored = () => page.evaluate(async () => (await chrome.storage.sync.get('settings')).settings as Partial<Settings> | undefined);
+  /** The settings stored, one item each (`settings.<key>`), or undefined when none is. */
+  const stored = () =>
+    page.evaluate(async () => {
+      const items = Object.entries(await chrome.storage.sync.get(null)).filter(([key]) => key.startsWith('settings.'));
+      return items.length ? (Object.fromEntries(items.map(([key, value]) => [key.slice('settings.'.length), value])) as Partial<Settings>) : undefined;
+    });
   const toast = () => page.getByRole('status').filter({ hasText: /\S/ });
   const fieldError = (key: string) => page.locator(`#field-${key}-error`);
   const fill = async (key: string, text: string) => {
@@ -70,14 +76,14 @@ describe('Chromium: the options page', () => {
     expect(await page.getAttribute('#field-retryStatuses', 'aria-invalid')).toBe('true');
 
     await fill('neverRetrySites', '*://*.example.com/*\nexample.org');
-    await expect.poll(() => fieldError('neverRetrySites').textContent()).toContain('"example.org" is not a match pattern');
+    await expect.poll(() => fieldError('neverRetrySites').textContent()).toBe('"example.org": no scheme (such as https:// or *://); write it like *://*.example.com/*');
 
     await fill('jitter', '');
     await expect.poll(() => fieldError('jitter').textContent()).toBe('Enter a number');
 
     // A valid change elsewhere saves that field alone: the invalid drafts stay out of storage.
     await page.getByLabel('Show the retry countdown on the failed page').uncheck();
-    await expect.poll(stored).toEqual({ ...DEFAULT_SETTINGS, showBanner: false });
+    await expect.poll(stored).toEqual({ showBanner: false });
 
     // Fixing a value clears its message as soon as it is valid.
     await page.fill('#field-maxAttempts', '3');
@@ -100,7 +106,6 @@ describe('Chromium: the options page', () => {
     await page.getByLabel('Watch every request, not only pages, frames and API calls').check();
     await page.keyboard.press('Tab');
     const expected = {
-      ...DEFAULT_SETTINGS,
       maxAttempts: 7,
       retryStatuses: [502, 503, 520, 521, 522, 523, 524, 525, 526, 527, 528, 529],
       baseDelaySeconds: 0.5,
@@ -119,6 +124,42 @@ describe('Chromium: the options page', () => {
     expect(await stored()).toEqual(expected);
   });
 
+  it('checks site rules with the grammar the retry policy applies, naming the part it refuses', async () => {
+    await fill('neverRetrySites', '*://example.com:8080/*\n*://[::1]/*\nhttp://localhost:3000/app/*');
+    await expect.poll(async () => (await stored())?.neverRetrySites).toEqual(['*://example.com:8080/*', '*://[::1]/*', 'http://localhost:3000/app/*']);
+    await fill('alwaysRetrySites', 'ws://example.com/*');
+    await expect.poll(() => fieldError('alwaysRetrySites').textContent()).toBe('"ws://example.com/*": the scheme "ws" is not one Gatewhy retries; use http, https or *');
+    await fill('alwaysRetrySites', 'https://exa*mple.com/*');
+    await expect.poll(() => fieldError('alwaysRetrySites').textContent()).toContain('in the host "exa*mple.com", * may only stand alone or start it');
+    expect((await stored())?.alwaysRetrySites).toBeUndefined();
+  });
+
+  it('loses neither of two changes made at once, here and by the background', async () => {
+    // "Never retry on this site" from the popup is written by the background while this page saves another field.
+    await Promise.all([
+      page.evaluate(() => chrome.runtime.sendMessage({ type: 'never-on-site', url: 'https://busy.example/cart' })),
+      fill('maxAttempts', '8'),
+    ]);
+    await expect.poll(stored).toEqual({ maxAttempts: 8, neverRetrySites: ['*://busy.example/*'] });
+    // The page shows the background's change in the field the user was not editing.
+    await expect.poll(() => page.inputValue('#field-neverRetrySites')).toBe('*://busy.example/*');
+  });
+
+  it('moves settings stored by version 1 (one object) into one item each, keeping them', async () => {
+    // As the build of commit a81f897 stored them (test/fixtures/settings/v1-storage-sync.json).
+    // A profile that has only version 1's storage: nothing of version 2 written yet.
+    await page.evaluate(async (v1) => {
+      await chrome.storage.sync.clear();
+      await chrome.storage.sync.set(v1);
+    }, v1Storage);
+    await open();
+    expect(await page.inputValue('#field-maxAttempts')).toBe('7');
+    expect(await page.inputValue('#field-neverRetrySites')).toBe('*://*.example.com/*\nhttps://status.example.org/*');
+    expect(await page.isChecked('#field-showBanner')).toBe(false);
+    await expect.poll(async () => (await page.evaluate(() => chrome.storage.sync.get(null)))['settingsVersion']).toBe(2);
+    expect((await stored())?.maxAttempts).toBe(7);
+  });
+
   it('says so when a value is too long for storage.sync, and keeps the stored one', async () => {
     const patterns = Array.from({ length: 400 }, (_, index) => `*://*.site-number-${index}.example.com/*`).join('\n');
     await page.fill('#field-neverRetrySites', patterns);
@@ -130,7 +171,7 @@ describe('Chromium: the options page', () => {
 
   it('falls back to defaults for corrupt stored values only, with a dismissible notice', async () => {
     await page.evaluate(() =>
-      chrome.storage.sync.set({ settings: { maxAttempts: 0, retryStatuses: 'garbage', neverRetrySites: [42], historySize: 42, showBanner: false } }),
+      chrome.storage.sync.set({ settingsVersion: 2, 'settings.maxAttempts': 0, 'settings.retryStatuses': 'garbage', 'settings.neverRetrySites': [42], 'settings.historySize': 42, 'settings.showBanner': false }),
     );
     await open();
     const notice = page.getByRole('region', { name: 'Some saved settings could not be used' });
@@ -149,17 +190,19 @@ describe('Chromium: the options page', () => {
 
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => notice.count()).toBe(0);
-    // Dismissing stores what the page shows, so the notice does not come back.
-    await expect.poll(stored).toEqual({ ...DEFAULT_SETTINGS, historySize: 42, showBanner: false });
+    // Dismissing removes the invalid values (their defaults apply), so the notice does not come back.
+    await expect.poll(stored).toEqual({ historySize: 42, showBanner: false });
     await open();
     expect(await page.getByRole('region', { name: 'Some saved settings could not be used' }).count()).toBe(0);
   });
 
-  it('survives settings that are not an object at all', async () => {
-    await page.evaluate(() => chrome.storage.sync.set({ settings: 'garbage' }));
+  it('keeps settings another version stored, which it does not know', async () => {
+    await page.evaluate(() => chrome.storage.sync.set({ settingsVersion: 2, 'settings.fromTheFuture': { on: true } }));
     await open();
-    await expect.poll(() => page.getByRole('region', { name: 'Some saved settings could not be used' }).innerText()).toContain('not an object');
-    expect(await page.inputValue('#field-maxAttempts')).toBe(String(DEFAULT_SETTINGS.maxAttempts));
+    await fill('maxAttempts', '6');
+    await page.getByRole('button', { name: 'Restore defaults' }).click();
+    await page.getByRole('group', { name: /Restore every setting to its default/ }).getByRole('button', { name: 'Restore defaults' }).click();
+    await expect.poll(stored).toEqual({ fromTheFuture: { on: true } });
   });
 
   it('restores the defaults after asking', async () => {
@@ -176,7 +219,7 @@ describe('Chromium: the options page', () => {
 
     await page.keyboard.press('Enter');
     await confirm.getByRole('button', { name: 'Restore defaults' }).click();
-    await expect.poll(stored).toEqual(DEFAULT_SETTINGS);
+    await expect.poll(stored).toBeUndefined();
     expect(await page.inputValue('#field-maxAttempts')).toBe('5');
     await expect.poll(() => toast().textContent()).toContain('Defaults restored.');
   });
@@ -231,7 +274,7 @@ describe('Chromium: the options page', () => {
     });
 
     it('says so when the option is on but the browser no longer allows it', async () => {
-      await page.evaluate(() => chrome.storage.sync.set({ settings: { notifyOnRecovery: true } }));
+      await page.evaluate(() => chrome.storage.sync.set({ 'settings.notifyOnRecovery': true }));
       await open();
       expect(await notify().isChecked()).toBe(true);
       await expect.poll(() => note().textContent()).toContain('no longer lets Gatewhy show notifications');

@@ -21,7 +21,7 @@ describe('Chromium: the popup', () => {
     ({ site, thirdParty, close: closeSites } = await startPopupSite());
     browser = await launchChromium();
     // A long first delay keeps the failed pages from reloading while the popup is read (retry has its own tests).
-    await browser.inWorker(() => chrome.storage.sync.set({ settings: { baseDelaySeconds: 40, maxDelaySeconds: 600 } }));
+    await browser.setSettings({ baseDelaySeconds: 40, maxDelaySeconds: 600 });
   });
   afterAll(async () => {
     await browser?.close();

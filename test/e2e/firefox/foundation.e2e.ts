@@ -19,7 +19,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): a 502 page
     server = await startServer({ '/broken': () => replayFixture(NGINX_502), '/healthy': () => okPage('Healthy') });
     firefox = await launchFirefox(build);
     // These tests are about the record and the badge; retries are tested in retry.e2e.ts.
-    await firefox.inExtension(() => (globalThis as any).browser.storage.sync.set({ settings: { autoRetry: false } }));
+    await firefox.setSettings({ autoRetry: false });
   });
   afterAll(async () => {
     await firefox?.close();

@@ -19,7 +19,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
     ({ site, thirdParty, close: closeSites } = await startPopupSite());
     firefox = await launchFirefox(build);
     // A long first delay keeps the failed pages from reloading while the popup is read (retry has its own tests).
-    await firefox.inExtension(() => (globalThis as any).browser.storage.sync.set({ settings: { baseDelaySeconds: 40, maxDelaySeconds: 600 } }));
+    await firefox.setSettings({ baseDelaySeconds: 40, maxDelaySeconds: 600 });
   });
   afterAll(async () => {
     await firefox?.close();

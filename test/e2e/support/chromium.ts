@@ -1,9 +1,11 @@
 // Launches Debian's Chromium with the built Chrome MV3 extension loaded (flags from shared/toolchain.md).
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { waitFor } from './wait';
+import { appliedSettings, settingItems } from './settings';
+import { DEFAULT_SETTINGS } from '../../../utils/settings';
 
 export const CHROME_BUILD = path.resolve('.output/chrome-mv3');
 
@@ -16,10 +18,14 @@ export interface ChromiumWithExtension {
   /** Runs code in an extension page (storage, tabs, badge); works across worker restarts. */
   inExtension<T>(fn: () => T | Promise<T>): Promise<T>;
   inExtension<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Evaluates a JavaScript expression in that extension page (see support/banner.ts). */
+  evaluateInExtension<T>(expression: string): Promise<T>;
   /** Stops the service worker the way Chromium does when it is idle; the next event starts a new one. */
   stopWorker(): Promise<void>;
-  /** Merges `changes` into the stored settings (storage.sync 'settings'), as the options page would. */
+  /** Stores each setting in its own storage.sync item, as the options page does; other settings stay. */
   setSettings(changes: Record<string, unknown>): Promise<void>;
+  /** Removes every stored setting, so the defaults apply. */
+  resetSettings(): Promise<void>;
   /**
    * Closes every tab but the helper page behind `inExtension`, the way a user closes tabs. Playwright's page.close()
    * can hang for good when it races a navigation commit, as an automatic retry's reload does
@@ -41,21 +47,60 @@ export interface ChromiumWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchChromium(extensionDir = CHROME_BUILD): Promise<ChromiumWithExtension> {
+export interface LaunchOptions {
+  extensionDir?: string;
+  /**
+   * Turn Chromium's own reloader of network-error pages back on: automation turns it off, every user has it
+   * (shared/toolchain.md). Use it for everything about reloads.
+   */
+  autoReload?: boolean;
+  /**
+   * Turn "Preload pages" off (the profile's net.network_prediction_options = 2, "never"). Chromium then opens no
+   * connection ahead of a navigation; with it on, each navigation to a server that closes connections drew 1 to 3
+   * requests at random (the preconnected sockets retried), which drowns a count of requests in noise.
+   */
+  noPreconnect?: boolean;
+  /** More command-line flags, e.g. --host-resolver-rules. */
+  args?: string[];
+}
+
+const COMMON_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const flagsOf = ({ autoReload = false, args = [] }: LaunchOptions) => [...COMMON_ARGS, ...(autoReload ? ['--enable-auto-reload'] : []), ...args];
+
+async function newProfile({ noPreconnect = false }: LaunchOptions): Promise<string> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'gatewhy-chromium-'));
+  if (noPreconnect) {
+    await mkdir(path.join(userDataDir, 'Default'), { recursive: true });
+    await writeFile(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ net: { network_prediction_options: 2 } }));
+  }
+  return userDataDir;
+}
+
+/**
+ * The same Chromium with the same flags and profile settings and no extension, to count what the browser does by
+ * itself next to what it does with Gatewhy.
+ */
+export async function launchPlainChromium(options: LaunchOptions = {}): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+  const userDataDir = await newProfile(options);
+  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', headless: true, args: flagsOf(options) });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchChromium(options: LaunchOptions | string = {}): Promise<ChromiumWithExtension> {
+  const { extensionDir = CHROME_BUILD, ...rest } = typeof options === 'string' ? { extensionDir: options } : options;
+  const userDataDir = await newProfile(rest);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...flagsOf(rest)],
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(firstWorker.url()).host;
@@ -67,13 +112,14 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
   // An extension page has the same chrome.* APIs for storage, tabs and the badge, and unlike Playwright's
   // handle on the worker it keeps working after the worker was stopped and started again.
   let extensionPage: Page | undefined;
-  const inExtension = async (fn: (arg: any) => unknown, arg?: unknown) => {
+  const helperPage = async () => {
     if (!extensionPage || extensionPage.isClosed()) {
       extensionPage = await context.newPage();
       await extensionPage.goto(`chrome-extension://${extensionId}/popup.html?tabId=-1`);
     }
-    return extensionPage.evaluate(fn as never, arg as never);
+    return extensionPage;
   };
+  const inExtension = async (fn: (arg: any) => unknown, arg?: unknown) => (await helperPage()).evaluate(fn as never, arg as never);
 
   // The worker can exist before its listeners are added; events before that are lost (shared/toolchain.md).
   await waitFor('the background to listen', () => inWorker(() => chrome.webRequest.onHeadersReceived.hasListeners()));
@@ -83,6 +129,7 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
     extensionId,
     inWorker: inWorker as ChromiumWithExtension['inWorker'],
     inExtension: inExtension as ChromiumWithExtension['inExtension'],
+    evaluateInExtension: async <T>(expression: string) => (await helperPage()).evaluate(expression) as Promise<T>,
     async stopWorker() {
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
@@ -95,10 +142,15 @@ export async function launchChromium(extensionDir = CHROME_BUILD): Promise<Chrom
       await cdp.detach();
     },
     async setSettings(changes) {
-      await inExtension(async (update) => {
-        const { settings } = await chrome.storage.sync.get('settings');
-        await chrome.storage.sync.set({ settings: { ...(settings as object), ...(update as object) } });
-      }, changes);
+      await inExtension((items) => chrome.storage.sync.set(items), settingItems(changes));
+      await waitFor('the background to apply the settings', () => inExtension(appliedSettings, changes));
+    },
+    async resetSettings() {
+      await inExtension(async () => {
+        const keys = Object.keys(await chrome.storage.sync.get(null)).filter((key) => key.startsWith('settings.'));
+        await chrome.storage.sync.remove(keys);
+      });
+      await waitFor('the background to apply the defaults', () => inExtension(appliedSettings, DEFAULT_SETTINGS));
     },
     async closeTabs() {
       await inExtension(async () => {

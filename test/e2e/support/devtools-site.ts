@@ -1,10 +1,10 @@
 // The site the DevTools tests run against: a healthy shop whose API calls fail at gateways (an Envoy local reply
-// replayed from a published capture, an nginx timeout, an nginx error that sets a cookie), and a third party's widget.
+// (test/support/envoy-local-reply.ts), an nginx timeout, an nginx error that sets a cookie), and a third party's widget.
+import { ENVOY_503_HEADERS, ENVOY_CONNECT_ERROR_BODY } from '../../support/envoy-local-reply';
 import { okPage, rawResponse, replayFixture, startServer, withHeaders, type TestServer } from './http-server';
 
 const FIXTURES = 'test/fixtures/responses';
-const ENVOY_503 = `${FIXTURES}/envoy/503-connection-failure-chunked-contour--published.http`;
-const NGINX_504 = `${FIXTURES}/nginx/504-gateway-time-out-nginx-1.2.6--published.http`;
+const NGINX_504 = `${FIXTURES}/nginx/hang.http`;
 const NGINX_502 = `${FIXTURES}/nginx/502-proxy-connect-dns-failure--published.http`;
 const CLOUDFRONT_503 = `${FIXTURES}/aws-cloudfront/503-lambda-execution-error--published.http`;
 
@@ -54,7 +54,7 @@ export async function startDevtoolsSite(): Promise<DevtoolsSite> {
   const site = await startServer({
     '/shop': () => okPage('Shop'),
     '/checkout': () => okPage('Checkout'),
-    '/api/orders': () => withHeaders(replayFixture(ENVOY_503), [['X-Request-Id', ENVOY_REQUEST_ID]]),
+    '/api/orders': () => rawResponse(503, 'Service Unavailable', [...ENVOY_503_HEADERS.filter(([name]) => name !== 'content-length'), ['x-request-id', ENVOY_REQUEST_ID]], ENVOY_CONNECT_ERROR_BODY),
     '/api/slow': () => replayFixture(NGINX_504),
     '/api/account': () =>
       withHeaders(replayFixture(NGINX_502), [

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GECKO_ID } from '../../../wxt.config';
 import { waitFor } from './wait';
+import { appliedSettings, settingItems } from './settings';
+import { DEFAULT_SETTINGS } from '../../../utils/settings';
 
 /** Pinned so the extension's pages have a known address. */
 export const EXTENSION_UUID = '2f6b8a3e-5c1d-4e7a-9b0f-6a1c2d3e4f50';
@@ -18,7 +20,14 @@ export interface FirefoxWithExtension {
   extensionPage: Page;
   inExtension<T>(fn: () => T | Promise<T>): Promise<T>;
   inExtension<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
-  tabIdOf(page: Page): Promise<number>;
+  /** Evaluates a JavaScript expression in the extension page (see support/banner.ts). */
+  evaluateInExtension<T>(expression: string): Promise<T>;
+  /** Stores each setting in its own storage.sync item, as the options page does; other settings stay. */
+  setSettings(changes: Record<string, unknown>): Promise<void>;
+  /** Removes every stored setting, so the defaults apply. */
+  resetSettings(): Promise<void>;
+  /** The tab showing `page`; `url` for a page showing the browser's own error page. */
+  tabIdOf(page: Page, url?: string): Promise<number>;
   /**
    * Loads `url` in the tab like a user typing it. WebDriver BiDi's navigate on a tab that already shows a page makes
    * Firefox 153 report that load's webRequest events with tabId -1, so later navigations go through tabs.update.
@@ -64,8 +73,20 @@ export async function launchFirefox(build: 'firefox-mv2' | 'firefox-mv3', { pref
     downloadDir,
     extensionPage,
     inExtension: inExtension as FirefoxWithExtension['inExtension'],
-    async tabIdOf(page) {
-      const url = page.url();
+    evaluateInExtension: <T>(expression: string) => extensionPage.evaluate(expression) as Promise<T>,
+    async setSettings(changes) {
+      await inExtension((items) => (globalThis as any).browser.storage.sync.set(items), settingItems(changes));
+      await waitFor('the background to apply the settings', () => inExtension(appliedSettings, changes));
+    },
+    async resetSettings() {
+      await inExtension(async () => {
+        const sync = (globalThis as any).browser.storage.sync;
+        await sync.remove(Object.keys(await sync.get(null)).filter((key) => key.startsWith('settings.')));
+      });
+      await waitFor('the background to apply the defaults', () => inExtension(appliedSettings, DEFAULT_SETTINGS));
+    },
+    async tabIdOf(page, expected) {
+      const url = expected ?? page.url();
       return waitFor(`a tab for ${url}`, () =>
         inExtension(async (wanted) => {
           const tabs: { url?: string; id?: number }[] = await (globalThis as any).browser.tabs.query({});

@@ -1,5 +1,6 @@
 // Local HTTP servers on 127.0.0.1 that answer with raw bytes, so tests can replay captured gateway responses exactly.
 import net from 'node:net';
+import tls from 'node:tls';
 import { readFileSync } from 'node:fs';
 
 export interface IncomingRequest {
@@ -9,14 +10,19 @@ export interface IncomingRequest {
   body: string;
 }
 
-/** Returns the raw response to send, or `'hang'` to keep the connection open without answering. */
-export type Handler = (request: IncomingRequest, hit: number) => string | Buffer | 'hang' | Promise<string | Buffer | 'hang'>;
+/**
+ * Returns the raw response to send; `'hang'` keeps the connection open without answering; `'close'` closes it
+ * without a byte (the browser's "empty response").
+ */
+export type Handler = (request: IncomingRequest, hit: number) => string | Buffer | 'hang' | 'close' | Promise<string | Buffer | 'hang' | 'close'>;
 
 export interface TestServer {
   origin: string;
   port: number;
   /** How many requests each path received. */
   hits: Map<string, number>;
+  /** TCP connections accepted so far (a TLS handshake the browser refuses never becomes a request). */
+  connections(): number;
   requests: IncomingRequest[];
   route(path: string, handler: Handler): void;
   close(): Promise<void>;
@@ -87,13 +93,16 @@ function parseRequest(buffer: Buffer): IncomingRequest | undefined {
   return { method, path, headers, body: buffer.subarray(end + 4, end + 4 + length).toString('utf8') };
 }
 
-/** Starts a server on 127.0.0.1, on `port` or on a free port. */
-export async function startServer(routes: Record<string, Handler> = {}, { port: wanted = 0 }: { port?: number } = {}): Promise<TestServer> {
+/**
+ * Starts a server on 127.0.0.1, on `port` or on a free port; with `tls` (a key and certificate in PEM), an HTTPS one.
+ */
+export async function startServer(routes: Record<string, Handler> = {}, { port: wanted = 0, tls: credentials }: { port?: number; tls?: { key: string; cert: string } } = {}): Promise<TestServer> {
   const table = new Map(Object.entries(routes));
   const hits = new Map<string, number>();
   const requests: IncomingRequest[] = [];
   const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
+  let connections = 0;
+  const onSocket = (socket: net.Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
@@ -110,18 +119,24 @@ export async function startServer(routes: Record<string, Handler> = {}, { port: 
       const handler = table.get(pathOnly);
       const response = handler ? await handler(request, hit) : rawResponse(404, 'Not Found', { 'Content-Type': 'text/plain' }, 'not found');
       if (response === 'hang') return;
-      socket.end(response);
+      if (response === 'close') socket.end();
+      else socket.end(response);
     });
-  });
+  };
+  const server = credentials ? tls.createServer(credentials, onSocket) : net.createServer(onSocket);
+  // Counted before any TLS handshake, so a browser that refuses the certificate still shows its attempts.
+  server.on('connection', () => void connections++);
+  server.on('tlsClientError', () => {});
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(wanted, '127.0.0.1', resolve);
   });
   const port = (server.address() as net.AddressInfo).port;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${credentials ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     hits,
+    connections: () => connections,
     requests,
     route: (path, handler) => void table.set(path, handler),
     close: () =>

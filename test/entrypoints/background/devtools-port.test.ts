@@ -1,19 +1,16 @@
 // The background's side of DevTools → Gatewhy under WXT's fake browser: who may connect, what is accepted, what is
-// stored, and that a body waits for its failure to be stored.
+// handed to the tab's machine (tab-runner.test.ts follows it from there).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { attachToStoredRecord, MAX_PENDING_PER_PORT, onDevtoolsConnect, type AttachBody } from '../../../entrypoints/background/devtools-port';
-import { readTabRecord, updateTabRecord } from '../../../services/tab-store';
+import { MAX_PENDING_PER_PORT, onDevtoolsConnect, type AttachBody } from '../../../entrypoints/background/devtools-port';
 import type { SeenResponse } from '../../../utils/devtools/port-protocol';
-import { addFailure } from '../../../utils/tab-record';
-import { failureFrom, T0 } from '../../support/sample-records';
+import { T0 } from '../../support/sample-records';
 
 beforeEach(() => {
   fakeBrowser.reset();
 });
 
 const DEVTOOLS_PAGE = 'chrome-extension://test-extension-id/devtools.html';
-const ENVOY_503 = 'envoy/503-connection-failure-chunked-contour--published.http';
 const URL = 'https://shop.example.com/api/orders';
 const BODY = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure';
 const seen: SeenResponse = { url: URL, method: 'GET', status: 503, time: T0 - 50, bodyText: BODY, bodyTruncated: false };
@@ -111,32 +108,5 @@ describe('onDevtoolsConnect', () => {
     connect(port, async () => true);
     expect(() => port.send({ type: 'response-seen', id: 1, response: seen })).not.toThrow();
     await flush();
-  });
-});
-
-describe('attachToStoredRecord', () => {
-  const storeFailure = () => updateTabRecord(3, (record) => addFailure(record, failureFrom(ENVOY_503, { requestId: '40', url: URL, type: 'xmlhttprequest', time: T0 })));
-
-  it('should attach the body to the stored failure and explain it again from it', async () => {
-    await storeFailure();
-    expect(await attachToStoredRecord()(3, seen)).toBe(true);
-    const [failure] = (await readTabRecord(3))!.failures;
-    expect(failure).toMatchObject({ bodyText: BODY, summary: { cause: 'origin-unreachable' } });
-  });
-
-  it('should wait for a failure stored a moment later (requests inside a page are stored in bursts)', async () => {
-    const attaching = attachToStoredRecord(2000)(3, seen);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await storeFailure();
-    expect(await attaching).toBe(true);
-    expect((await readTabRecord(3))!.failures[0]!.bodyText).toBe(BODY);
-  });
-
-  it('should give up after a while and write nothing when no failure matches', async () => {
-    expect(await attachToStoredRecord(50)(3, seen)).toBe(false);
-    expect(await readTabRecord(3)).toBeUndefined();
-    await storeFailure();
-    expect(await attachToStoredRecord(50)(3, { ...seen, url: `${URL}?other` })).toBe(false);
-    expect((await readTabRecord(3))!.failures[0]!.bodyText).toBeUndefined();
   });
 });

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { attachBody, attachBodyToList, matchingFailure, MATCH_AFTER_MS } from '../../../utils/devtools/attach-body';
-import type { SeenResponse } from '../../../utils/devtools/port-protocol';
-import { addFailure, emptyRecord, type TabRecord } from '../../../utils/tab-record';
-import { failureFrom, T0 } from '../../support/sample-records';
+import { attachBody, attachBodyToList, matchingFailure, MATCH_AFTER_MS } from '../../utils/attach-body';
+import type { SeenResponse } from '../../utils/devtools/port-protocol';
+import { addFailure, emptyRecord, type TabRecord } from '../../utils/tab-record';
+import { ENVOY_503_MESSAGE as ENVOY_503, ENVOY_CONNECT_ERROR_BODY as ENVOY_BODY } from '../support/envoy-local-reply';
+import { failureFrom, T0 } from '../support/sample-records';
 
-const ENVOY_503 = 'envoy/503-connection-failure-chunked-contour--published.http';
 const URL = 'https://shop.example.com/api/orders';
-const ENVOY_BODY = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure';
 
 /** The background's record of a failed Envoy call, from headers only (webRequest gives no body). */
 function recordWith(...times: number[]): TabRecord {

@@ -1,0 +1,202 @@
+// Runs every tab's machine (utils/tab-machine.ts): one queue per tab, the machines' states, and the effects they
+// return. The global facts the machines read (settings, the per-minute retry log, being online) are kept here too;
+// nothing else about a tab is.
+import { storage } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
+import { loadSettings, watchSettings } from '../../services/settings-store';
+import { asRetryLog, asRetryState, RETRY_LOG_KEY, RETRY_STATE_PREFIX, writeRetryLog } from '../../services/retry-store';
+import { asTabRecord, TAB_RECORD_PREFIX } from '../../services/tab-store';
+import { serialized } from '../../services/serial';
+import type { FailureBody } from '../../utils/attach-body';
+import { GLOBAL_WINDOW_MS, type BrowserTraits, type Random } from '../../utils/retry-policy';
+import { DEFAULT_SETTINGS, type CheckedSettings, type Settings } from '../../utils/settings';
+import { newTabState, restoredTabState, step, type StepInputs, type TabEffect, type TabEvent, type TabState } from '../../utils/tab-machine';
+import { runEffect } from './effects';
+import { guarded, logError } from './errors';
+
+export interface TabRunner {
+  /** Applies the event to the tab, after the tab's earlier events; resolves once its effects have run. */
+  dispatch(tabId: number, event: TabEvent): Promise<void>;
+  /** Sends the event to every tab Gatewhy holds a state for. */
+  broadcast(event: TabEvent): Promise<void>;
+  /** The tab's state once its queued events are applied (undefined: Gatewhy knows nothing of it). */
+  stateOf(tabId: number): Promise<TabState | undefined>;
+  /**
+   * Gives the tab's failure the start of its body (DevTools saw it); resolves true once it joined its failure, false
+   * when none came for it in time.
+   */
+  attachBody(tabId: number, body: FailureBody): Promise<boolean>;
+  /** Settings as the machines see them, once read. */
+  settings(): Promise<Settings>;
+  /**
+   * Follows settings changes (at once, so none is missed), reads stored states and settings, and tells each stored
+   * schedule that a new background runs it. `onSettings` hears the settings once read and after every change.
+   */
+  start(onSettings?: (settings: Settings) => void): Promise<void>;
+}
+
+export interface RunnerOptions {
+  now: () => number;
+  random: Random;
+  online: () => boolean;
+  browserTraits: BrowserTraits;
+}
+
+const defaults = (): RunnerOptions => ({
+  now: Date.now,
+  random: Math.random,
+  online: () => globalThis.navigator?.onLine !== false,
+  // Chromium reloads pages that got no response by itself; Firefox does not (utils/retry-policy.ts, BrowserTraits).
+  browserTraits: { reloadsNetworkErrors: import.meta.env.BROWSER !== 'firefox' },
+});
+
+interface TabSlot {
+  /** The tab's events, one after another: a quick second navigation must not overtake the first. */
+  queue: Promise<void>;
+  state?: TabState;
+}
+
+export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner {
+  const { now, random, online, browserTraits } = { ...defaults(), ...options };
+  const tabs = new Map<number, TabSlot>();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let retryLog: number[] = [];
+  let started: Promise<void> | undefined;
+  /** attachBody calls waiting for their body-settled effect, by token. */
+  const settling = new Map<string, (attached: boolean) => void>();
+  let lastToken = 0;
+
+  const ready = () => (started ??= hydrate());
+
+  /** Everything the machines read comes from storage once; afterwards change events keep it current. */
+  async function hydrate(): Promise<void> {
+    const [checked, session] = await Promise.all([loadSettings(), storage.snapshot('session')]);
+    settings = checked.settings;
+    retryLog = asRetryLog(session[RETRY_LOG_KEY], now());
+    const records = new Map<number, unknown>();
+    const retries = new Map<number, unknown>();
+    for (const [key, value] of Object.entries(session)) {
+      const tabId = Number(key.slice(key.indexOf(':') + 1));
+      if (!Number.isInteger(tabId) || key.endsWith('$')) continue;
+      if (key.startsWith(TAB_RECORD_PREFIX)) records.set(tabId, value);
+      else if (key.startsWith(RETRY_STATE_PREFIX)) retries.set(tabId, value);
+    }
+    for (const tabId of new Set([...records.keys(), ...retries.keys()])) {
+      const slot = slotOf(tabId);
+      slot.state ??= restoredTabState(tabId, asTabRecord(records.get(tabId)), asRetryState(retries.get(tabId)));
+    }
+  }
+
+  function slotOf(tabId: number): TabSlot {
+    let slot = tabs.get(tabId);
+    if (!slot) tabs.set(tabId, (slot = { queue: Promise.resolve() }));
+    return slot;
+  }
+
+  const inputs = (): StepInputs => ({ now: now(), settings, retryLog: retryLog.filter((at) => at > now() - GLOBAL_WINDOW_MS), online: online(), browser: browserTraits, random });
+
+  /**
+   * The retry log changes in the same synchronous turn as the step that decided it, so two tabs stepping one after
+   * the other can never both take the last slot of the minute.
+   */
+  function changeRetryLog(effects: readonly TabEffect[]): void {
+    let changed = false;
+    for (const effect of effects) {
+      if (effect.type === 'take-slot') {
+        retryLog = [...retryLog, effect.at];
+        changed = true;
+      } else if (effect.type === 'release-slot') {
+        const index = retryLog.indexOf(effect.at);
+        if (index >= 0) retryLog = retryLog.filter((_, i) => i !== index);
+        changed = index >= 0 || changed;
+      }
+    }
+    if (!changed) return;
+    retryLog = retryLog.filter((at) => at > now() - GLOBAL_WINDOW_MS);
+    const snapshot = retryLog;
+    written.add(JSON.stringify(snapshot));
+    // A write that changes nothing fires no change event: keep only the last few.
+    if (written.size > 20) written.delete(written.values().next().value!);
+    void serialized('retry-log', () => writeRetryLog(snapshot)).catch((error) => logError('retry log', error));
+  }
+
+  // The log as this runner wrote it; a stored log that is none of these was changed elsewhere (cleared), and wins.
+  const written = new Set<string>();
+  function adoptStoredLog(changes: Record<string, { newValue?: unknown }>, area: string): void {
+    if (area !== 'session' || !(RETRY_LOG_KEY in changes)) return;
+    const stored = changes[RETRY_LOG_KEY]?.newValue;
+    if (written.delete(JSON.stringify(stored))) return;
+    retryLog = asRetryLog(stored, now());
+  }
+
+  async function apply(tabId: number, event: TabEvent): Promise<void> {
+    await ready();
+    const slot = slotOf(tabId);
+    const { state, effects } = step(slot.state ?? newTabState(tabId), event, inputs());
+    slot.state = state;
+    changeRetryLog(effects);
+    for (const effect of effects) {
+      if (effect.type === 'forget') {
+        if (tabs.get(tabId) === slot) tabs.delete(tabId);
+        continue;
+      }
+      if (effect.type === 'body-settled') {
+        settling.get(effect.token)?.(effect.attached);
+        settling.delete(effect.token);
+        continue;
+      }
+      try {
+        await runEffect(tabId, effect, { settings: () => settings, now, dispatch });
+      } catch (error) {
+        logError(`effect ${effect.type}`, error);
+      }
+    }
+  }
+
+  function dispatch(tabId: number, event: TabEvent): Promise<void> {
+    const slot = slotOf(tabId);
+    const run = slot.queue.then(() => apply(tabId, event));
+    slot.queue = run.catch((error: unknown) => logError(`tab event ${event.type}`, error));
+    return slot.queue;
+  }
+
+  return {
+    dispatch,
+    async broadcast(event) {
+      await ready();
+      await Promise.all([...tabs.keys()].map((tabId) => dispatch(tabId, event)));
+    },
+    attachBody(tabId, body) {
+      const token = String(++lastToken);
+      return new Promise<boolean>((resolve) => {
+        settling.set(token, resolve);
+        void dispatch(tabId, { type: 'body-read', body, token }).then(() => {
+          // The step failed, or the body is neither attached nor waiting: nothing will settle it later.
+          const waiting = tabs.get(tabId)?.state?.waitingBodies?.some((one) => one.token === token);
+          if (!waiting && settling.delete(token)) resolve(false);
+        });
+      });
+    },
+    async stateOf(tabId) {
+      await ready();
+      await tabs.get(tabId)?.queue;
+      return tabs.get(tabId)?.state;
+    },
+    async settings() {
+      await ready();
+      return settings;
+    },
+    async start(onSettings) {
+      browser.storage.onChanged.addListener(guarded('retry log watcher', adoptStoredLog));
+      watchSettings(
+        guarded('settings watcher', (checked: CheckedSettings) => {
+          settings = checked.settings;
+          onSettings?.(settings);
+        }),
+      );
+      await ready();
+      onSettings?.(settings);
+      await Promise.all([...tabs.entries()].filter(([, slot]) => slot.state?.retry).map(([tabId]) => dispatch(tabId, { type: 'worker-started' })));
+    },
+  };
+}
