@@ -2,12 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import { explainResponse, type ExplainInput } from '../utils/explain/explain-response';
 import { formatExplanation, ANSI, PLAIN } from '../utils/explain/format-text';
-import { parseHttpResponse } from '../utils/http-message';
 import { harServerErrors } from '../utils/har';
 import type { Random } from '../utils/retry-policy';
 import { explainUrl } from './look-up';
 import { DEFAULT_URL_OPTIONS, isUrlArgument, takeUrlOption, URL_USAGE, type UrlOptions } from './url-options';
 import { SYSTEM_CLOCK, watchUrl, type Clock } from './watch';
+import { parsePastedResponse } from '../utils/pasted-response';
 
 const USAGE = `Usage: gatewhy-explain [--json] [--no-color] [FILE...]
        gatewhy-explain [--json] [--no-color] [--method GET|HEAD] [--follow] [--timeout T] URL...
@@ -16,8 +16,9 @@ const USAGE = `Usage: gatewhy-explain [--json] [--no-color] [FILE...]
 Explains why a gateway answered with an error: which gateway, who wrote the error, the likely causes,
 what every header means and what to do.
 
-FILE is a raw HTTP response as printed by \`curl -si URL\` (HTTP/1.0 to HTTP/3, CRLF or LF), or a .har
-file (every entry with status 500 or more is explained). With no FILE, or with -, standard input is read.
+FILE is a raw HTTP response as printed by \`curl -si URL\` (HTTP/1.0 to HTTP/3, CRLF or LF), header lines
+copied from a browser, an error page alone (its HTML or its copied text: the status is read off the page), or
+a .har file (every entry with status 500 or more is explained). With no FILE, or with -, standard input is read.
 
 ${URL_USAGE}
 
@@ -84,10 +85,10 @@ function parseArgs(args: string[], isTerminal: boolean): Options | 'help' | stri
 
 /** The responses in one input: a HAR file gives its failed entries, anything else one raw response. */
 function inputsOf(name: string, text: string): (ExplainInput & { url?: string })[] {
-  const looksLikeHar = name.toLowerCase().endsWith('.har') || /^\s*\{/.test(text.slice(0, 64));
-  if (looksLikeHar) return harServerErrors(text);
-  const response = parseHttpResponse(text);
-  return [{ status: response.status, statusText: response.statusText, headers: response.headers, bodyText: response.body }];
+  if (name.toLowerCase().endsWith('.har') || /^\s*\{\s*"log"\s*:/.test(text.slice(0, 64))) return harServerErrors(text);
+  // A response, header lines, or a page alone; header lines say nothing of the body, so it was not seen.
+  const pasted = parsePastedResponse(text);
+  return [{ ...(pasted.status !== undefined && { status: pasted.status, statusText: pasted.statusText }), headers: pasted.headers, ...((pasted.format !== 'headers' && pasted.format !== 'json') || pasted.body !== '' ? { bodyText: pasted.body } : {}) }];
 }
 
 /** Runs the command; returns the exit status. */

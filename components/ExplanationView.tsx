@@ -1,6 +1,7 @@
 // One explained response: who wrote it, what it means, the ranked causes with evidence, advice and decoded headers.
 // Shared by the popup (the page and each failed request) and the "Explain a response" page.
 import type { ComponentChildren } from 'preact';
+import { confidenceLevel } from '../utils/explain/confidence';
 import type { Explanation } from '../utils/explain/explain-response';
 import { formatDuration } from '../utils/explain/time';
 import { HeaderGroups } from './HeaderGroups';
@@ -22,27 +23,54 @@ export function ExternalLink({ href, children, class: className }: { href: strin
   );
 }
 
-/** Who generated the error: the gateway itself, or the application behind it. */
+/** "probably" / "possibly" before a gateway's name when Gatewhy is not sure of it. */
+function hedge(confidence: number): string {
+  return { sure: '', likely: 'probably ', guess: 'possibly ' }[confidenceLevel(confidence)];
+}
+
+/** The hops the response came through, outermost first, the one that wrote the error marked. */
+export function RouteChain({ explanation }: { explanation: Explanation }) {
+  const { route, status } = explanation;
+  if (route.length === 0) return null;
+  const what = status > 0 ? `the ${status}` : 'the error';
+  return (
+    <ol class="route small" aria-label="Route of the response, outermost first">
+      {route.map((hop, index) => (
+        <li key={`${hop.id}-${index}`} class={`hop hop-${hop.role}`} data-hop={hop.id} data-role={hop.role}>
+          {index > 0 && <span aria-hidden="true" class="muted">{' → '}</span>}
+          <span class="chip" title={hop.evidence.join('\n')}>
+            {hop.name}
+          </span>
+          {hop.role === 'wrote' && <strong class="wrote">{` ✗ wrote ${what}`}</strong>}
+          {hop.role === 'unknown' && <span class="muted">{` ? (who wrote ${what} is unclear)`}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Who generated the error: the gateway itself, or the application behind it; and the route it came by. */
 export function WhoWrote({ explanation }: { explanation: Explanation }) {
-  const { gateway, source, path, sourceEvidence } = explanation;
+  const { gateway, source, sourceEvidence } = explanation;
   // A recognised variant's evidence repeats its meaning, which is shown already: say who instead.
   const evidence = explanation.variant && sourceEvidence[0]?.startsWith(explanation.variant) ? undefined : sourceEvidence[0];
+  const name = gateway ? `${hedge(gateway.confidence)}${gateway.name}` : undefined;
   let icon = '?';
   let title: string;
   let detail: string;
-  if (explanation.status === 0) {
+  if (explanation.status === 0 && explanation.evidence.body === 'unseen') {
     title = 'No response arrived';
     detail = 'The browser could not get an answer at all, so no gateway or application wrote an error page.';
   } else if (source === 'gateway') {
     icon = '⇄';
-    title = `Written by the gateway${gateway ? `: ${gateway.name}` : ''}`;
+    title = `Written by the gateway${name ? `: ${name}` : ''}`;
     detail = 'The gateway generated this error itself. The application behind it may never have seen the request.';
   } else if (source === 'origin') {
     icon = '▣';
     title = 'Written by the application behind the gateway';
-    detail = gateway ? `${gateway.name} only passed on the application's own error.` : 'The gateway only passed on the application\'s own error.';
+    detail = gateway ? `${gateway.name} only passed on the application's own error.` : 'The server that answered wrote this error itself.';
   } else {
-    title = gateway ? `Seen through ${gateway.name}` : 'No gateway recognised';
+    title = name ? `Seen through ${name}` : 'No gateway recognised';
     detail = gateway ? 'Not clear whether the gateway or the application behind it wrote this error.' : 'The response carries no sign of a known gateway or proxy.';
   }
   return (
@@ -51,16 +79,25 @@ export function WhoWrote({ explanation }: { explanation: Explanation }) {
       <div>
         <strong>{title}</strong>
         <p class="small muted">{evidence ?? detail}</p>
-        {path.length > 1 && (
-          <p class="path small">
-            <span class="muted">Gateways on the path:</span>
-            {path.map((hop) => (
-              <span class="chip" key={hop.id}>
-                {hop.name}
-              </span>
-            ))}
-          </p>
-        )}
+        <RouteChain explanation={explanation} />
+      </div>
+    </div>
+  );
+}
+
+/** Said when the body was not seen, or only its start: what it would have told, and where to see it whole. */
+export function BodyNote({ explanation }: { explanation: Explanation }) {
+  const { bodyWouldTell, evidence } = explanation;
+  if (!bodyWouldTell || (explanation.status === 0 && explanation.route.length === 0 && explanation.headers.length === 0)) return null;
+  return (
+    <div class="callout info body-note" role="note" data-body={evidence.body}>
+      <span aria-hidden="true">ⓘ</span>
+      <div>
+        <strong>{evidence.body === 'truncated' ? 'Only the start of the body was visible.' : 'The body was not visible.'}</strong>
+        <p class="small">
+          {evidence.body === 'truncated' ? '' : 'The browser gives extensions only the headers of requests inside a page, so this explanation rests on the status and headers. '}
+          {bodyWouldTell} Open DevTools → Gatewhy for the full response.
+        </p>
       </div>
     </div>
   );
@@ -171,6 +208,7 @@ export function ExplanationView({ explanation, level = 2, withSummary = true, wi
           <StatusPageLink explanation={explanation} />
         </>
       )}
+      <BodyNote explanation={explanation} />
       {explanation.cached && (
         <div class="callout" role="note">
           <span aria-hidden="true">⚠</span>

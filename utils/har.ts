@@ -11,7 +11,7 @@ interface HarEntry {
     status?: unknown;
     statusText?: unknown;
     headers?: unknown;
-    content?: { text?: unknown; encoding?: unknown };
+    content?: { text?: unknown; encoding?: unknown; size?: unknown };
   };
 }
 
@@ -38,12 +38,16 @@ export function harServerErrors(text: string): (ExplainInput & { url: string })[
   return (entries as HarEntry[]).flatMap((entry) => {
     const status = entry?.response?.status;
     if (typeof status !== 'number' || status < 500) return [];
+    const bodyText = bodyOf(entry.response?.content);
+    const size = entry.response?.content?.size;
     return [
       {
         status,
         statusText: typeof entry.response?.statusText === 'string' ? entry.response.statusText : '',
         headers: Array.isArray(entry.response?.headers) ? (entry.response.headers as { name: string; value: string }[]) : [],
-        bodyText: bodyOf(entry.response?.content),
+        bodyText,
+        // content.size is the whole body's length; a shorter text was cut (exporters cap what they keep).
+        ...(bodyText !== undefined && typeof size === 'number' && new TextEncoder().encode(bodyText).length < size && { bodyTruncated: true }),
         url: typeof entry.request?.url === 'string' ? entry.request.url : '',
       },
     ];

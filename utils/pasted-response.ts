@@ -1,17 +1,19 @@
-// Reads a response a person pasted: `curl -i` output, or only the header lines copied from browser DevTools.
+// Reads a response a person pasted: `curl -i` output, header lines copied from browser DevTools, or a page's body or text alone.
 import type { HeaderPair } from './headers';
 import { HttpParseError, parseHttpResponse } from './http-message';
+import { statusFromPage } from './explain/infer-status';
+import { unwrapBody, visibleText } from './explain/page-text';
 
 export interface PastedResponse {
-  /** Absent when the text had no status line: ask the person for it. */
+  /** Absent when the text had no status line: ask the person for it, or (a body) let the engine read it off the page. */
   status?: number;
   statusText?: string;
   headers: HeaderPair[];
   body: string;
   /** The request's address, when DevTools' "General" lines were pasted too. */
   url?: string;
-  /** What was recognised: a whole response, header lines, or DevTools' JSON. */
-  format: 'http' | 'headers' | 'json';
+  /** What was recognised: a whole response, header lines, DevTools' JSON, or a page's body or copied text alone. */
+  format: 'http' | 'headers' | 'json' | 'body';
 }
 
 /** Most characters read from a paste: gateway error pages are short; a huge paste stays cheap. */
@@ -127,24 +129,60 @@ function fromHeaderLines(text: string): PastedResponse {
 }
 
 /**
+ * True when the lines before the first blank line read mostly as headers ("name: value", or DevTools' name-then-value
+ * rows): then a line that does not is a mistake worth naming. Otherwise the paste is a page's body or text.
+ */
+function looksLikeHeaderLines(text: string): boolean {
+  const lines: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') {
+      if (lines.length > 0) break;
+      continue;
+    }
+    lines.push(line.trim());
+  }
+  const headerish = lines.filter((line) => HEADER_LINE.test(line) || (NAME.test(line.replace(/:$/, '')) && !line.includes(' ')) || GENERAL[line.split(':')[0]!.toLowerCase()] !== undefined).length;
+  return lines.length > 0 && headerish * 3 >= lines.length * 2;
+}
+
+// Words an error page says in some form: without any of them, markup or a status, a paste is not one.
+const ERROR_WORDS = /error|fail|unavailable|time-?out|timed out|refused|reset|gateway|upstream|proxy|exception|denied|unreachable/i;
+
+/** True for text that reads as an error page or its copied text: markup, JSON, a stated status, or error words. */
+function looksLikeErrorPage(text: string): boolean {
+  if (/<[a-z!/]/i.test(text) || /^\s*[{[]/.test(text)) return true;
+  const { text: visible, title } = visibleText(unwrapBody(text.slice(0, 8192)));
+  return statusFromPage(title, visible) !== undefined || ERROR_WORDS.test(visible);
+}
+
+/**
  * Reads a pasted response: a whole one as `curl -i` prints it (status line, headers, body), DevTools' raw headers
- * (Firefox's start with the status line), header lines alone, or Firefox's "Copy All" JSON.
- * Without a status line, `status` is absent and the caller asks for it. Throws HttpParseError with a message a person can act on.
+ * (Firefox's start with the status line), header lines alone, Firefox's "Copy All" JSON, or a page's body or its
+ * copied text alone (HTML, plain text, a JSON error). Without a status line, `status` is absent: the caller asks for it,
+ * or for a body lets the engine read it off the page. Throws HttpParseError with a message a person can act on.
  *
  * @example
  * parsePastedResponse('server: cloudflare\ncf-ray: 8a1b2c3d4e5f6789-SJC').status // undefined: ask for it
+ * parsePastedResponse('<h1>502 Bad Gateway</h1><hr><center>nginx</center>').format // 'body'
  */
 export function parsePastedResponse(input: string): PastedResponse {
   const text = String(input ?? '').slice(0, MAX_PASTE_CHARS);
   const firstLine = text.split('\n').find((line) => line.trim() !== '' && !line.startsWith('#'))?.trim() ?? '';
-  if (firstLine === '') throw new HttpParseError('nothing to read: paste a response or its header lines');
+  if (firstLine === '') throw new HttpParseError('nothing to read: paste a response, its header lines or the error page');
   if (STARTS_AS_STATUS_LINE.test(firstLine)) {
     const response = parseHttpResponse(text);
     return { status: response.status, statusText: response.statusText, headers: response.headers, body: response.body, format: 'http' };
   }
   if (firstLine.startsWith('{') || firstLine.startsWith('[')) {
     const json = fromJson(text.trim());
-    if (json) return json;
+    return json ?? { headers: [], body: text.trim(), format: 'body' };
+  }
+  if (!looksLikeHeaderLines(text)) {
+    // Leading "#" lines are notes, as the response parser reads them (fixtures start so).
+    const page = text.replace(/^(?:[ \t]*(?:#[^\n]*)?\r?\n)+/, '').trim();
+    if (looksLikeErrorPage(page)) return { headers: [], body: page, format: 'body' };
+    // Neither headers nor a page: say what was expected, as the response parser words it.
+    parseHttpResponse(text);
   }
   return fromHeaderLines(text);
 }

@@ -1,4 +1,4 @@
-// "Explain a response": paste `curl -i` output or DevTools' header lines, get the same explanation as the popup.
+// "Explain a response": paste `curl -i` output, DevTools' header lines or the error page itself, get the same explanation as the popup.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { explainResponse, type Explanation } from '../../utils/explain/explain-response';
 import { parsePastedResponse, type PastedResponse } from '../../utils/pasted-response';
@@ -45,17 +45,27 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
 
   const parsed = useMemo(() => parse(text), [text]);
   const response = parsed?.ok ? parsed.response : undefined;
-  const needsStatus = response !== undefined && response.status === undefined;
+  // A page or its text alone states its status more often than not: the engine reads it off the page.
+  const bodyOnly = response?.format === 'body';
+  const needsStatus = response !== undefined && response.status === undefined && !bodyOnly;
   const typedStatus = /^\d{3}$/.test(statusInput.trim()) ? Number(statusInput.trim()) : undefined;
   const status = response?.status ?? typedStatus;
 
   const explanation: Explanation | undefined = useMemo(
     () =>
-      submitted && response && status !== undefined
-        ? explainResponse({ status, statusText: response.statusText ?? '', headers: response.headers, bodyText: response.body, url: response.url })
+      submitted && response && (status !== undefined || bodyOnly)
+        ? explainResponse({
+            ...(status !== undefined && { status }),
+            statusText: response.statusText ?? '',
+            headers: response.headers,
+            // Header lines alone say nothing of the body: it was not seen, which is not the same as empty.
+            ...((response.format === 'http' || response.body !== '') && { bodyText: response.body }),
+            url: response.url,
+          })
         : undefined,
-    [submitted, response, status],
+    [submitted, response, status, bodyOnly],
   );
+  const askStatus = needsStatus || (bodyOnly && (typedStatus !== undefined || explanation?.evidence.status === 'unknown'));
 
   // After "Explain", move to the answer so keyboard and screen-reader users land on it.
   const result = useRef<HTMLElement>(null);
@@ -82,8 +92,9 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
         <div class="stack">
           <h1 class="page-title">Explain a response</h1>
           <p class="page-lead">
-            Paste a response as <code>curl -i</code> prints it, or only its header lines copied from the browser's developer tools. Gatewhy tells which gateway
-            answered, who wrote the error, and why. Nothing you paste leaves your browser.
+            Paste a response as <code>curl -i</code> prints it, its header lines copied from the browser's developer tools, or the error page alone (its
+            HTML, or the text copied from the browser). Gatewhy tells which gateway answered, who wrote the error, and why. Nothing you paste leaves your
+            browser.
           </p>
         </div>
         <div class="explain-grid">
@@ -95,7 +106,7 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
               setFocusResult(true);
             }}
           >
-            <label for={ids.text}>Response or header lines</label>
+            <label for={ids.text}>Response, header lines or error page</label>
             <textarea
               id={ids.text}
               name="response"
@@ -123,7 +134,7 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
                 </button>
               ))}
             </div>
-            {needsStatus && (
+            {askStatus && (
               <div class="stack" style={{ gap: '4px' }}>
                 <label for={ids.status}>Status code</label>
                 <div class="field-row">
@@ -141,7 +152,7 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
                     onInput={(event) => setStatusInput((event.currentTarget as HTMLInputElement).value)}
                   />
                   <span id={ids.statusHelp} class="small muted">
-                    Header lines carry no status: the Status Code shown by the developer tools.
+                    {bodyOnly ? 'The page does not state its status: enter it if you know it.' : 'Header lines carry no status: the Status Code shown by the developer tools.'}
                   </span>
                 </div>
               </div>
@@ -150,6 +161,11 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
               <p class="small muted" data-status-source="status-line">
                 Status {response.status}
                 {response.statusText ? ` ${response.statusText}` : ''}, from the {response.format === 'http' ? 'status line' : 'pasted text'}.
+              </p>
+            )}
+            {bodyOnly && explanation?.evidence.status === 'inferred' && (
+              <p class="small muted" data-status-source="page">
+                Status {explanation.status}, read off the page (no status line was pasted).
               </p>
             )}
             <div class="actions">

@@ -1,6 +1,7 @@
 // Misbehaving (and a few well-behaved) upstream servers on 127.0.0.1 that the gateways are put in front of.
 //
-// Usage: node scripts/capture/upstreams.mjs [--cert cert.pem --key key.pem]
+// Usage: node scripts/capture/upstreams.mjs [--certs DIR]
+//   DIR (made by capture.sh with openssl) holds <name>-cert.pem/<name>-key.pem for the TLS upstreams below.
 // One port per behaviour, so a gateway log line or a fixture can always be traced
 // back to exactly one behaviour. Ports (keep in sync with capture.sh / README.md):
 //   18001 refused      nothing listens here (also 18021, a second dead port for "all down")
@@ -11,11 +12,14 @@
 //   18015 bad-header   answers a valid status line followed by a header line without a colon
 //   18006 huge-header  answers a valid 200 carrying one ~64 KB header
 //   18007 plain-http   healthy plain HTTP app; gateways are told to speak TLS to it
-//   18011 tls-selfsigned  healthy HTTPS app with a self-signed cert (needs --cert/--key)
+//   18011 tls-selfsigned  healthy HTTPS app with a self-signed cert
+//   18017 tls-expired     healthy HTTPS app whose certificate (from the capture CA) expired
+//   18018 tls-wrong-name  healthy HTTPS app whose certificate (from the capture CA) names another host
+//   18019 tls-valid       healthy HTTPS app with a valid certificate: the target of plain-to-tls (gateway speaks plain HTTP)
 //   18008 app-502      healthy app that itself answers 502 with a JSON body
 //   18009 app-503      healthy app that answers 503 + Retry-After: 120 + maintenance page
 //   18010 ok           healthy app answering 200 (baseline, health checks, rate limits)
-//   18012 slow         healthy app that answers 200 after 2 s (holds a connection slot)
+//   18012 slow         healthy app that answers 200 after 2.8 s (holds a connection slot)
 //   18013 fetch-proxy  "no gateway" control: a Node app that fetch()es a dead port and answers 502
 //   18014 app-500      "no gateway" control: Express-style JSON 500 from a handler that really threw
 import net from 'node:net';
@@ -25,7 +29,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 
 const { values: args } = parseArgs({
-  options: { cert: { type: 'string' }, key: { type: 'string' } },
+  options: { certs: { type: 'string' } },
 });
 
 const HOST = '127.0.0.1';
@@ -117,12 +121,20 @@ const okHandler = (label) => (req, res) => {
 // ClientHello with its own "400 Bad Request" and closes, as any plain HTTP server would.
 app(18007, 'plain-http', okHandler('a plain HTTP upstream'));
 
-// tls-selfsigned: healthy HTTPS app; the gateway is told to verify the certificate.
-if (args.cert && args.key) {
-  app(18011, 'tls-selfsigned', okHandler('a self-signed HTTPS upstream'),
-    https.createServer({ cert: fs.readFileSync(args.cert), key: fs.readFileSync(args.key) }));
-} else {
-  log('no --cert/--key given: port 18011 (tls-selfsigned) not started');
+// TLS upstreams: healthy HTTPS apps whose only fault (if any) is their certificate; the gateway is told to verify it.
+const tlsUpstreams = [
+  [18011, 'tls-selfsigned', 'self-signed', 'a self-signed HTTPS upstream'],
+  [18017, 'tls-expired', 'expired', 'an HTTPS upstream with an expired certificate'],
+  [18018, 'tls-wrong-name', 'wrong-name', 'an HTTPS upstream with a certificate for another name'],
+  [18019, 'tls-valid', 'valid', 'an HTTPS upstream with a valid certificate'],
+];
+for (const [port, name, cert, label] of tlsUpstreams) {
+  if (!args.certs) {
+    log(`no --certs given: port ${port} (${name}) not started`);
+    continue;
+  }
+  const read = (part) => fs.readFileSync(`${args.certs}/${cert}-${part}.pem`);
+  app(port, name, okHandler(label), https.createServer({ cert: read('cert'), key: read('key') }));
 }
 
 // app-502: the application itself reports that a dependency (payment service) is down.
@@ -147,11 +159,12 @@ app(18009, 'app-503', (req, res) => {
 // ok: baseline healthy upstream (used by rate-limit scenarios and sanity checks).
 app(18010, 'ok', okHandler('the ok upstream'));
 
-// slow: healthy but takes 2 s (below every gateway timeout), so one request can occupy a gateway's only connection slot.
+// slow: healthy but takes 2.8 s (just under every gateway's 3 s timeout), so one request can occupy a gateway's only
+// connection slot for well over a limit's own queue/acquire wait (1 s), even when a busy machine delays the next request.
 app(18012, 'slow', (req, res) => new Promise((resolve) => setTimeout(() => {
   okHandler('the slow upstream')(req, res);
   resolve();
-}, 2000)));
+}, 2800)));
 
 // fetch-proxy (no gateway product in front): a tiny Node BFF that proxies with fetch()
 // to a dead port and turns the failure into its own 502, the way hand-written proxies do.

@@ -29,7 +29,7 @@ describe('gatewhy-explain URL', () => {
     const { code, stdout } = await run([`${server.origin}/shop`]);
     expect(code).toBe(1);
     expect(stdout).toContain(`GET ${server.origin}/shop → 502 Bad Gateway`);
-    expect(stdout).toContain('502 from nginx: the gateway could not connect to the origin server');
+    expect(stdout).toContain('502 from nginx: probably the gateway could not connect to the origin server');
     expect(stdout).toContain('Written by: the gateway wrote this error itself');
     expect(stdout).toContain('Server: nginx/1.22.1');
 
@@ -221,7 +221,7 @@ describe('gatewhy-explain URL', () => {
       expect(code).toBe(1);
       expect(stdout).toContain(`GET ${front.origin}/ → 301 Moved Permanently → ${failing.origin}/shop`);
       expect(stdout).toContain(`GET ${failing.origin}/shop → 502 Bad Gateway`);
-      expect(stdout).toContain('502 from nginx: the gateway could not connect to the origin server');
+      expect(stdout).toContain('502 from nginx: probably the gateway could not connect to the origin server');
       const { json } = await runJson(['--follow', `${front.origin}/`]);
       expect(json).toMatchObject({ url: `${failing.origin}/shop`, redirects: [{ status: 301, from: `${front.origin}/`, to: `${failing.origin}/shop` }] });
     });

@@ -54,7 +54,7 @@ describe('gatewhy-explain --watch', () => {
     expect(code).toBe(0);
     expect(server.requests).toHaveLength(3);
     expect(attempts).toHaveLength(3);
-    expect(attempts[0]).toMatch(/#1 {2}502 Bad Gateway {2}502 from nginx: the gateway could not connect to the origin server {2}→ next in 2 s$/);
+    expect(attempts[0]).toMatch(/#1 {2}502 Bad Gateway {2}502 from nginx: probably the gateway could not connect to the origin server {2}→ next in 2 s$/);
     expect(attempts[1]).toMatch(/#2 {2}503 Service Unavailable {2}.+ {2}→ next in 4 s$/);
     expect(attempts[2]).toMatch(/#3 {2}200 OK {2}→ recovered$/);
     // The wait after the Retry-After: 1 answer is at least what it asked for (here the backoff is longer still).

@@ -22,6 +22,12 @@ describe('harServerErrors', () => {
     expect(picked!.bodyText).toBe('upstream connect error');
   });
 
+  it('says when the exported body is only the start of the response', () => {
+    const [cut, whole] = harServerErrors(har([entry(502, 'https://a/', { size: 5000 }), entry(502, 'https://b/', { size: 22 })]));
+    expect(cut!.bodyTruncated).toBe(true);
+    expect(whole!.bodyTruncated).toBeUndefined();
+  });
+
   it.each([
     ['not JSON', 'nope', /not valid JSON/],
     ['JSON without entries', '{"log":{}}', /no "log.entries" array/],

@@ -62,9 +62,19 @@ describe('parsePastedResponse', () => {
     expect(parsePastedResponse(har)).toMatchObject({ status: 502, statusText: 'Bad Gateway', headers: [{ name: 'via', value: '1.1 varnish' }] });
   });
 
-  it('should refuse text that is not headers with a message a person can act on', () => {
+  it('should refuse what cannot be read with a message a person can act on', () => {
     expect(() => parsePastedResponse('')).toThrow(HttpParseError);
-    expect(() => parsePastedResponse('hello there, this is not a response')).toThrow(/line 1 is not a header line/);
+    expect(() => parsePastedResponse('server: nginx\ncontent-type: text/html\nthis line is no header')).toThrow(/line 3 is not a header line/);
     expect(() => parsePastedResponse('HTTP/1.1 502 Bad Gateway\nno colon here')).toThrow(/malformed header line/);
+  });
+
+  it('should take a pasted page, its copied text or a JSON error as a body alone', () => {
+    expect(parsePastedResponse('<html><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></html>')).toEqual({
+      headers: [],
+      body: '<html><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></html>',
+      format: 'body',
+    });
+    expect(parsePastedResponse('Error: Server Error\nThe server encountered a temporary error and could not complete your request.\nPlease try again in 30 seconds.').format).toBe('body');
+    expect(parsePastedResponse('{"message": "Internal server error"}')).toMatchObject({ format: 'body', body: '{"message": "Internal server error"}' });
   });
 });

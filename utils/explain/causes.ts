@@ -86,11 +86,58 @@ export const STATUS_MEANINGS: Record<number, StatusMeaning> = {
   },
 };
 
-export function statusMeaning(status: number): StatusMeaning {
+/**
+ * A page that does not state its status (pasted or copied on its own): most such pages are gateway errors, so the
+ * causes are those of 502, 503 and 504 together.
+ */
+export const UNKNOWN_STATUS: StatusMeaning = {
+  meaning: 'The page does not state its status code, so only its words tell what failed.',
+  causes: { 'origin-unreachable': 0.3, 'origin-timeout': 0.25, 'origin-reset': 0.15, overloaded: 0.15, 'origin-app-error': 0.15 },
+};
+
+/** What a status means in general; for 0 (no status known) pass `known: false` to get UNKNOWN_STATUS. */
+export function statusMeaning(status: number, known = true): StatusMeaning {
+  if (!known) return UNKNOWN_STATUS;
   return (
     STATUS_MEANINGS[status] ?? {
       meaning: status >= 500 && status < 600 ? 'A server error.' : status === 0 ? 'No HTTP response arrived.' : 'Not a server error.',
       causes: status >= 500 && status < 600 ? { 'origin-app-error': 0.5, unknown: 0.5 } : { unknown: 1 },
     }
   );
+}
+
+/** Causes below this share are left out of a ranking. */
+const MIN_LIKELIHOOD = 0.02;
+
+/** One ranked cause with the lines that support it. */
+export interface CauseFinding {
+  id: CauseId;
+  title: string;
+  /** 0..1, most likely first. The list sums to at most 1: what is left is the chance that it is none of these. */
+  likelihood: number;
+  evidence: string[];
+}
+
+/** Adds up cause weights from every clue, each with the line that says why, and ranks them. */
+export class CauseTally {
+  private readonly weights = new Map<CauseId, { weight: number; evidence: string[] }>();
+
+  add(causes: CauseWeights, factor: number, evidence?: string): void {
+    for (const [id, weight] of Object.entries(causes) as [CauseId, number][]) {
+      const entry = this.weights.get(id) ?? { weight: 0, evidence: [] };
+      entry.weight += weight * factor;
+      if (evidence && !entry.evidence.includes(evidence)) entry.evidence.push(evidence);
+      this.weights.set(id, entry);
+    }
+  }
+
+  /** Shares of the total weight, most likely first, rounded to whole percents. */
+  ranked(): CauseFinding[] {
+    const total = [...this.weights.values()].reduce((sum, { weight }) => sum + weight, 0) || 1;
+    return [...this.weights.entries()]
+      .map(([id, { weight, evidence }]) => ({ id, title: CAUSES[id].title, likelihood: weight / total, evidence }))
+      .filter(({ likelihood }) => likelihood >= MIN_LIKELIHOOD)
+      .sort((a, b) => b.likelihood - a.likelihood)
+      .map((cause) => ({ ...cause, likelihood: Math.round(cause.likelihood * 100) / 100 }));
+  }
 }

@@ -1,20 +1,30 @@
-// The explanation engine: from one response, which gateway produced it, who wrote the error, why, and what to do.
+// The explanation engine: from whatever part of a response arrived, the route it took, which hop wrote the error, why, and what to do.
 import { normalizeHeaders, headerValue, type HeaderInput } from '../headers';
-import { GATEWAYS } from '../gateways';
-import type { Advice, CauseId, CauseWeights, Gateway, Marker, Source, Variant } from '../gateways/types';
-import { CAUSES, statusMeaning } from './causes';
+import type { Advice, CauseId, GatewayKind, Source, Variant } from '../gateways/types';
+import { applicationBodySign, decideAuthorship, GATEWAY_FAILURE_STATUSES, unknownServerHop, unnamedProxyHop, type Authorship } from './authorship';
+import { CAUSES, CauseTally, statusMeaning, type CauseFinding } from './causes';
+import { calibratedConfidence, confidenceLevel, evidenceClass, type RawConfidence } from './confidence';
+import { CATALOGUE, detectProducts, impliedStatus, isOwnPage, specificity, type Catalogue, type Detection } from './detect';
+import { prepareEvidence, type Evidence, type EvidenceSeen } from './evidence';
 import { BODY_CLUES, CACHE_HIT_MARKERS, IGNORED_NETWORK_ERRORS, NETWORK_ERRORS } from './generic';
 import { decodeHeaders, type DecodedHeader } from './header-catalogue';
-import { describeMarker, markerHolds, prepare, type PreparedResponse } from './match';
+import { compileMarker, describeMarker, holds, says, toPhrase } from './match';
+import { applicationName, buildRoute, knownHop, unknownViaHops, viaEntries, type Hop, type RouteHop } from './route';
 import { formatDuration, parseRetryAfter } from './time';
 
+export type { CauseFinding } from './causes';
+export type { EvidenceSeen } from './evidence';
+export type { RouteHop } from './route';
+
 export interface ExplainInput {
-  /** HTTP status; 0 when no response arrived (see networkError). */
-  status: number;
+  /** HTTP status; 0 or absent when no status line is known (a pasted page: it is read off the page), or no response arrived (see networkError). */
+  status?: number;
   statusText?: string;
   headers?: HeaderInput;
-  /** The start of the body, or the error page's serialized DOM. */
+  /** The start of the body, or the error page's serialized DOM, or its copied text. Absent when the body was not seen. */
   bodyText?: string;
+  /** True when bodyText holds only the start of the body. */
+  bodyTruncated?: boolean;
   url?: string;
   /** The browser's error when no response arrived, e.g. "net::ERR_CONNECTION_REFUSED". */
   networkError?: string;
@@ -22,39 +32,43 @@ export interface ExplainInput {
   now?: number;
 }
 
+/** The hop that wrote the error, or (when the application wrote it) the gateway that passed it on. */
 export interface GatewayFinding {
   id: string;
   name: string;
-  /** 0..1 */
+  kind: GatewayKind;
+  /** False for a proxy Gatewhy has no vendor file for: its id is a slug of the name it gives, or "unknown". */
+  known: boolean;
+  /** 0..1, calibrated: how often Gatewhy's gateway answer is right when it has this much to go on. */
   confidence: number;
   evidence: string[];
 }
 
-export interface CauseFinding {
-  id: CauseId;
-  title: string;
-  /** 0..1; the list's likelihoods sum to 1. */
-  likelihood: number;
-  evidence: string[];
-}
-
 export interface Explanation {
+  /** The status code; 0 when none arrived or none could be read off the page. */
   status: number;
   statusText: string;
-  /** One line: "502 from Cloudflare: the gateway could not connect to the origin server". */
+  /** One line: "502 from Cloudflare: the gateway could not connect to the origin server"; hedged when unsure. */
   headline: string;
   /** What this error means, from the recognised variant or the status. */
   meaning: string;
-  /** The gateway that produced the error, or null when none is recognised. */
+  /** The gateway that wrote the error; when the application wrote it, the gateway nearest it that passed it on; null when none is seen. */
   gateway: GatewayFinding | null;
-  /** Every gateway recognised on the path, the producing one first. */
-  path: GatewayFinding[];
-  /** The vendor's name for this error, when Gatewhy recognises it. */
+  /** Every hop the response came through, outermost first, each saying whether it wrote or relayed the error. */
+  route: RouteHop[];
+  /** The vendor's name for this error and its stable id, when Gatewhy recognises it. */
   variant?: string;
+  variantId?: string;
   source: Source;
   sourceEvidence: string[];
   /** Most likely first. */
   causes: CauseFinding[];
+  /** Calibrated chances that the gateway answer (a name or none) and the first cause are right. */
+  confidence: { gateway: number; cause: number };
+  /** What was known of the response: the status line, the headers, the body. */
+  evidence: EvidenceSeen;
+  /** When the body was not seen or cut short: what it would have told. */
+  bodyWouldTell?: string;
   /** What would tell the leading causes apart, when the response cannot. */
   tellApart?: string;
   cached: boolean;
@@ -68,190 +82,98 @@ export interface Explanation {
   references: string[];
 }
 
-/** A fingerprint score counts as "this gateway is on the path" from here. */
-const DETECTION_THRESHOLD = 0.5;
 /** Weight of the status's generic causes next to a recognised vendor variant. */
 const STATUS_PRIOR_WEIGHT = 0.15;
-/** Causes below this share are left out. */
-const MIN_LIKELIHOOD = 0.02;
 
-interface Detection {
-  gateway: Gateway;
-  finding: GatewayFinding;
-  variants: Variant[];
-}
-
-function sourceLabel(marker: readonly Marker[], response: PreparedResponse): string {
-  return marker.map((one) => describeMarker(one, response)).filter(Boolean).join(', ');
-}
-
-function matchingVariants(gateway: Gateway, response: PreparedResponse): Variant[] {
-  const matched = gateway.variants.filter((variant) => variant.when.every((marker) => markerHolds(marker, response)));
-  return matched.some((variant) => !variant.fallback) ? matched.filter((variant) => !variant.fallback) : matched;
-}
-
-function detect(response: PreparedResponse): Detection[] {
-  const found: Detection[] = [];
-  for (const gateway of GATEWAYS) {
-    let miss = 1;
-    const evidence: string[] = [];
-    for (const signal of gateway.fingerprint) {
-      if (!markerHolds(signal, response)) continue;
-      miss *= 1 - signal.weight;
-      evidence.push(`${describeMarker(signal, response)}: ${signal.note}`);
-    }
-    const confidence = 1 - miss;
-    if (confidence < DETECTION_THRESHOLD) continue;
-    found.push({
-      gateway,
-      finding: { id: gateway.id, name: gateway.name, confidence: Math.round(confidence * 100) / 100, evidence },
-      variants: matchingVariants(gateway, response),
-    });
-  }
-  const hidden = new Set(found.flatMap(({ gateway }) => gateway.includes ?? []));
-  return found.filter(({ gateway }) => !hidden.has(gateway.id));
-}
-
-/** How specific a variant is: markers beyond the status count. */
-const specificity = (variant: Variant) =>
-  variant.when.filter((marker) => marker.header !== undefined || marker.body !== undefined || marker.reason !== undefined || marker.any !== undefined).length;
-
-/** The gateway's own error page or error marker: its wording is boilerplate, not a clue to the cause. */
-const isOwnPage = (variant: Variant | undefined) => variant !== undefined && variant.source === 'gateway' && specificity(variant) > 0;
-
-/**
- * The gateway that produced the error: one whose own error page or error markers are present wins;
- * otherwise the one recognised with most confidence.
- */
-function producer(detections: Detection[]): Detection | undefined {
-  let best: Detection | undefined;
-  let bestScore = -Infinity;
-  for (const detection of detections) {
-    const generated = detection.variants.find(isOwnPage);
-    const score = (generated ? 10 + specificity(generated) : detection.variants.length > 0 ? 1 : 0) + detection.finding.confidence;
-    if (score > bestScore) [best, bestScore] = [detection, score];
-  }
-  return best;
-}
-
-class CauseTally {
-  private readonly weights = new Map<CauseId, { weight: number; evidence: string[] }>();
-
-  add(causes: CauseWeights, factor: number, evidence?: string): void {
-    for (const [id, weight] of Object.entries(causes) as [CauseId, number][]) {
-      const entry = this.weights.get(id) ?? { weight: 0, evidence: [] };
-      entry.weight += weight * factor;
-      if (evidence && !entry.evidence.includes(evidence)) entry.evidence.push(evidence);
-      this.weights.set(id, entry);
-    }
-  }
-
-  ranked(): CauseFinding[] {
-    const total = [...this.weights.values()].reduce((sum, { weight }) => sum + weight, 0) || 1;
-    return [...this.weights.entries()]
-      .map(([id, { weight, evidence }]) => ({ id, title: CAUSES[id].title, likelihood: weight / total, evidence }))
-      .filter(({ likelihood }) => likelihood >= MIN_LIKELIHOOD)
-      .sort((a, b) => b.likelihood - a.likelihood)
-      .map((cause) => ({ ...cause, likelihood: Math.round(cause.likelihood * 100) / 100 }));
-  }
-}
-
-function findCauses(response: PreparedResponse, producing: Detection | undefined): CauseTally {
+function findCauses(evidence: Evidence, authorship: Authorship, appVariants: readonly Variant[]): CauseTally {
   const tally = new CauseTally();
-  const status = statusMeaning(response.status);
-  const variants = producing?.variants ?? [];
+  const status = statusMeaning(evidence.status, evidence.seen.status !== 'unknown');
+  const variants = authorship.source === 'origin' && appVariants.length > 0 ? [...appVariants, ...authorship.variants] : authorship.variants;
   variants.forEach((variant, index) => {
-    tally.add(variant.causes, index === 0 ? 1 : 0.5, `${variant.title} (${sourceLabel(variant.when, response)})`);
+    tally.add(variant.causes, index === 0 ? 1 : 0.5, `${variant.title} (${variant.when.map((one) => describeMarker(one, evidence)).filter(Boolean).join(', ')})`);
   });
-  tally.add(status.causes, variants.length > 0 ? STATUS_PRIOR_WEIGHT : 1, `HTTP ${response.status}: ${status.meaning}`);
-  // Words on a page the application wrote say something; words on a gateway's stock page do not.
-  const ownPage = isOwnPage(variants[0]);
-  if (!ownPage) {
+  tally.add(status.causes, variants.length > 0 ? STATUS_PRIOR_WEIGHT : 1, evidence.status > 0 ? `HTTP ${evidence.status}: ${status.meaning}` : status.meaning);
+  // Words on a page the application wrote say something; words on a known gateway's stock page do not.
+  if (!isOwnPage(variants[0])) {
     const weight = variants.length > 0 && variants[0]!.source !== 'origin' ? 0.3 : 1;
     for (const clue of BODY_CLUES) {
-      if (response.body.includes(clue.body)) tally.add({ [clue.cause]: clue.weight }, weight, `the page says "${clue.body}"`);
+      if (says(evidence, CLUE_PHRASES.get(clue)!)) tally.add({ [clue.cause]: clue.weight }, weight, `the page says "${clue.text}"`);
     }
-    if (response.status === 503 && response.values.has('retry-after')) {
+    if (evidence.status === 503 && evidence.values.has('retry-after')) {
       tally.add({ maintenance: 0.2, overloaded: 0.2 }, 1, 'a Retry-After header: the server expects to be back soon');
     }
   }
-  if (!producing && looksLikeApplicationBody(response)) {
-    tally.add({ 'origin-app-error': 0.5 }, 1, 'no gateway is recognised and the body looks like the application\'s own');
+  if (!authorship.gatewayHop && authorship.source === 'origin' && evidence.body === 'seen') {
+    tally.add({ 'origin-app-error': 0.5 }, 1, 'no gateway is seen and the body is the application\'s own');
   }
   return tally;
 }
 
-/** Statuses that by definition say a gateway failed (RFC 9110 §15.6.3, §15.6.5) and Cloudflare's 52x/530. */
-const GATEWAY_STATUSES = new Set([502, 504, 520, 521, 522, 523, 524, 525, 526, 527, 530]);
+const CLUE_PHRASES = new Map(BODY_CLUES.map((clue) => [clue, toPhrase(clue.text)]));
 
-/** Upstream applications answer in JSON or with their own pages; gateways' own pages are recognised by variants. */
-function looksLikeApplicationBody(response: PreparedResponse): boolean {
-  const type = response.values.get('content-type')?.[0] ?? '';
-  return response.hasBody && (type.includes('json') || response.body.startsWith('{') || response.body.includes('<script'));
+// Compiled once: the generic cache markers are tested on every explanation.
+const CACHE_TESTS = CACHE_HIT_MARKERS.map((marker) => ({ marker, test: compileMarker(marker) }));
+
+function findCache(evidence: Evidence): string[] {
+  const lines: string[] = [];
+  const age = Number(evidence.values.get('age')?.[0]);
+  if (Number.isFinite(age) && age > 0) lines.push(`Age: ${age}: a cache has held this response for ${formatDuration(age)}`);
+  for (const { marker, test } of CACHE_TESTS) {
+    if (holds(test, evidence)) lines.push(`${describeMarker(marker, evidence)}: ${marker.note}`);
+  }
+  const varnishIds = evidence.values.get('x-varnish')?.[0]?.split(' ').filter(Boolean) ?? [];
+  if (varnishIds.length >= 2) lines.push('X-Varnish carries two ids: Varnish served it from cache');
+  return lines;
 }
 
-function findSource(response: PreparedResponse, detections: Detection[], producing: Detection | undefined): { source: Source; evidence: string[] } {
-  const first = producing?.variants[0];
-  if (first && first.source !== 'unknown') {
-    return { source: first.source, evidence: [`${first.title}: ${first.meaning}`] };
-  }
-  for (const { gateway } of detections) {
-    const relayed = (gateway.relayed ?? []).find((signal) => markerHolds(signal, response));
-    if (relayed) return { source: 'origin', evidence: [`${describeMarker(relayed, response)}: ${relayed.note}`] };
-  }
-  if (producing && looksLikeApplicationBody(response)) {
-    return { source: 'origin', evidence: [`The body is not ${producing.gateway.name}'s own error page: it looks like the application's.`] };
-  }
-  if (producing && !response.hasBody && GATEWAY_STATUSES.has(response.status)) {
-    // 502, 504 and 52x say "the gateway failed to get an answer": applications seldom send them themselves.
-    return { source: 'gateway', evidence: [`HTTP ${response.status} is normally written by the gateway itself; without the body (its error page) this is likely, not certain.`] };
-  }
-  if (!producing && !response.values.has('via') && (looksLikeApplicationBody(response) || !GATEWAY_STATUSES.has(response.status))) {
-    // 502 and 504 mean "a gateway failed" by definition; other statuses with no proxy in sight come from the server itself.
-    return { source: 'origin', evidence: ['No gateway or proxy is recognised on the path: the server that answered wrote this error.'] };
-  }
-  return { source: 'unknown', evidence: [] };
-}
-
-function findCache(response: PreparedResponse): string[] {
-  const evidence: string[] = [];
-  const age = Number(response.values.get('age')?.[0]);
-  if (Number.isFinite(age) && age > 0) evidence.push(`Age: ${age}: a cache has held this response for ${formatDuration(age)}`);
-  for (const marker of CACHE_HIT_MARKERS) {
-    if (markerHolds(marker, response)) evidence.push(`${describeMarker(marker, response)}: ${marker.note}`);
-  }
-  const varnishIds = response.values.get('x-varnish')?.[0]?.split(' ').filter(Boolean) ?? [];
-  if (varnishIds.length >= 2) evidence.push('X-Varnish carries two ids: Varnish served it from cache');
-  return evidence;
-}
-
-function uniqueAdvice(...lists: (readonly string[] | undefined)[]): string[] {
+function uniqueLines(...lists: (readonly string[] | undefined)[]): string[] {
   return [...new Set(lists.flatMap((list) => list ?? []))];
 }
 
-function buildAdvice(causes: CauseFinding[], producing: Detection | undefined, cached: boolean, retryAfter: number | undefined, tellApart: string | undefined): Advice {
-  const variant = producing?.variants[0];
+interface AdviceContext {
+  causes: CauseFinding[];
+  variant: Variant | undefined;
+  writer: Detection | undefined;
+  cached: boolean;
+  retryAfter: number | undefined;
+  tellApart: string | undefined;
+}
+
+function buildAdvice({ causes, variant, writer, cached, retryAfter, tellApart }: AdviceContext): Advice {
   const top = causes[0]?.id ?? 'unknown';
   const visitor = [
     retryAfter !== undefined ? `The server asks to wait ${formatDuration(retryAfter)} before trying again.` : undefined,
     cached ? 'This error came from a cache: reload while bypassing the cache (Ctrl+Shift+R, or Cmd+Shift+R on a Mac).' : undefined,
     top === 'maintenance' ? 'The site is in maintenance: try again later.' : 'Try again in a moment: most gateway errors pass within minutes.',
-    producing?.gateway.statusPage ? `Check ${producing.gateway.name}'s status page for an incident: ${producing.gateway.statusPage}` : undefined,
+    writer?.gateway.statusPage ? `Check ${writer.gateway.name}'s status page for an incident: ${writer.gateway.statusPage}` : undefined,
   ].filter((line): line is string => line !== undefined);
-  const owner = uniqueAdvice(
-    variant?.advice?.owner,
-    causes.slice(0, 2).map(({ id }) => CAUSES[id].ownerCheck),
-    tellApart ? [tellApart] : undefined,
-    producing?.gateway.advice.owner,
-  );
-  return { visitor: uniqueAdvice(variant?.advice?.visitor, visitor, producing?.gateway.advice.visitor), owner };
+  const owner = uniqueLines(variant?.advice?.owner, causes.slice(0, 2).map(({ id }) => CAUSES[id].ownerCheck), tellApart ? [tellApart] : undefined, writer?.gateway.advice.owner);
+  return { visitor: uniqueLines(variant?.advice?.visitor, visitor, writer?.gateway.advice.visitor), owner };
 }
 
-function headlineFor(status: number, statusText: string, gateway: GatewayFinding | null, source: Source, top: CauseId): string {
-  const label = status > 0 ? String(status) : 'Network error';
-  if (!gateway) return `${label}${statusText && status > 0 ? ` ${statusText}` : ''}: ${CAUSES[top].headline}`;
-  if (source === 'origin') return `${label} passed on by ${gateway.name}: ${CAUSES[top].headline}`;
-  return `${label} from ${gateway.name}: ${CAUSES[top].headline}`;
+/** "502 from nginx: …", hedged in words when the calibrated confidence is low. */
+function headlineFor(explanation: Pick<Explanation, 'status' | 'statusText' | 'gateway' | 'source' | 'causes' | 'confidence'>): string {
+  const { status, statusText, gateway, source, confidence } = explanation;
+  const top: CauseId = explanation.causes[0]?.id ?? 'unknown';
+  const label = status > 0 ? String(status) : 'Error page';
+  let who: string;
+  if (!gateway) who = `${label}${statusText && status > 0 ? ` ${statusText}` : ''}`;
+  else {
+    const hedge = { sure: '', likely: 'probably ', guess: 'possibly ' }[confidenceLevel(confidence.gateway)];
+    who = source === 'origin' ? `${label} ${hedge}passed on by ${gateway.name}` : `${label}${hedge ? `, ${hedge}` : ' '}from ${gateway.name}`;
+  }
+  if (top === 'unknown') return `${who}: ${CAUSES.unknown.headline}`;
+  const level = confidenceLevel(confidence.cause);
+  if (level === 'sure') return `${who}: ${CAUSES[top].headline}`;
+  if (level === 'likely') return `${who}: probably ${CAUSES[top].headline}`;
+  return `${who}: cannot tell the cause from this response (likeliest: ${CAUSES[top].headline})`;
+}
+
+const GENERIC_BODY_TELLS = 'An error page usually names what failed (refused, timed out, reset, a TLS or DNS error) and who wrote it.';
+
+function bodyNote(seen: EvidenceSeen, writer: Detection | undefined): string | undefined {
+  if (seen.body !== 'unseen' && seen.body !== 'truncated') return undefined;
+  return writer?.gateway.bodyTells ?? GENERIC_BODY_TELLS;
 }
 
 function explainNetworkError(error: string, headers: DecodedHeader[]): Explanation {
@@ -266,10 +188,12 @@ function explainNetworkError(error: string, headers: DecodedHeader[]): Explanati
     headline: `The page did not load: ${known?.says ?? error}`,
     meaning: 'No HTTP response arrived, so no gateway error page exists to read.',
     gateway: null,
-    path: [],
+    route: [],
     source: 'unknown',
     sourceEvidence: [],
     causes,
+    confidence: { gateway: 1, cause: causes[0]?.likelihood ?? 0 },
+    evidence: { status: 'unknown', headers: headers.length > 0 ? 'seen' : 'unseen', body: 'unseen' },
     cached: false,
     cacheEvidence: [],
     headers,
@@ -285,19 +209,38 @@ const asStatus = (status: unknown) => (typeof status === 'number' && Number.isIn
 const asText = (text: unknown) => (typeof text === 'string' ? text : undefined);
 
 /**
- * Explains one response. Total: any input, however odd, returns an Explanation and never throws.
- * A failure inside the engine itself (a bug, or a hostile object's getter) yields a plain "could not explain" answer.
+ * Explains one response, from all of it or any part: headers only, a body only (its status read off the page), copied
+ * text, a status line alone. Total: any input, however odd, returns an Explanation and never throws.
  *
  * @example
  * explainResponse({ status: 521, headers: { server: 'cloudflare', 'cf-ray': '8a1b2c3d4e5f6789-SJC' } }).headline
  * // "521 from Cloudflare: the gateway could not connect to the origin server"
  */
-export function explainResponse(input: ExplainInput): Explanation {
+export function explainResponse(input: ExplainInput, catalogue: Catalogue = CATALOGUE): Explanation {
   try {
-    return explain(input);
+    const { explanation, raw } = explainUncalibrated(input, catalogue);
+    if (!raw) return explanation;
+    // The explanation was made for this call alone: calibrate it in place.
+    const confidence = calibratedConfidence(raw);
+    explanation.confidence = confidence;
+    explanation.causes = rescaleCauses(explanation.causes, confidence.cause);
+    if (explanation.gateway) explanation.gateway.confidence = confidence.gateway;
+    explanation.headline = headlineFor(explanation);
+    return explanation;
   } catch (error) {
     return unexplained(error);
   }
+}
+
+/** Shares that keep their order and ratios, with the first at its calibrated confidence (the rest fill at most what is left). */
+function rescaleCauses(causes: CauseFinding[], first: number): CauseFinding[] {
+  const top = causes[0]?.likelihood;
+  if (top === undefined || top <= 0) return causes;
+  const rest = 1 - top;
+  const factor = (index: number) => (index === 0 ? first / top : first <= top || rest <= 0 ? first / top : (1 - first) / rest);
+  // The ranking was made for this explanation alone: rescale it in place.
+  causes.forEach((cause, index) => (cause.likelihood = Math.round(cause.likelihood * factor(index) * 100) / 100));
+  return causes;
 }
 
 function unexplained(error: unknown): Explanation {
@@ -308,10 +251,12 @@ function unexplained(error: unknown): Explanation {
     headline: `Gatewhy could not read this response (${reason.slice(0, 200)})`,
     meaning: 'The response could not be read.',
     gateway: null,
-    path: [],
+    route: [],
     source: 'unknown',
     sourceEvidence: [],
     causes: [{ id: 'unknown', title: CAUSES.unknown.title, likelihood: 1, evidence: [] }],
+    confidence: { gateway: 0, cause: 0 },
+    evidence: { status: 'unknown', headers: 'unseen', body: 'unseen' },
     cached: false,
     cacheEvidence: [],
     headers: [],
@@ -320,47 +265,105 @@ function unexplained(error: unknown): Explanation {
   };
 }
 
-function explain(input: ExplainInput): Explanation {
+/** True when an explanation is the engine's crash answer: no input should ever get it. */
+export const isUnexplained = (explanation: Explanation) => explanation.headline.startsWith('Gatewhy could not read this response');
+
+/**
+ * The explanation before calibration, with the raw scores calibration maps; scripts/fit-calibration.ts fits on these.
+ * `raw` is absent for network errors, which carry no response to be unsure about.
+ */
+export function explainUncalibrated(input: ExplainInput, catalogue: Catalogue = CATALOGUE): { explanation: Explanation; raw?: RawConfidence } {
   const now = typeof input?.now === 'number' && Number.isFinite(input.now) ? input.now : Date.now();
-  const status = asStatus(input?.status);
+  const givenStatus = asStatus(input?.status);
   const headers = normalizeHeaders(input?.headers);
-  const decoded = decodeHeaders(headers, { now, status });
   const networkError = asText(input?.networkError);
-  if (status === 0 && networkError) return explainNetworkError(networkError, decoded);
+  const bodyText = asText(input?.bodyText);
+  if (givenStatus === 0 && networkError) return { explanation: explainNetworkError(networkError, decodeHeaders(headers, { now, status: 0 })) };
 
   const statusText = asText(input?.statusText)?.slice(0, 200) ?? '';
-  const response = prepare(status, headers, asText(input?.bodyText), statusText);
-  const detections = detect(response);
-  const producing = producer(detections);
-  const path = producing ? [producing, ...detections.filter((one) => one !== producing)] : detections;
-  const causes = findCauses(response, producing).ranked();
-  const { source, evidence: sourceEvidence } = findSource(response, detections, producing);
-  const cacheEvidence = findCache(response);
-  const retryAfterSeconds = parseRetryAfter(headerValue(headers, 'retry-after'), now);
-  const variant = producing?.variants[0];
-  const tellApart = producing?.variants.find((one) => one.tellApart)?.tellApart;
-  const gateway = producing?.finding ?? null;
+  let evidence = prepareEvidence({ status: givenStatus, reason: statusText, headers, ...(bodyText !== undefined && { body: bodyText }), bodyTruncated: input?.bodyTruncated === true });
+  let { found, nearMiss } = detectProducts(evidence, catalogue);
+  // A page that states no status may still be a product's own page, sent with one status only: read it from that.
+  const implied = evidence.seen.status === 'unknown' && evidence.body === 'seen' ? impliedStatus(evidence, found, catalogue) : undefined;
+  if (implied !== undefined) {
+    evidence = { ...evidence, status: implied, seen: { ...evidence.seen, status: 'inferred' } };
+    ({ found, nearMiss } = detectProducts(evidence, catalogue));
+  }
+  const decoded = decodeHeaders(headers, { now, status: evidence.status });
+  const via = viaEntries(evidence.values.get('via'));
+  const appServers = found.filter(({ gateway }) => gateway.kind === 'app-server');
+  const appSign = applicationBodySign(evidence);
+  const gatewayHops: Hop[] = [...found.filter(({ gateway }) => gateway.kind !== 'app-server').map((detection) => knownHop(detection, via, catalogue)), ...unknownViaHops(via, catalogue)];
+  if (!gatewayHops.some((hop) => hop.known)) {
+    const unknown = unknownServerHop(evidence, appSign, catalogue) ?? (gatewayHops.length === 0 ? unnamedProxyHop(evidence) : undefined);
+    if (unknown) gatewayHops.push(unknown);
+  }
 
-  return {
-    status,
+  const authorship = decideAuthorship(evidence, gatewayHops, appSign);
+  const appVariants = appServers.flatMap(({ variants }) => variants);
+  const causes = findCauses(evidence, authorship, appVariants).ranked();
+  const route = buildRoute(gatewayHops, authorship, appServers, () => applicationName(evidence, catalogue));
+  const writer = authorship.gatewayHop?.detection;
+  const variant = authorship.source === 'origin' && appVariants.length > 0 ? appVariants[0] : authorship.variants[0];
+  const tellApart = [...appVariants, ...authorship.variants].find((one) => one.tellApart)?.tellApart;
+  const cacheEvidence = findCache(evidence);
+  const retryAfterSeconds = parseRetryAfter(headerValue(headers, 'retry-after'), now);
+  const gatewayHop = authorship.gatewayHop;
+  const gateway: GatewayFinding | null = gatewayHop
+    ? { id: gatewayHop.id, name: gatewayHop.name, kind: gatewayHop.kind as GatewayKind, known: gatewayHop.known, confidence: gatewayHop.detection?.score ?? 0.5, evidence: gatewayHop.evidence }
+    : null;
+  const wouldTell = bodyNote(evidence.seen, writer);
+
+  const explanation: Explanation = {
+    status: evidence.status,
     statusText,
-    headline: headlineFor(status, statusText, gateway, source, causes[0]?.id ?? 'unknown'),
-    meaning: variant?.meaning ?? statusMeaning(status).meaning,
+    headline: '',
+    meaning: variant?.meaning ?? statusMeaning(evidence.status, evidence.seen.status !== 'unknown').meaning,
     gateway,
-    path: path.map(({ finding }) => finding),
-    ...(variant && { variant: variant.title }),
-    source,
-    sourceEvidence,
+    route,
+    ...(variant && { variant: variant.title, variantId: variant.id }),
+    source: authorship.source,
+    sourceEvidence: authorship.evidence,
     causes,
+    confidence: { gateway: 0, cause: 0 },
+    evidence: evidence.seen,
+    ...(wouldTell && { bodyWouldTell: wouldTell }),
     ...(tellApart && { tellApart }),
     cached: cacheEvidence.length > 0,
     cacheEvidence,
     ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
     headers: decoded,
-    advice: buildAdvice(causes, producing, cacheEvidence.length > 0, retryAfterSeconds, tellApart),
-    ...(producing?.gateway.statusPage && { statusPage: producing.gateway.statusPage }),
-    references: uniqueAdvice(producing?.variants.map((one) => one.reference ?? '').filter(Boolean), producing?.gateway.sources),
+    advice: buildAdvice({ causes, variant, writer, cached: cacheEvidence.length > 0, retryAfter: retryAfterSeconds, tellApart }),
+    ...(writer?.gateway.statusPage && { statusPage: writer.gateway.statusPage }),
+    references: uniqueLines([...appVariants, ...authorship.variants].map((one) => one.reference ?? '').filter(Boolean), writer?.gateway.sources),
   };
+  const raw: RawConfidence = {
+    gateway: rawGatewayScore(evidence, authorship, nearMiss),
+    // "Cause unclear" first is no claim to be right about.
+    cause: causes[0] && causes[0].id !== 'unknown' ? causes[0].likelihood * causeBasis(variant) : 0,
+    class: evidenceClass(evidence.seen),
+  };
+  return { explanation, raw };
+}
+
+/**
+ * How much the variant behind the ranking says: a page or marker of the failure itself, a vendor's own status code,
+ * what its status usually means when the body was not seen, or nothing but the status. The raw cause score is the
+ * first cause's share times this.
+ */
+function causeBasis(variant: Variant | undefined): number {
+  if (!variant) return 0.5;
+  if (specificity(variant) > 0) return 1;
+  return variant.when.some((marker) => marker.body === 'unseen') ? 0.6 : 0.8;
+}
+
+/** The engine's own score for its gateway answer, before calibration: how strongly the response names the hop (or none). */
+function rawGatewayScore(evidence: Evidence, authorship: Authorship, nearMiss: number): number {
+  const hop = authorship.gatewayHop;
+  if (hop?.detection) return isOwnPage(authorship.variants[0]) && authorship.source === 'gateway' ? 1 - (1 - hop.detection.score) * 0.2 : hop.detection.score;
+  if (hop) return authorship.unknownStockPage ? 0.6 : 0.45;
+  const nothingClose = 1 - nearMiss;
+  return GATEWAY_FAILURE_STATUSES.has(evidence.status) ? nothingClose * 0.7 : nothingClose;
 }
 
 /** True for network errors that are not the site's failure (the user stopped the load, a blocker cancelled it). */

@@ -1,5 +1,6 @@
 // Renders an Explanation as short readable text for a terminal, optionally coloured.
 import type { Explanation } from './explain-response';
+import { routeChain } from './route';
 
 export interface TextStyle {
   bold(text: string): string;
@@ -32,22 +33,24 @@ export function formatExplanation(explanation: Explanation, style: TextStyle = P
   if (title) lines.push(style.dim(safe(title)));
   lines.push(style.bold(style.red(safe(explanation.headline))));
   lines.push(`  ${safe(explanation.meaning)}`);
+  if (explanation.evidence.status === 'inferred') lines.push(`  Status: ${explanation.status}, read off the page (there was no status line)`);
   if (explanation.variant) lines.push(`  Recognised: ${safe(explanation.variant)}`);
   if (explanation.gateway) {
-    const { name, confidence, evidence } = explanation.gateway;
-    lines.push(`  Gateway: ${style.bold(name)} ${style.dim(`(confidence ${percent(confidence)})`)}`);
+    const { name, confidence, evidence, known } = explanation.gateway;
+    lines.push(`  Gateway: ${style.bold(safe(name))}${known ? '' : ' (Gatewhy has no rules for it)'} ${style.dim(`(confidence ${percent(confidence)})`)}`);
     for (const line of evidence) lines.push(style.dim(`    · ${safe(line)}`));
   } else if (explanation.status > 0) {
     lines.push('  Gateway: none recognised');
   }
-  const others = explanation.path.slice(1).map(({ name }) => name);
-  if (others.length) lines.push(`  Also on the path: ${others.join(', ')}`);
+  const chain = routeChain(explanation.route, explanation.status);
+  if (chain) lines.push(`  Route: ${safe(chain)}`);
   lines.push(`  Written by: ${SOURCE_WORDS[explanation.source]}`);
   lines.push('  Likely causes:');
   explanation.causes.forEach((cause, index) => {
     lines.push(`    ${index + 1}. ${style.bold(cause.title)} ${style.dim(percent(cause.likelihood))}`);
     for (const line of cause.evidence.slice(0, 2)) lines.push(style.dim(`       ${safe(line)}`));
   });
+  if (explanation.bodyWouldTell) lines.push(style.yellow(`  ${explanation.evidence.body === 'truncated' ? 'Only the start of the body was seen' : 'The body was not seen'}: ${safe(explanation.bodyWouldTell)}`));
   if (explanation.tellApart) lines.push(`  Telling them apart: ${safe(explanation.tellApart)}`);
   if (explanation.cached) lines.push(style.yellow(`  Cached error: ${safe(explanation.cacheEvidence.join('; '))}`));
   if (explanation.headers.length) {

@@ -1,36 +1,63 @@
 // Vendor-neutral clues: words in an error page, cache markers, and the browser's own network error codes.
 import type { CauseId, CauseWeights, Marker } from '../gateways/types';
 
-/** Words in an error page that point to a cause whatever the gateway. Weights are small: vendor rules outrank them. */
-export const BODY_CLUES: readonly { body: string; cause: CauseId; weight: number }[] = [
-  { body: 'maintenance', cause: 'maintenance', weight: 0.5 },
-  { body: 'scheduled downtime', cause: 'maintenance', weight: 0.5 },
-  { body: 'be back soon', cause: 'maintenance', weight: 0.3 },
-  { body: 'timed out', cause: 'origin-timeout', weight: 0.4 },
-  { body: 'timeout', cause: 'origin-timeout', weight: 0.3 },
-  { body: 'connection refused', cause: 'origin-unreachable', weight: 0.5 },
-  { body: 'could not connect', cause: 'origin-unreachable', weight: 0.4 },
-  { body: 'no healthy upstream', cause: 'origin-unreachable', weight: 0.5 },
-  { body: 'no server is available', cause: 'origin-unreachable', weight: 0.4 },
-  { body: 'name resolution', cause: 'origin-unreachable', weight: 0.3 },
-  { body: 'connection reset', cause: 'origin-reset', weight: 0.5 },
-  { body: 'prematurely closed', cause: 'origin-reset', weight: 0.5 },
-  { body: 'certificate', cause: 'origin-tls', weight: 0.4 },
-  { body: 'ssl handshake', cause: 'origin-tls', weight: 0.5 },
-  { body: 'tls handshake', cause: 'origin-tls', weight: 0.5 },
-  { body: 'too many requests', cause: 'overloaded', weight: 0.4 },
-  { body: 'rate limit', cause: 'overloaded', weight: 0.4 },
-  { body: 'over capacity', cause: 'overloaded', weight: 0.4 },
-  { body: 'overloaded', cause: 'overloaded', weight: 0.4 },
-  { body: 'invalid response', cause: 'origin-invalid-response', weight: 0.3 },
+/**
+ * Words in an error page's visible text that point to a cause whatever the gateway, matched on word boundaries
+ * ("timeout" is not "setTimeout("). Weights are small: vendor rules outrank them.
+ */
+export const BODY_CLUES: readonly { text: string; cause: CauseId; weight: number }[] = [
+  { text: 'maintenance', cause: 'maintenance', weight: 0.5 },
+  { text: 'scheduled downtime', cause: 'maintenance', weight: 0.5 },
+  { text: 'be back soon', cause: 'maintenance', weight: 0.3 },
+  { text: 'timed out', cause: 'origin-timeout', weight: 0.4 },
+  // AWS Lambda's runtime message, which API Gateway, Netlify, Vercel and function URLs pass on as the function's answer.
+  { text: 'task timed out after', cause: 'origin-timeout', weight: 0.8 },
+  { text: 'timeout', cause: 'origin-timeout', weight: 0.3 },
+  { text: 'connection refused', cause: 'origin-unreachable', weight: 0.5 },
+  { text: 'could not connect', cause: 'origin-unreachable', weight: 0.4 },
+  { text: 'unable to connect', cause: 'origin-unreachable', weight: 0.4 },
+  { text: 'failed to connect', cause: 'origin-unreachable', weight: 0.4 },
+  { text: 'no healthy upstream', cause: 'origin-unreachable', weight: 0.5 },
+  { text: 'no server is available', cause: 'origin-unreachable', weight: 0.4 },
+  { text: 'name resolution', cause: 'origin-unreachable', weight: 0.3 },
+  { text: 'connection reset', cause: 'origin-reset', weight: 0.5 },
+  { text: 'prematurely closed', cause: 'origin-reset', weight: 0.5 },
+  { text: 'certificate', cause: 'origin-tls', weight: 0.4 },
+  { text: 'ssl handshake', cause: 'origin-tls', weight: 0.5 },
+  { text: 'tls handshake', cause: 'origin-tls', weight: 0.5 },
+  { text: 'too many requests', cause: 'overloaded', weight: 0.4 },
+  { text: 'rate limit', cause: 'overloaded', weight: 0.4 },
+  { text: 'over capacity', cause: 'overloaded', weight: 0.4 },
+  { text: 'overloaded', cause: 'overloaded', weight: 0.4 },
+  { text: 'at capacity', cause: 'overloaded', weight: 0.4 },
+  { text: 'too many connections', cause: 'overloaded', weight: 0.4 },
+  { text: 'handshake', cause: 'origin-tls', weight: 0.3 },
+  { text: 'invalid response', cause: 'origin-invalid-response', weight: 0.3 },
   // Node.js and libc error names that applications and proxies print.
-  { body: 'econnrefused', cause: 'origin-unreachable', weight: 0.5 },
-  { body: 'enotfound', cause: 'origin-unreachable', weight: 0.4 },
-  { body: 'econnreset', cause: 'origin-reset', weight: 0.5 },
-  { body: 'etimedout', cause: 'origin-timeout', weight: 0.5 },
-  { body: 'exception', cause: 'origin-app-error', weight: 0.3 },
-  { body: 'traceback', cause: 'origin-app-error', weight: 0.4 },
-  { body: 'stack trace', cause: 'origin-app-error', weight: 0.4 },
+  { text: 'econnrefused', cause: 'origin-unreachable', weight: 0.5 },
+  { text: 'enotfound', cause: 'origin-unreachable', weight: 0.4 },
+  { text: 'econnreset', cause: 'origin-reset', weight: 0.5 },
+  { text: 'etimedout', cause: 'origin-timeout', weight: 0.5 },
+  { text: 'exception', cause: 'origin-app-error', weight: 0.3 },
+  { text: 'traceback', cause: 'origin-app-error', weight: 0.4 },
+  { text: 'stack trace', cause: 'origin-app-error', weight: 0.4 },
+];
+
+/**
+ * Sentences and shapes of pages that applications and their frameworks write, never a gateway: a page showing one
+ * was written by the application (or its app server), whatever passed it on.
+ */
+export const APPLICATION_PAGE_CLUES: readonly { text: string; reference: string }[] = [
+  { text: 'the server encountered an internal error and was unable to complete your request', reference: 'https://github.com/pallets/werkzeug/blob/3.0.x/src/werkzeug/exceptions.py' },
+  { text: 'server error (500)', reference: 'https://github.com/django/django/blob/stable/5.0.x/django/views/defaults.py' },
+  { text: 'we\'re sorry, but something went wrong', reference: 'https://github.com/rails/rails/blob/v7.0.8/railties/lib/rails/generators/rails/app/templates/public/500.html' },
+  { text: 'type exception report', reference: 'https://github.com/apache/tomcat/blob/10.1.x/java/org/apache/catalina/valves/ErrorReportValve.java' },
+  { text: 'type status report', reference: 'https://github.com/apache/tomcat/blob/10.1.x/java/org/apache/catalina/valves/ErrorReportValve.java' },
+  { text: 'whitelabel error page', reference: 'https://github.com/spring-projects/spring-boot/blob/v3.2.0/spring-boot-project/spring-boot-autoconfigure/src/main/java/org/springframework/boot/autoconfigure/web/servlet/error/ErrorMvcAutoConfiguration.java' },
+  { text: 'traceback (most recent call last)', reference: 'https://github.com/python/cpython/blob/3.12/Lib/traceback.py' },
+  { text: 'puma caught this error', reference: 'https://github.com/puma/puma/blob/v6.4.0/lib/puma/server.rb' },
+  { text: 'fatal error: uncaught', reference: 'https://github.com/php/php-src/blob/PHP-8.3/main/main.c' },
+  { text: 'java.lang.', reference: 'https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/lang/package-summary.html' },
 ];
 
 /** Markers that say a cache served this response rather than a fresh fetch. */

@@ -7,7 +7,7 @@ const CUSTOM_ERRORS = 'https://learn.microsoft.com/azure/application-gateway/cus
 const FOOTER_CAPTURE = 'https://github.com/MicrosoftDocs/azure-docs/issues/110739';
 
 // The footer line of its default pages: "<hr><center>Microsoft-Azure-Application-Gateway/v2</center>".
-const OWN_PAGE = { body: 'microsoft-azure-application-gateway/v' } as const;
+const OWN_PAGE = { text: 'microsoft-azure-application-gateway' } as const;
 const OWN_SERVER = { header: 'server', startsWith: 'Microsoft-Azure-Application-Gateway' } as const;
 
 const HEALTH =
@@ -37,18 +37,18 @@ export default defineGateway({
   kind: 'load-balancer',
   // v2's default pages carry nginx's "a padding to disable MSIE and Chrome friendly error page" comments; v1 wrote IIS/ARR's
   // "502 - Web server received an invalid response…" page (see the 502 troubleshooting article).
-  includes: ['nginx', 'iis'],
+  runsOn: ['nginx', 'iis'],
   fingerprint: [
     { ...OWN_SERVER, weight: 0.95, note: 'Application Gateway names itself on responses it writes' },
     { ...OWN_PAGE, weight: 0.95, note: 'the footer of Application Gateway\'s own error pages' },
   ],
   variants: [
-    { title: '502 Bad Gateway (Application Gateway\'s own page)', when: [{ status: 502 }, OWN_PAGE], ...badGateway },
-    { title: '504 Gateway Time-out (Application Gateway\'s own page)', when: [{ status: 504 }, OWN_PAGE], ...timeout },
-    { title: '502 Bad Gateway (Application Gateway)', when: [{ status: 502 }, OWN_SERVER], ...badGateway },
-    { title: '504 Gateway Time-out (Application Gateway)', when: [{ status: 504 }, OWN_SERVER], ...timeout },
+    { id: 'azure-app-gateway-502-bad-application-gateways-own-page', title: '502 Bad Gateway (Application Gateway\'s own page)', when: [{ status: 502 }, OWN_PAGE], ...badGateway },
+    { id: 'azure-app-gateway-504-time-out-application-gateways-own', title: '504 Gateway Time-out (Application Gateway\'s own page)', when: [{ status: 504 }, OWN_PAGE], ...timeout },
+    { id: 'azure-app-gateway-502-bad-application', title: '502 Bad Gateway (Application Gateway)', when: [{ status: 502 }, OWN_SERVER], ...badGateway },
+    { id: 'azure-app-gateway-504-time-out-application', title: '504 Gateway Time-out (Application Gateway)', when: [{ status: 504 }, OWN_SERVER], ...timeout },
     {
-      title: '403 Forbidden (Web Application Firewall)',
+      id: 'azure-app-gateway-403-forbidden-web-application-firewall', title: '403 Forbidden (Web Application Firewall)',
       when: [{ status: 403 }, OWN_PAGE],
       meaning: 'The Web Application Firewall on the gateway blocked this request; the backend never saw it.',
       causes: { unknown: 1 },
@@ -57,7 +57,7 @@ export default defineGateway({
       reference: CUSTOM_ERRORS,
     },
     {
-      title: 'Error page written by Application Gateway',
+      id: 'azure-app-gateway-error-page-written-application', title: 'Error page written by Application Gateway',
       when: [OWN_PAGE],
       meaning: 'Application Gateway wrote this error itself rather than passing on the backend\'s answer.',
       causes: { 'origin-unreachable': 0.5, 'origin-timeout': 0.3, unknown: 0.2 },

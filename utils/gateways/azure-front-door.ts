@@ -8,10 +8,10 @@ const LOGS = 'https://learn.microsoft.com/azure/frontdoor/standard-premium/how-t
 const B2C_DOMAIN = 'https://learn.microsoft.com/azure/active-directory-b2c/custom-domain';
 
 // "Our services aren't available right now. We're working to restore all services as soon as possible. Please check back soon."
-const OWN_PAGE = { body: 'working to restore all services as soon as possible' } as const;
+const OWN_PAGE = { text: 'working to restore all services as soon as possible' } as const;
 // The newer page: "The service behind this page isn't responding to Azure Front Door." … "Error Info:OriginTimeout"
 // (captured in https://github.com/microsoft/StoreBroker/issues/289).
-const NEW_PAGE = { body: 'responding to azure front door' } as const;
+const NEW_PAGE = { text: 'responding to azure front door' } as const;
 
 const ERROR_INFO =
   'Search Front Door\'s access log (FrontDoorAccessLog) for this X-Azure-Ref: the ErrorInfo field names the failure, e.g. OriginTimeout, OriginInvalidResponse, OriginConnectionError, or NoError when the origin itself sent the error. Sending "X-Azure-DebugInfo: 1" with a request also returns debug headers such as X-Azure-OriginStatusCode.';
@@ -28,12 +28,12 @@ export default defineGateway({
     { header: 'x-cache', equals: 'TCP_REMOTE_HIT', weight: 0.6, note: 'Azure Front Door / Azure CDN cache status' },
     { ...OWN_PAGE, weight: 0.85, note: 'the text of Front Door\'s own error page' },
     { ...NEW_PAGE, weight: 0.9, note: 'the text of Front Door\'s newer error page' },
-    { body: 'x-azure-ref id:', weight: 0.85, note: 'Front Door\'s error page prints its reference' },
+    { text: 'x-azure-ref id:', weight: 0.85, note: 'Front Door\'s error page prints its reference' },
   ],
   variants: [
     {
-      title: 'Error Info: OriginTimeout (Front Door\'s own page)',
-      when: [{ body: 'error info:origintimeout' }],
+      id: 'azure-front-door-error-info-origintimeout-doors-own-page', title: 'Error Info: OriginTimeout (Front Door\'s own page)',
+      when: [{ text: 'error info:origintimeout' }],
       meaning: 'Front Door\'s page names the failure: the origin did not answer within the origin response timeout (30 s by default).',
       causes: { 'origin-timeout': 0.9, overloaded: 0.1 },
       source: 'gateway',
@@ -41,8 +41,8 @@ export default defineGateway({
       reference: LOGS,
     },
     {
-      title: 'Error Info: OriginConnectionError or OriginConnectionRefused (Front Door\'s own page)',
-      when: [{ any: [{ body: 'error info:originconnectionerror' }, { body: 'error info:originconnectionrefused' }] }],
+      id: 'azure-front-door-error-info-originconnectionerror-originconnectionrefused-doors-own', title: 'Error Info: OriginConnectionError or OriginConnectionRefused (Front Door\'s own page)',
+      when: [{ any: [{ text: 'error info:originconnectionerror' }, { text: 'error info:originconnectionrefused' }] }],
       meaning: 'Front Door\'s page names the failure: it could not open a connection to the origin.',
       causes: { 'origin-unreachable': 0.9, 'origin-tls': 0.1 },
       source: 'gateway',
@@ -50,8 +50,8 @@ export default defineGateway({
       reference: LOGS,
     },
     {
-      title: 'Error Info: OriginInvalidResponse (Front Door\'s own page)',
-      when: [{ body: 'error info:origininvalidresponse' }],
+      id: 'azure-front-door-error-info-origininvalidresponse-doors-own-page', title: 'Error Info: OriginInvalidResponse (Front Door\'s own page)',
+      when: [{ text: 'error info:origininvalidresponse' }],
       meaning: 'Front Door\'s page names the failure: the origin\'s response was invalid or unexpected.',
       causes: { 'origin-invalid-response': 0.9, 'origin-reset': 0.1 },
       source: 'gateway',
@@ -59,7 +59,7 @@ export default defineGateway({
       reference: LOGS,
     },
     {
-      title: 'The service isn\'t responding to Azure Front Door (its own page)',
+      id: 'azure-front-door-service-isnt-responding-own-page', title: 'The service isn\'t responding to Azure Front Door (its own page)',
       when: [NEW_PAGE],
       meaning: 'Front Door wrote this page: it could not get a response from the origin.',
       causes: { 'origin-unreachable': 0.4, 'origin-timeout': 0.35, overloaded: 0.15, maintenance: 0.1 },
@@ -68,7 +68,7 @@ export default defineGateway({
       reference: TROUBLESHOOT,
     },
     {
-      title: '503 (Front Door\'s own page)',
+      id: 'azure-front-door-503-doors-own-page', title: '503 (Front Door\'s own page)',
       when: [{ status: 503 }, OWN_PAGE],
       meaning: 'Front Door could not get a valid response from the origin: it timed out, sent something invalid (for example a byte-range request answered compressed), refused the connection, or failed TLS.',
       causes: { 'origin-invalid-response': 0.3, 'origin-timeout': 0.3, 'origin-unreachable': 0.25, 'origin-tls': 0.15 },
@@ -77,7 +77,7 @@ export default defineGateway({
       reference: TROUBLESHOOT,
     },
     {
-      title: 'Our services aren\'t available right now (Front Door\'s own page)',
+      id: 'azure-front-door-our-services-arent-available-right-now', title: 'Our services aren\'t available right now (Front Door\'s own page)',
       when: [OWN_PAGE],
       meaning: 'Front Door answered itself with its generic error page: no usable origin answered, or the request matched no enabled route.',
       causes: { 'origin-unreachable': 0.45, 'origin-timeout': 0.2, 'origin-invalid-response': 0.15, unknown: 0.2 },
@@ -86,7 +86,7 @@ export default defineGateway({
       reference: B2C_DOMAIN,
     },
     {
-      title: '504 Gateway Timeout (Front Door)',
+      id: 'azure-front-door-504-gateway-timeout', title: '504 Gateway Timeout (Front Door)',
       when: [{ status: 504 }, { header: 'x-azure-ref' }],
       meaning: 'Most 504s through Front Door mean the origin did not answer within the origin response timeout (30 s by default); an origin can also send its own 504.',
       causes: { 'origin-timeout': 0.8, 'origin-unreachable': 0.2 },
@@ -95,8 +95,9 @@ export default defineGateway({
       reference: TROUBLESHOOT,
     },
     {
-      title: 'Error passed on from the origin',
-      when: [{ status: [500, 502, 503, 504] }, { notBody: 'working to restore all services' }],
+      id: 'azure-front-door-error-passed-origin', title: 'Error passed on from the origin',
+      when: [{ status: [500, 502, 503, 504] }, { body: 'seen' }],
+      fallback: true,
       meaning: 'The page is not Front Door\'s own: the origin wrote this error and Front Door passed it on.',
       causes: { 'origin-app-error': 0.6, overloaded: 0.25, maintenance: 0.15 },
       source: 'origin',

@@ -1,87 +1,92 @@
-// Caddy's reverse_proxy: its own errors are a bare status with an empty body, so only the status and its log line tell the reason.
+// Caddy's reverse_proxy: its own errors are a bare status with an empty body; the reason is only in Caddy's log.
 import { defineGateway } from './types';
 
-const REVERSE_PROXY_GO = 'https://github.com/caddyserver/caddy/blob/master/modules/caddyhttp/reverseproxy/reverseproxy.go';
-const REVERSE_PROXY_DOC = 'https://caddyserver.com/docs/caddyfile/directives/reverse_proxy';
+const C = 'https://github.com/caddyserver/caddy/blob/0cf03d32f7d99cf160d5375e8a40fbe3d910d515/';
+const REVERSE_PROXY_GO = `${C}modules/caddyhttp/reverseproxy/reverseproxy.go`;
+const STATUS_ERROR = `${REVERSE_PROXY_GO}#L1616-L1645`;
+const SERVER_GO = `${C}modules/caddyhttp/server.go`;
+const BEFORE_2_10 = 'https://github.com/caddyserver/caddy/blob/v2.9.1/modules/caddyhttp/reverseproxy/reverseproxy.go#L1035';
 
-// Caddy's own proxy errors carry no body and therefore no Content-Type (unless a handle_errors block writes a page).
+// With no handle_errors block Caddy answers a handler error with the status and no body, so no Content-Type (server.go#L741-L755).
 const OWN_ERROR = [{ header: 'server', equals: 'caddy' }, { header: 'content-type', absent: true }] as const;
+// Since 2.10 Caddy replaces its Server header with "Via: 1.1 Caddy" on every response it relays (reverseproxy.go#L1250-L1256).
+const RELAYED_VIA = { header: 'via', includes: 'caddy' } as const;
 
-const LOG = 'Caddy logs the Go error for this request at level ERROR (logger "http.log.error"): "dial tcp …: connect: connection refused", "no such host", "EOF", "connection reset by peer", "tls: …" or "x509: …", "malformed HTTP …", "timeout awaiting response headers", "no upstreams available".';
+const LOG = 'Caddy logs the Go error for this request at level ERROR (logger "http.log.error", with "status"): "dial tcp …: connect: connection refused", "lookup … no such host", "EOF", "read: connection reset by peer", "tls: …" or "x509: …", "malformed HTTP …", "net/http: timeout awaiting response headers", "dial tcp …: i/o timeout", "no upstreams available".';
 
 export default defineGateway({
   id: 'caddy',
   name: 'Caddy',
   kind: 'reverse-proxy',
+  bodyTells: 'Caddy\'s own errors have no body at all: the reason is only in its log.',
   fingerprint: [
-    { header: 'server', equals: 'caddy', weight: 0.85, note: 'Caddy names itself in the Server header' },
-    { header: 'via', includes: 'caddy', weight: 0.85, note: 'Caddy 2.10+ adds "Via: 1.1 Caddy" to proxied responses' },
+    { header: 'server', equals: 'caddy', weight: 0.85, note: 'Caddy sets "Server: Caddy" on every response it writes (server.go#L548)' },
+    { ...RELAYED_VIA, weight: 0.85, note: 'Caddy 2.10 and later add "Via: 1.1 Caddy" to responses they relay' },
   ],
-  relayed: [{ header: 'via', includes: 'caddy', note: 'Caddy 2.10+ replaces its Server header with Via on responses it relays from the upstream' }],
+  relayed: [{ ...RELAYED_VIA, note: 'Caddy 2.10+ replaces its Server header with Via on responses it relays from the upstream' }],
   variants: [
     {
-      title: 'Response relayed by Caddy (Via: Caddy)',
-      when: [{ status: [500, 502, 503, 504] }, { header: 'via', includes: 'caddy' }, { header: 'server', absent: true }],
-      meaning: 'Caddy got this response from the upstream and passed it on: since Caddy 2.10 relayed responses carry "Via: … Caddy" instead of Caddy\'s own Server header.',
+      id: 'caddy-response-relayed-via', title: 'Response relayed by Caddy (Via: Caddy)',
+      when: [RELAYED_VIA],
+      meaning: 'Caddy got this response from the upstream and passed it on: since Caddy 2.10 relayed responses carry "Via: … Caddy" in place of Caddy\'s Server header, and Caddy\'s own errors never do.',
       causes: { 'origin-app-error': 0.6, overloaded: 0.2, maintenance: 0.2 },
       source: 'origin',
-      reference: 'https://github.com/caddyserver/caddy/pull/6275',
+      reference: `${REVERSE_PROXY_GO}#L1250-L1256`,
     },
     {
-      title: 'Response relayed by Caddy (Via: Caddy, upstream Server kept)',
-      when: [{ status: [500, 502, 503, 504] }, { header: 'via', includes: 'caddy' }, { header: 'server' }],
-      meaning: 'Caddy got this response from the upstream and passed it on (Via names Caddy; the Server header is the upstream\'s).',
-      causes: { 'origin-app-error': 0.6, overloaded: 0.2, maintenance: 0.2 },
-      source: 'origin',
-      reference: 'https://github.com/caddyserver/caddy/pull/6275',
-    },
-    {
-      title: '502 from Caddy (empty body)',
+      id: 'caddy-502-empty-body', title: '502 from Caddy (empty body)',
       when: [{ status: 502 }, ...OWN_ERROR],
-      meaning: 'Caddy\'s reverse_proxy could not get a usable response: the connection was refused or the name did not resolve, the upstream closed or reset it, TLS to it failed, or its response was malformed.',
-      causes: { 'origin-unreachable': 0.45, 'origin-reset': 0.25, 'origin-tls': 0.2, 'origin-invalid-response': 0.1 },
+      meaning: 'Caddy\'s reverse_proxy got no usable response, and it was not a timeout: the connection was refused or the name did not resolve, the upstream closed or reset it, TLS to it failed, or its response was malformed.',
+      causes: { 'origin-unreachable': 0.55, 'origin-reset': 0.2, 'origin-tls': 0.15, 'origin-invalid-response': 0.1 },
       source: 'gateway',
       tellApart: LOG,
-      reference: REVERSE_PROXY_GO,
+      reference: STATUS_ERROR,
     },
     {
-      title: '503 from Caddy: no upstreams available',
+      id: 'caddy-504-empty-body', title: '504 from Caddy (empty body)',
+      when: [{ status: 504 }, ...OWN_ERROR],
+      meaning: 'A timeout fired in Caddy\'s reverse_proxy. Only dial_timeout (3 s) is set by default, so most often the connection never opened (a host that is down, a firewall dropping packets); with response_header_timeout or read_timeout set, it can be a slow upstream.',
+      // A backend whose workers are all busy leaves the request in its listen queue until the timeout fires (uWSGI master.c#L294-L295).
+      causes: { 'origin-unreachable': 0.5, 'origin-timeout': 0.35, overloaded: 0.15 },
+      source: 'gateway',
+      tellApart: `"dial tcp …: i/o timeout" is a connection that never opened; "timeout awaiting response headers" a slow upstream. ${LOG}`,
+      reference: `${C}modules/caddyhttp/reverseproxy/httptransport.go#L222-L226`,
+    },
+    {
+      id: 'caddy-503-no-upstreams-available', title: '503 from Caddy: no upstreams available',
       when: [{ status: 503 }, ...OWN_ERROR],
-      meaning: 'Caddy had no upstream to try: every one is marked unhealthy by active or passive health checks, or at its max_requests limit.',
+      meaning: 'Caddy had no upstream to try: active or passive health checks mark every one unhealthy, or all are at their max_requests limit.',
       causes: { 'origin-unreachable': 0.75, overloaded: 0.25 },
       source: 'gateway',
-      tellApart: `The log says "no upstreams available". Health-check failures are logged separately by "http.handlers.reverse_proxy.health_checker.active". ${LOG}`,
-      reference: REVERSE_PROXY_GO,
+      tellApart: `The log says "no upstreams available"; health-check failures are logged by "http.handlers.reverse_proxy.health_checker.active". ${LOG}`,
+      reference: `${REVERSE_PROXY_GO}#L636-L645`,
     },
     {
-      title: '504 from Caddy (empty body)',
-      when: [{ status: 504 }, ...OWN_ERROR],
-      meaning: 'A timeout fired in Caddy\'s reverse_proxy: most often the upstream did not send response headers in time (response_header_timeout), sometimes the connection could not be opened in time (dial_timeout).',
-      causes: { 'origin-timeout': 0.8, 'origin-unreachable': 0.2 },
-      source: 'gateway',
-      tellApart: `"timeout awaiting response headers" is a slow upstream; "dial tcp …: i/o timeout" is a connection that never opened. ${LOG}`,
-      reference: REVERSE_PROXY_GO,
-    },
-    {
-      title: 'Unavailable, as announced by the upstream (Retry-After)',
-      when: [{ status: 503 }, { header: 'server', equals: 'caddy' }, { header: 'retry-after' }, { header: 'content-type' }],
-      meaning: 'The upstream itself answered 503 with Retry-After, which a server sends when it knows it is down for a while: planned maintenance or shedding load. Caddy relayed it.',
-      causes: { maintenance: 0.55, overloaded: 0.45 },
-      source: 'origin',
-      reference: 'https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3',
-    },
-    {
-      title: 'Error passed on from the upstream',
+      id: 'caddy-error-passed-upstream', title: 'Error passed on from the upstream',
       when: [{ status: [500, 502, 503, 504] }, { header: 'server', equals: 'caddy' }, { header: 'content-type' }],
-      meaning: 'The response has a body of its own, which Caddy\'s proxy errors never have (without handle_errors): the upstream wrote it and Caddy (before 2.10) relayed it with its own Server header.',
+      meaning: 'The response has a body of its own, which Caddy\'s proxy errors never have (without handle_errors): the upstream wrote it and Caddy (before 2.10, which kept its own Server header and added the upstream\'s) relayed it.',
       causes: { 'origin-app-error': 0.6, overloaded: 0.2, maintenance: 0.2 },
       source: 'origin',
-      reference: REVERSE_PROXY_DOC,
+      reference: BEFORE_2_10,
     },
+  ],
+  documented: [
+    { name: '502 Bad Gateway (empty body): every proxy error that is not a timeout', reference: STATUS_ERROR, variant: 'caddy-502-empty-body', example: { status: 502, headers: { server: 'Caddy', 'content-length': '0' }, body: '' } },
+    { name: '504 Gateway Timeout (empty body): a net.Error timeout', reference: STATUS_ERROR, variant: 'caddy-504-empty-body', example: { status: 504, headers: { server: 'Caddy', 'content-length': '0' }, body: '' } },
+    { name: '503 Service Unavailable (empty body): no upstreams available', reference: `${REVERSE_PROXY_GO}#L1887`, variant: 'caddy-503-no-upstreams-available', example: { status: 503, headers: { server: 'Caddy', 'content-length': '0' }, body: '' } },
+    { name: '499: the client canceled (never reaches the client)', reference: STATUS_ERROR, logOnly: true },
+    { name: 'dial tcp …: connect: connection refused', reference: STATUS_ERROR, variant: 'caddy-502-empty-body', logOnly: true },
+    { name: 'dial tcp: lookup …: no such host', reference: STATUS_ERROR, variant: 'caddy-502-empty-body', logOnly: true },
+    { name: 'read: connection reset by peer / EOF', reference: STATUS_ERROR, variant: 'caddy-502-empty-body', logOnly: true },
+    { name: 'tls: failed to verify certificate / x509: …', reference: STATUS_ERROR, variant: 'caddy-502-empty-body', logOnly: true },
+    { name: 'net/http: HTTP/1.x transport connection broken: malformed HTTP response', reference: STATUS_ERROR, variant: 'caddy-502-empty-body', logOnly: true },
+    { name: 'dial tcp …: i/o timeout', reference: `${C}modules/caddyhttp/reverseproxy/httptransport.go#L222-L226`, variant: 'caddy-504-empty-body', logOnly: true },
+    { name: 'net/http: timeout awaiting response headers', reference: `${C}modules/caddyhttp/reverseproxy/httptransport.go#L412`, variant: 'caddy-504-empty-body', logOnly: true },
+    { name: 'no upstreams available', reference: `${REVERSE_PROXY_GO}#L1887`, variant: 'caddy-503-no-upstreams-available', logOnly: true },
   ],
   advice: {
     visitor: [],
     owner: ['Caddy\'s log has one "http.log.error" entry per failed proxy request with the exact Go error; run with the log at INFO or lower to see it.'],
   },
-  sources: [REVERSE_PROXY_GO, REVERSE_PROXY_DOC, 'https://github.com/caddyserver/caddy/pull/6275', 'https://github.com/beyondcode/expose/issues/392'],
+  sources: ['https://github.com/unbit/uwsgi/blob/6cbb2177ae48af91d2799ff3135abda545cf634c/core/master.c#L294-L295', REVERSE_PROXY_GO, SERVER_GO, `${C}modules/caddyhttp/reverseproxy/httptransport.go`, `${C}modules/caddyhttp/reverseproxy/hosts.go`, BEFORE_2_10, 'https://caddyserver.com/docs/caddyfile/directives/reverse_proxy'],
 });

@@ -22,7 +22,7 @@ export default defineGateway({
   ],
   variants: [
     {
-      title: '502 from the Fly proxy',
+      id: 'fly-502-proxy', title: '502 from the Fly proxy',
       when: [{ status: 502 }, ...PROXY_ERROR],
       meaning: 'The Fly proxy could not get a response from any of the app\'s Machines: the app refused the connection (not listening on the configured internal_port, or only on 127.0.0.1), reset it, or did not answer.',
       causes: { 'origin-unreachable': 0.6, 'origin-reset': 0.25, 'origin-timeout': 0.15 },
@@ -32,7 +32,7 @@ export default defineGateway({
       reference: ERROR_CODES,
     },
     {
-      title: '503 from the Fly proxy',
+      id: 'fly-503-proxy', title: '503 from the Fly proxy',
       when: [{ status: 503 }, ...PROXY_ERROR],
       meaning: 'The Fly proxy had no Machine to send the request to: all are stopped and could not be started, failing health checks, crashing, or at their hard concurrency limit.',
       causes: { 'origin-unreachable': 0.55, overloaded: 0.3, 'origin-app-error': 0.15 },
@@ -41,7 +41,7 @@ export default defineGateway({
       reference: AUTOSTOP,
     },
     {
-      title: '504 from the Fly proxy',
+      id: 'fly-504-proxy', title: '504 from the Fly proxy',
       when: [{ status: 504 }, ...PROXY_ERROR],
       meaning: 'The app\'s Machine did not answer the Fly proxy in time.',
       causes: { 'origin-timeout': 0.8, 'origin-unreachable': 0.2 },
@@ -50,7 +50,7 @@ export default defineGateway({
       reference: FLY_PROXY,
     },
     {
-      title: 'Unavailable, as announced by the app (Retry-After)',
+      id: 'fly-unavailable-announced-app-retry-after', title: 'Unavailable, as announced by the app (Retry-After)',
       when: [{ status: 503 }, { header: 'fly-request-id' }, { header: 'retry-after' }, { header: 'content-type' }],
       meaning: 'The app itself answered 503 with Retry-After, which a server sends when it knows it is down for a while: planned maintenance or shedding load. The Fly proxy relayed it.',
       causes: { maintenance: 0.55, overloaded: 0.45 },
@@ -58,7 +58,7 @@ export default defineGateway({
       reference: 'https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3',
     },
     {
-      title: 'Error passed on from the app',
+      id: 'fly-error-passed-app', title: 'Error passed on from the app',
       when: [{ status: [500, 502, 503, 504] }, { header: 'fly-request-id' }, { header: 'content-type' }],
       meaning: 'The response has a body of its own, which the Fly proxy\'s errors do not: the app wrote this error and the proxy relayed it.',
       causes: { 'origin-app-error': 0.6, overloaded: 0.2, maintenance: 0.2 },

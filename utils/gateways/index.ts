@@ -21,9 +21,11 @@ import iis from './iis';
 import kong from './kong';
 import lighttpd from './lighttpd';
 import netlify from './netlify';
+import nghttpx from './nghttpx';
 import nginx from './nginx';
 import render from './render';
 import squid from './squid';
+import tinyproxy from './tinyproxy';
 import traefik from './traefik';
 import trafficserver from './trafficserver';
 import varnish from './varnish';
@@ -51,9 +53,11 @@ export const GATEWAYS: readonly Gateway[] = [
   kong,
   lighttpd,
   netlify,
+  nghttpx,
   nginx,
   render,
   squid,
+  tinyproxy,
   traefik,
   trafficserver,
   varnish,

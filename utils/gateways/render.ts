@@ -9,7 +9,7 @@ export default defineGateway({
   name: 'Render',
   kind: 'platform',
   // Render's edge is Cloudflare: cf-ray and Server: cloudflare come with every Render response.
-  includes: ['cloudflare'],
+  runsOn: ['cloudflare'],
   fingerprint: [
     { header: 'rndr-id', weight: 0.9, note: 'Render\'s request id on every response' },
     { header: 'x-render-origin-server', weight: 0.95, note: 'Render copies the app\'s own Server header here' },
@@ -18,7 +18,7 @@ export default defineGateway({
   relayed: [{ header: 'x-render-origin-server', note: 'Render only sets this when the app answered: it holds the app\'s own Server header' }],
   variants: [
     {
-      title: 'Free instance asleep (hibernate error)',
+      id: 'render-free-instance-asleep-hibernate-error', title: 'Free instance asleep (hibernate error)',
       when: [{ header: 'x-render-routing', includes: 'hibernate' }],
       meaning: 'The service is on Render\'s free plan and was asleep (free services spin down after 15 minutes without traffic); it did not wake up in time for this request.',
       causes: { maintenance: 0.6, 'origin-unreachable': 0.4 },
@@ -30,8 +30,8 @@ export default defineGateway({
     {
       // Seen as "x-render-routing: suspend-by-user" with the page "This service has been suspended by its owner."
       // (EMPIRIC2/TAC-to-IWXXM bug report, in test/fixtures/responses/render).
-      title: 'Service suspended (x-render-routing: suspend…)',
-      when: [{ any: [{ header: 'x-render-routing', includes: 'suspend' }, { body: 'has been suspended by its owner' }] }],
+      id: 'render-service-suspended-x-routing-suspend', title: 'Service suspended (x-render-routing: suspend…)',
+      when: [{ any: [{ header: 'x-render-routing', includes: 'suspend' }, { text: 'has been suspended by its owner' }] }],
       meaning: 'The service is suspended: its owner (or Render, for billing) stopped it, so Render answers for it.',
       causes: { maintenance: 0.8, unknown: 0.2 },
       source: 'gateway',
@@ -40,7 +40,7 @@ export default defineGateway({
       reference: TROUBLESHOOTING,
     },
     {
-      title: 'No running service (x-render-routing: no-server)',
+      id: 'render-no-running-service-x-routing-no', title: 'No running service (x-render-routing: no-server)',
       when: [{ header: 'x-render-routing', includes: 'no-server' }],
       meaning: 'Render has no running instance to route this host name to: the service is suspended, its deploy failed, it keeps crashing, or no service owns this domain.',
       causes: { 'origin-unreachable': 0.7, 'origin-app-error': 0.2, unknown: 0.1 },
@@ -49,7 +49,7 @@ export default defineGateway({
       reference: TROUBLESHOOTING,
     },
     {
-      title: 'Render routing error',
+      id: 'render-routing-error', title: 'Render routing error',
       when: [{ header: 'x-render-routing' }],
       meaning: 'Render\'s edge could not route the request to the service; x-render-routing names its reason.',
       causes: {},
@@ -57,7 +57,7 @@ export default defineGateway({
       reference: TROUBLESHOOTING,
     },
     {
-      title: 'Unavailable, as announced by the app (Retry-After)',
+      id: 'render-unavailable-announced-app-retry-after', title: 'Unavailable, as announced by the app (Retry-After)',
       when: [{ status: 503 }, { header: 'x-render-origin-server' }, { header: 'retry-after' }],
       meaning: 'The app itself answered 503 with Retry-After, which a server sends when it knows it is down for a while: planned maintenance or shedding load. Render relayed it.',
       causes: { maintenance: 0.55, overloaded: 0.45 },
@@ -65,7 +65,7 @@ export default defineGateway({
       reference: 'https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3',
     },
     {
-      title: 'Error passed on from the app',
+      id: 'render-error-passed-app', title: 'Error passed on from the app',
       when: [{ status: [500, 502, 503, 504] }, { header: 'x-render-origin-server' }],
       meaning: 'The app answered (x-render-origin-server carries its own Server header) with this error, and Render passed it on.',
       causes: { 'origin-app-error': 0.6, overloaded: 0.2, maintenance: 0.2 },
@@ -73,7 +73,7 @@ export default defineGateway({
       reference: TROUBLESHOOTING,
     },
     {
-      title: 'Error from Render without an answer from the app',
+      id: 'render-error-without-answer-app', title: 'Error from Render without an answer from the app',
       when: [{ status: [502, 503, 504] }, { header: 'rndr-id' }, { header: 'x-render-origin-server', absent: true }],
       meaning: 'Render answered without the app: the service is not listening on $PORT, is crashing or restarting, or took too long.',
       causes: { 'origin-unreachable': 0.5, 'origin-app-error': 0.3, 'origin-timeout': 0.2 },

@@ -8,7 +8,7 @@ import { FIXTURE_ROOT } from '../../support/fixtures';
 
 afterEach(cleanup);
 
-const paste = (text: string) => fireEvent.input(screen.getByLabelText('Response or header lines'), { target: { value: text } });
+const paste = (text: string) => fireEvent.input(screen.getByLabelText('Response, header lines or error page'), { target: { value: text } });
 const explain = () => fireEvent.click(screen.getByRole('button', { name: 'Explain' }));
 
 describe('ExplainPage', () => {
@@ -35,11 +35,29 @@ describe('ExplainPage', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('should say what is wrong with text it cannot read', () => {
+  it('should say what is wrong with header lines it cannot read', () => {
     render(<ExplainPage />);
-    paste('this is not a response at all');
+    paste('server: nginx\ncontent-type: text/html\nthis line is no header');
     explain();
-    expect(screen.getByRole('alert').textContent).toContain('line 1 is not a header line');
+    expect(screen.getByRole('alert').textContent).toContain('line 3 is not a header line');
+  });
+
+  it('should explain an error page pasted alone, reading its status off the page', () => {
+    render(<ExplainPage />);
+    paste('<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>nginx</center></body></html>');
+    explain();
+    expect(screen.queryByLabelText('Status code')).toBeNull();
+    expect(screen.getByRole('heading', { level: 2, name: /^504(,| ).*from nginx: / })).toBeTruthy();
+    expect(document.querySelector('[data-status-source="page"]')!.textContent).toContain('Status 504, read off the page');
+  });
+
+  it('should explain copied text that names no status, and offer to take one', () => {
+    render(<ExplainPage />);
+    paste('upstream connect error or disconnect/reset before headers. reset reason: connection failure');
+    explain();
+    expect(screen.getByRole('heading', { level: 2, name: /from Envoy/ })).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Status code'), { target: { value: '503' } });
+    expect(screen.getByRole('heading', { level: 2, name: /^503(,| ).*from Envoy: / })).toBeTruthy();
   });
 
   it('should hide cookie values that were pasted', () => {

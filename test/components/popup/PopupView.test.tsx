@@ -51,7 +51,7 @@ describe('PopupView', () => {
 
   it('should explain a failed page: headline, who wrote it, causes, advice and the status page', () => {
     render(<PopupView record={pageFailedRecord()} retry={undefined} explained={explainAll(pageFailedRecord())} now={NOW} actions={actions()} />);
-    expect(screen.getByRole('heading', { level: 2, name: /^520 from Cloudflare: / }).textContent).toBe('520 from Cloudflare: the origin server sent a response the gateway could not use');
+    expect(screen.getByRole('heading', { level: 2, name: /^520 from Cloudflare: / }).textContent).toMatch(/the origin server sent a response the gateway could not use/);
     expect(screen.getByText('Written by the gateway: Cloudflare')).toBeTruthy();
     expect(screen.getByText('GET https://shop.example.com/checkout')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Likely causes' })).toBeTruthy();

@@ -33,7 +33,7 @@ describe('Chromium: welcome and site access', () => {
     await welcome.setViewportSize({ width: 1280, height: 800 });
     await expect.poll(() => text(welcome, 'h1')).toBe('Welcome to Gatewhy');
     const example = welcome.getByRole('region', { name: 'What an explanation looks like' });
-    await expect.poll(() => example.getByRole('heading', { level: 3 }).first().innerText()).toBe('502 from nginx: the gateway could not connect to the origin server');
+    await expect.poll(() => example.getByRole('heading', { level: 3 }).first().innerText()).toBe('502 from nginx: probably the gateway could not connect to the origin server');
     expect(await example.innerText()).toContain('Written by the gateway: nginx');
     await expect.poll(() => text(welcome, ACCESS_HEADLINE)).toBe('Gatewhy can see every site');
     expect(await welcome.getByRole('link', { name: 'Open the settings' }).count()).toBe(1);

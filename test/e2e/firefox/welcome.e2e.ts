@@ -40,7 +40,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): welcome an
       return undefined;
     });
     await waitForText(welcome, 'h1', 'Welcome to Gatewhy');
-    await waitForText(welcome, '[data-example] h3', '502 from nginx: the gateway could not connect to the origin server');
+    await waitForText(welcome, '[data-example] h3', '502 from nginx: probably the gateway could not connect to the origin server');
     expect(await text(welcome, '[data-example]')).toContain('Written by the gateway: nginx');
     await waitForText(welcome, ACCESS_HEADLINE, 'Gatewhy can see every site');
     const welcomeTabs = await firefox.inExtension(async (url) => ((await (globalThis as any).browser.tabs.query({})) as { url?: string }[]).filter((tab) => tab.url === url).length, WELCOME_URL);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explainResponse, type ExplainInput } from '../../../utils/explain/explain-response';
+import { compileCatalogue } from '../../../utils/explain/detect';
+import { GATEWAYS } from '../../../utils/gateways';
+import { defineGateway } from '../../../utils/gateways/types';
 import { parseHttpResponse } from '../../../utils/http-message';
 import { readFixture, FIXTURE_ROOT } from '../../support/fixtures';
 import path from 'node:path';
@@ -16,11 +19,14 @@ const explain = (input: Partial<ExplainInput>) => explainResponse({ status: 502,
 describe('explainResponse on captured responses', () => {
   it('names nginx as the writer of its own 502 and says which log line tells refused from reset', () => {
     const explanation = explainFixture('nginx/refused.http');
-    expect(explanation.headline).toBe('502 from nginx: the gateway could not connect to the origin server');
+    expect(explanation.headline).toMatch(/^502 from nginx: (probably )?the gateway could not connect to the origin server$/);
     expect(explanation.source).toBe('gateway');
+    expect(explanation.variantId).toBe('nginx-502-bad-gateway-nginxs-own-page');
     expect(explanation.causes.map(({ id }) => id).slice(0, 2)).toEqual(['origin-unreachable', 'origin-reset']);
     expect(explanation.tellApart).toContain('connect() failed (111: Connection refused)');
     expect(explanation.tellApart).toContain('upstream prematurely closed connection');
+    expect(explanation.route).toEqual([expect.objectContaining({ id: 'nginx', role: 'wrote', known: true })]);
+    expect(explanation.evidence).toEqual({ status: 'given', headers: 'seen', body: 'seen' });
   });
 
   it('tells an application\'s own error relayed by nginx from nginx\'s page', () => {
@@ -28,12 +34,14 @@ describe('explainResponse on captured responses', () => {
     expect(explanation.gateway?.id).toBe('nginx');
     expect(explanation.source).toBe('origin');
     expect(explanation.causes[0]!.id).toBe('origin-app-error');
+    expect(explanation.route.map(({ id, role }) => `${id}:${role}`)).toEqual(['nginx:relayed', 'origin:wrote']);
   });
 
   it('reads Cloudflare\'s 52x codes and links its status page', () => {
     const explanation = explain({ status: 521, headers: { server: 'cloudflare', 'cf-ray': '8a1b2c3d4e5f6789-SJC' } });
     expect(explanation.headline).toBe('521 from Cloudflare: the gateway could not connect to the origin server');
     expect(explanation.variant).toBe('Error 521: Web server is down');
+    expect(explanation.variantId).toBe('cloudflare-521-web-server-down');
     expect(explanation.statusPage).toBe('https://www.cloudflarestatus.com/');
     expect(explanation.gateway?.evidence.join(' ')).toContain('cf-ray: 8a1b2c3d4e5f6789-SJC');
   });
@@ -41,7 +49,157 @@ describe('explainResponse on captured responses', () => {
   it('claims no gateway for a plain application error', () => {
     const explanation = explainFixture('none/app-500-json.http');
     expect(explanation.gateway).toBeNull();
+    expect(explanation.source).toBe('origin');
     expect(explanation.headline).not.toContain(' from ');
+    expect(explanation.route).toEqual([expect.objectContaining({ id: 'origin', kind: 'application', role: 'wrote' })]);
+  });
+});
+
+describe('the route', () => {
+  const GOOGLE_PAGE =
+    '<html><head><title>Error 502 (Server Error)!!1</title></head><body><a href=//www.google.com/><span id=logo aria-label=Google></span></a>' +
+    '<p><b>502.</b> <ins>That’s an error.</ins><p>The server encountered a temporary error and could not complete your request.<p>Please try again in 30 seconds. <ins>That’s all we know.</ins>';
+
+  it('names the hop that wrote the error when another relayed it: Google\'s page passed on by CloudFront', () => {
+    const explanation = explain({
+      status: 502,
+      headers: { server: 'Google Frontend', 'x-cache': 'Error from cloudfront', via: '1.1 9c90b41a9e5ac2856624d29ed4da4235.cloudfront.net (CloudFront)', 'x-amz-cf-id': 'abc==' },
+      bodyText: GOOGLE_PAGE,
+    });
+    expect(explanation.gateway?.id).toBe('google-cloud');
+    expect(explanation.source).toBe('gateway');
+    expect(explanation.route.map(({ id, role }) => `${id}:${role}`)).toEqual(['aws-cloudfront:relayed', 'google-cloud:wrote']);
+  });
+
+  it('orders hops outermost first and ends with the application when it wrote the error', () => {
+    const explanation = explain({
+      status: 500,
+      headers: { server: 'cloudflare', 'cf-ray': '1-AMS', 'cf-cache-status': 'DYNAMIC', 'set-cookie': 'AWSALB=x; Path=/', 'content-type': 'application/json' },
+      bodyText: '{"error":"boom"}',
+    });
+    expect(explanation.route.map(({ id }) => id)).toEqual(['cloudflare', 'aws-elb', 'origin']);
+    expect(explanation.route.at(-1)).toMatchObject({ role: 'wrote', kind: 'application' });
+    expect(explanation.gateway?.id).toBe('aws-elb');
+    expect(explanation.source).toBe('origin');
+  });
+
+  it('follows Via: each hop appends itself, so the last entry is the outermost', () => {
+    const explanation = explain({
+      status: 503,
+      headers: { via: '1.1 varnish (Varnish/7.5), 1.1 tinyproxy (tinyproxy/1.11.1)', 'x-varnish': '123' },
+      bodyText: '<html><body><h1>Error 503 Backend fetch failed</h1><p>Guru Meditation:</p><p>XID: 123</p><hr><p>Varnish cache server</p></body></html>',
+    });
+    expect(explanation.route.map(({ id, role }) => `${id}:${role}`)).toEqual(['tinyproxy:relayed', 'varnish:wrote']);
+    expect(explanation.route[0]).toMatchObject({ known: true, name: 'tinyproxy' });
+  });
+
+  it('lets a platform win over the software it runs on: App Service over IIS', () => {
+    const explanation = explain({
+      status: 502,
+      headers: { server: 'Microsoft-IIS/10.0', 'set-cookie': 'ARRAffinitySameSite=abc; Path=/' },
+      bodyText: '<html><body><h2>502 - Web server received an invalid response while acting as a gateway or proxy server.</h2></body></html>',
+    });
+    expect(explanation.gateway?.id).toBe('azure-app-service');
+    expect(explanation.route.map(({ id }) => id)).toEqual(['azure-app-service']);
+  });
+});
+
+describe('gateways Gatewhy has no file for', () => {
+  it('names a proxy by its Server product and reads its stock page as its own, with causes from the page', () => {
+    const explanation = explain({
+      status: 502,
+      headers: { server: 'polipo/1.1.1', 'content-type': 'text/html' },
+      bodyText: '<html><head><title>502 Unable to connect</title></head><body><h1>Bad gateway</h1><p>Unable to connect to the server: connection refused.</p><hr/><p><em>Generated by polipo version 1.1.1.</em></p></body></html>',
+    });
+    expect(explanation.gateway).toMatchObject({ id: 'polipo', name: 'polipo', known: false });
+    expect(explanation.source).toBe('gateway');
+    expect(explanation.causes[0]!.id).toBe('origin-unreachable');
+  });
+
+  it('says "a proxy that does not name itself" for a stock gateway page with no name, and never borrows a vendor\'s name', () => {
+    const explanation = explain({ status: 504, headers: { 'content-type': 'text/html' }, bodyText: '<html><body><h1>504 Gateway Timeout</h1></body></html>' });
+    expect(explanation.gateway).toMatchObject({ id: 'unknown', name: 'a proxy that does not name itself', known: false });
+    expect(explanation.source).toBe('gateway');
+    expect(explanation.causes[0]!.id).toBe('origin-timeout');
+  });
+
+  it('keeps an application\'s own error with a server of its own as the application\'s', () => {
+    const explanation = explainFixture('none/500-gunicorn-flask-httpbin--published.http');
+    expect(explanation.gateway).toBeNull();
+    expect(explanation.source).toBe('origin');
+    // Named after its server: "the application (gunicorn)", or gunicorn's own hop once a vendor file knows it.
+    expect(explanation.route).toEqual([expect.objectContaining({ role: 'wrote', name: expect.stringMatching(/gunicorn/) })]);
+  });
+});
+
+describe('partial evidence', () => {
+  const NGINX_PAGE = readFixture(path.join(FIXTURE_ROOT, 'nginx/refused.http')).text.split(/\r?\n\r?\n/).slice(1).join('\n\n');
+
+  it('explains a pasted page alone, reading its status off the page', () => {
+    const explanation = explainResponse({ bodyText: NGINX_PAGE, now: NOW });
+    expect(explanation.status).toBe(502);
+    expect(explanation.evidence.status).toBe('inferred');
+    expect(explanation.gateway?.id).toBe('nginx');
+    expect(explanation.source).toBe('gateway');
+  });
+
+  it('explains copied text with no markup at all', () => {
+    const explanation = explainResponse({ bodyText: 'Error 522\nRay ID: 8a1b2c3d4e5f6789 • 2025-08-08 10:25:25 UTC\nConnection timed out\nCloudflare Ray ID: 8a1b2c3d4e5f6789', now: NOW });
+    expect(explanation.status).toBe(522);
+    expect(explanation.gateway?.id).toBe('cloudflare');
+    expect(explanation.causes[0]!.id).toBe('origin-unreachable');
+  });
+
+  it('unwraps a page inside JSON and an HTML-escaped page', () => {
+    const json = explainResponse({ status: 504, bodyText: JSON.stringify({ data: '<html><body><center><h1>504 Gateway Time-out</h1></center><hr><center>nginx/1.9.2</center></body></html>', status: 504 }) });
+    expect(json.gateway?.id).toBe('nginx');
+    expect(json.source).toBe('gateway');
+    const escaped = explainResponse({ status: 504, bodyText: '&lt;html&gt;&lt;body&gt;&lt;center&gt;&lt;h1&gt;504 Gateway Time-out&lt;/h1&gt;&lt;/center&gt;&lt;hr&gt;&lt;center&gt;nginx&lt;/center&gt;' });
+    expect(escaped.gateway?.id).toBe('nginx');
+    expect(escaped.source).toBe('gateway');
+  });
+
+  it('reads a status line alone: Cloudflare\'s 52x, the ALB\'s own codes, the Classic ELB\'s reason phrase', () => {
+    expect(explain({ status: 522 }).gateway?.id).toBe('cloudflare');
+    expect(explain({ status: 463 }).gateway?.id).toBe('aws-elb');
+    const classic = explain({ status: 503, statusText: 'Service Unavailable: Back-end server is at capacity' });
+    expect(classic.gateway?.id).toBe('aws-elb');
+    expect(classic.variant).toContain('Back-end server is at capacity');
+  });
+
+  it('says when the body was not seen, and what it would have told', () => {
+    const explanation = explain({ status: 503, headers: { server: 'envoy', 'content-type': 'text/plain', 'content-length': '91' } });
+    expect(explanation.evidence.body).toBe('unseen');
+    expect(explanation.variantId).toBe('envoy-503-no-body');
+    expect(explanation.causes[0]!.id).toBe('origin-unreachable');
+    expect(explanation.bodyWouldTell).toContain('reset reason');
+    expect(explain({ status: 503, headers: { server: 'envoy' }, bodyText: 'no healthy upstream' }).bodyWouldTell).toBeUndefined();
+  });
+
+  it('says when only the start of the body was seen', () => {
+    const explanation = explain({ status: 502, headers: { server: 'nginx', 'content-length': '559' }, bodyText: '<html>\n<head><title>502 Bad Gateway</title></head>' });
+    expect(explanation.evidence.body).toBe('truncated');
+    expect(explanation.bodyWouldTell).toBeDefined();
+  });
+
+  it('ignores words in scripts: a page that calls setTimeout does not say "timeout"', () => {
+    const explanation = explain({ status: 500, headers: { 'content-type': 'text/html' }, bodyText: '<html><script>setTimeout(() => location.reload(), 5000)</script><p>Something broke.</p></html>' });
+    expect(explanation.causes.flatMap(({ evidence }) => evidence).join(' ')).not.toContain('timeout');
+  });
+});
+
+describe('confidence in words', () => {
+  it('hedges a cause the response cannot pin down', () => {
+    // A bare 503 through an unknown proxy: the status alone cannot say which failure it was.
+    const explanation = explain({ status: 503, headers: { via: '1.1 some-proxy' } });
+    expect(explanation.confidence.cause).toBeLessThan(0.75);
+    expect(explanation.headline).toMatch(/probably|cannot tell/);
+  });
+
+  it('states plainly what a vendor\'s own code says', () => {
+    const explanation = explain({ status: 521, headers: { server: 'cloudflare', 'cf-ray': '1-AMS' } });
+    expect(explanation.confidence.cause).toBeGreaterThanOrEqual(0.75);
+    expect(explanation.headline).not.toMatch(/probably|possibly|cannot tell/);
   });
 });
 
@@ -150,5 +308,45 @@ describe('bad input', () => {
     const explanation = explainResponse(input as never);
     expect(typeof explanation.headline).toBe('string');
     expect(explanation.causes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('app servers', () => {
+  // A made-up app server, to test the mechanism apart from any real vendor file.
+  const appServer = defineGateway({
+    id: 'test-app-server',
+    name: 'Test App Server',
+    kind: 'app-server',
+    fingerprint: [{ header: 'server', startsWith: 'testappserver', weight: 0.9, note: 'the app server names itself' }],
+    variants: [
+      {
+        id: 'test-app-server-worker-timeout',
+        title: 'Worker timeout (Test App Server\'s own page)',
+        when: [{ status: 500 }, { text: 'worker timed out' }],
+        meaning: 'The app server killed a worker that ran past its timeout.',
+        causes: { 'origin-timeout': 0.8, overloaded: 0.2 },
+        source: 'origin',
+      },
+    ],
+    advice: { visitor: [], owner: [] },
+    sources: ['https://example.com/test-app-server'],
+  });
+  const catalogue = compileCatalogue([...GATEWAYS, appServer]);
+  const page = '<html><body><h1>Internal Server Error</h1><p>Worker timed out.</p></body></html>';
+
+  it('never names an app server as the gateway: its own page is the application\'s', () => {
+    const explanation = explainResponse({ status: 500, headers: { server: 'TestAppServer/1.0' }, bodyText: page, now: NOW }, catalogue);
+    expect(explanation.gateway).toBeNull();
+    expect(explanation.source).toBe('origin');
+    expect(explanation.route).toEqual([expect.objectContaining({ id: 'test-app-server', kind: 'app-server', role: 'wrote' })]);
+    expect(explanation.causes[0]!.id).toBe('origin-timeout');
+  });
+
+  it('ends the route with the app server behind the gateway that relayed its page, whose causes it gives', () => {
+    const explanation = explainResponse({ status: 500, headers: { server: 'TestAppServer/1.0', via: '1.1 varnish (Varnish/7.5)', 'x-varnish': '12' }, bodyText: page, now: NOW }, catalogue);
+    expect(explanation.gateway?.id).toBe('varnish');
+    expect(explanation.route.map(({ id, role }) => `${id}:${role}`)).toEqual(['varnish:relayed', 'test-app-server:wrote']);
+    expect(explanation.variantId).toBe('test-app-server-worker-timeout');
+    expect(explanation.causes[0]!.id).toBe('origin-timeout');
   });
 });

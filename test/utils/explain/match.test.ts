@@ -1,22 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { describeMarker, fold, markerHolds, prepare } from '../../../utils/explain/match';
+import type { Marker } from '../../../utils/gateways/types';
+import { prepareEvidence } from '../../../utils/explain/evidence';
+import { describeMarker, markerHolds } from '../../../utils/explain/match';
 
-const response = prepare(
-  502,
-  [
+const page = [
+  '<html><head><title>502 Bad Gateway</title><script>setTimeout(reload, 5000)</script><style>.timeout{}</style></head>',
+  '<body>\r\n<center><h1>502   Bad Gateway</h1></center>',
+  '<!-- a padding to disable MSIE and Chrome friendly error page -->',
+  '<p>Ray ID: 8a1033f2c4d5e6f7 &middot; That&rsquo;s all we know</p>',
+  '<hr><center>nginx</center>',
+].join('\n');
+
+const response = prepareEvidence({
+  status: 502,
+  reason: 'Bad Gateway',
+  headers: [
     { name: 'Server', value: 'nginx/1.22.1' },
     { name: 'Set-Cookie', value: 'AWSALB=secret; Path=/' },
   ],
-  '<html>\r\n<center><h1>502   Bad Gateway</h1></center>\n<hr><center>nginx</center>',
-  'Bad Gateway',
-);
+  body: page,
+});
 
 describe('markers', () => {
-  it('fold case and runs of whitespace once', () => {
-    expect(fold('  A\r\n\tB  c ')).toBe('a b c');
-  });
-
-  it.each([
+  it.each<[Marker, boolean]>([
     [{ status: 502 }, true],
     [{ status: [503, 504] }, false],
     [{ header: 'server' }, true],
@@ -24,23 +30,51 @@ describe('markers', () => {
     [{ header: 'server', equals: 'nginx' }, false],
     [{ header: 'via', absent: true }, true],
     [{ header: 'server', absent: true }, false],
-    [{ body: '<h1>502 bad gateway</h1>' }, true],
-    [{ notBody: 'cloudflare' }, true],
-    [{ notBody: 'nginx' }, false],
+    [{ text: '502 bad gateway' }, true],
+    [{ markup: '<h1>502 bad gateway</h1>' }, true],
+    [{ markup: '<center>nginx' }, true],
+    // Markup is not text: the tag is in the markup, the words are in the text.
+    [{ text: '<center>nginx' }, false],
+    // Comments, scripts and styles are not visible text.
+    [{ text: 'a padding to disable' }, false],
+    [{ markup: 'a padding to disable' }, true],
+    [{ text: 'timeout' }, false],
+    [{ markup: 'settimeout(' }, true],
+    // Word boundaries: a code inside a Ray ID is not the code.
+    [{ text: '1033' }, false],
+    [{ text: 'ray id' }, true],
+    // Entities and typographic apostrophes read as plain text.
+    [{ text: 'that\'s all we know' }, true],
+    [{ text: 'that’s all we know' }, true],
+    [{ text: 'cloudflare', absent: true }, true],
+    [{ text: 'nginx', absent: true }, false],
     [{ reason: 'bad gateway' }, true],
-    [{ any: [{ header: 'via' }, { body: '<center>nginx' }] }, true],
-    [{ any: [{ header: 'via' }, { body: 'varnish' }] }, false],
-    [{ status: 502, header: 'server', body: 'nginx' }, true],
+    [{ body: 'seen' }, true],
+    [{ body: 'unseen' }, false],
+    [{ any: [{ header: 'via' }, { markup: '<center>nginx' }] }, true],
+    [{ any: [{ header: 'via' }, { text: 'varnish' }] }, false],
+    [{ status: 502, header: 'server', text: 'nginx' }, true],
   ])('%j holds: %s', (marker, holds) => {
     expect(markerHolds(marker, response)).toBe(holds);
   });
 
-  it('notBody does not hold when there is no body to look at', () => {
-    expect(markerHolds({ notBody: 'nginx' }, prepare(502, [], undefined))).toBe(false);
+  it('says nothing of a page it has not seen: text turned around does not hold without a body', () => {
+    const headersOnly = prepareEvidence({ status: 502, headers: [{ name: 'Server', value: 'nginx' }] });
+    expect(markerHolds({ text: 'nginx', absent: true }, headersOnly)).toBe(false);
+    expect(markerHolds({ markup: '<center>nginx', absent: true }, headersOnly)).toBe(false);
+    expect(markerHolds({ body: 'unseen' }, headersOnly)).toBe(true);
+  });
+
+  it('tells a body that was read and empty from one that was not seen', () => {
+    expect(prepareEvidence({ status: 502, headers: [], body: '' }).body).toBe('empty');
+    expect(prepareEvidence({ status: 502, headers: [{ name: 'Content-Length', value: '0' }] }).body).toBe('empty');
+    // curl -I: the headers of a body that was not sent.
+    expect(prepareEvidence({ status: 503, headers: [{ name: 'Content-Length', value: '176' }], body: '' }).body).toBe('unseen');
   });
 
   it('describes what a marker saw, never a cookie value', () => {
     expect(describeMarker({ header: 'server' }, response)).toBe('Server: nginx/1.22.1');
     expect(describeMarker({ header: 'set-cookie', includes: 'awsalb' }, response)).toBe('Set-Cookie: AWSALB=[redacted]');
+    expect(describeMarker({ text: 'Bad Gateway' }, response)).toBe('page says "Bad Gateway"');
   });
 });
