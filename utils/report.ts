@@ -129,7 +129,7 @@ function supportBlock(failure: FailedRequest, explanation: Explanation): Support
     // Stored headers are redacted; supportIds skips sensitive names all the same.
     ids: supportIds(failure.headers, failure.bodyText ?? failure.pageHtml),
     time: iso(failure.time),
-    route: explanation.path.map(({ name }) => name),
+    route: explanation.route.map(({ name }) => name),
     status: statusOf(failure),
     likelyCause: top ? `${top.title} (${percent(top.likelihood)})` : null,
   };

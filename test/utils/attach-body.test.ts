@@ -3,6 +3,7 @@ import { attachBody, attachBodyToList, matchingFailure, MATCH_AFTER_MS } from '.
 import type { SeenResponse } from '../../utils/devtools/port-protocol';
 import { addFailure, emptyRecord, type TabRecord } from '../../utils/tab-record';
 import { ENVOY_503_MESSAGE as ENVOY_503, ENVOY_CONNECT_ERROR_BODY as ENVOY_BODY } from '../support/envoy-local-reply';
+import { explainFailure } from '../../utils/explain-failure';
 import { failureFrom, T0 } from '../support/sample-records';
 
 const URL = 'https://shop.example.com/api/orders';
@@ -18,11 +19,12 @@ function recordWith(...times: number[]): TabRecord {
 const seen = (overrides: Partial<SeenResponse> = {}): SeenResponse => ({ url: URL, method: 'GET', status: 503, time: T0 - 40, bodyText: ENVOY_BODY, bodyTruncated: false, ...overrides });
 
 describe('attachBody', () => {
-  it('should give the stored failure its body and explain it again: origin unreachable, not overload', () => {
+  it('should give the stored failure its body and explain it again from it', () => {
     const record = recordWith(T0);
-    expect(record.failures[0]!.summary?.cause).toBe('overloaded');
+    expect(explainFailure(record.failures[0]!).evidence.body).toBe('unseen');
     const updated = attachBody(record, seen())!;
     expect(updated.failures[0]).toMatchObject({ bodyText: ENVOY_BODY, bodyTruncated: false, summary: { cause: 'origin-unreachable', gatewayName: 'Envoy' } });
+    expect(explainFailure(updated.failures[0]!)).toMatchObject({ variant: 'Upstream connect error: connection failure', evidence: { body: 'seen' } });
   });
 
   it('should match the address, method and status exactly', () => {

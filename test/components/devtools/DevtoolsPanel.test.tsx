@@ -47,7 +47,7 @@ describe('DevtoolsPanel', () => {
       expect.stringContaining('GET /api/slow'),
       expect.stringContaining('GET /api/orders'),
     ]);
-    expect(rows[2]!.textContent).toContain('503 from Envoy: the gateway could not connect to the origin server');
+    expect(rows[2]!.textContent).toContain('503 from Envoy: probably the gateway could not connect to the origin server');
     expect(rows[0]!.getAttribute('aria-current')).toBe('true');
     expect(within(screen.getByRole('article', { name: 'Selected request' })).getByText('GET https://widgets.example.net/embed.json')).toBeTruthy();
   });

@@ -87,9 +87,8 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
     expect(chromium.browser.targets().some((target) => target.url().endsWith('/devtools-panel.html'))).toBe(false);
 
     panel = await chromium.showPanel(tabId);
-    // The headline is the body's: from the headers alone, a 503 from Envoy reads as overload.
     const [row] = await waitForRows('the Envoy failure explained from its body', (list) =>
-      list.some((one) => one.text.includes('/api/orders') && one.text.includes('503 from Envoy: the gateway could not connect to the origin server')),
+      list.some((one) => one.text.includes('/api/orders') && one.text.includes('503 from Envoy:') && one.text.includes('the gateway could not connect to the origin server')),
     );
     expect(row).toMatchObject({ status: '503', party: 'first' });
 
@@ -98,6 +97,7 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
     expect(shown).toContain('upstream connect error or disconnect/reset before headers. reset reason: connection failure');
     expect(shown).toMatch(/Written by the gateway: Envoy/);
     expect(shown).toMatch(/LIKELY CAUSES\s+Origin unreachable/i);
+    expect(shown).not.toContain('The body was not visible');
     expect(shown).toContain(ENVOY_REQUEST_ID);
   });
 
@@ -105,7 +105,7 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
     expect(await pageFetch('/api/slow')).toBe(504);
     await waitForRows('the nginx timeout', (list) => list.some((one) => one.text.includes('/api/slow') && one.status === '504'));
 
-    // Without the body, a 503 from Envoy reads as overload; with it, as the connection failure it is.
+    // With the body the background's record names Envoy's variant; without it the popup would say the body was not visible.
     const orders = await waitFor('the body attached to the stored failure', async () =>
       (await storedFailures()).find((failure) => failure.url.endsWith('/api/orders') && failure.bodyText !== undefined),
     );
@@ -121,7 +121,10 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
     });
     await toggle.click();
     await popup.waitForSelector('.request-detail');
-    expect(await popup.$eval('.request-detail', (element) => (element as HTMLElement).innerText)).toMatch(/LIKELY CAUSES\s+Origin unreachable/i);
+    const explained = await popup.$eval('.request-detail', (element) => (element as HTMLElement).innerText);
+    expect(explained).toMatch(/LIKELY CAUSES\s+Origin unreachable/i);
+    expect(explained).toContain('reset reason: connection failure');
+    expect(explained).not.toContain('The body was not visible');
     await popup.close();
   });
 

@@ -69,7 +69,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the Gatewh
     expect(await pageFetch('/api/orders')).toBe(503);
     panel = await showPanel(firefox.browser, pageUrl);
     const [row] = await waitForRows('the Envoy failure explained from its body', (list) =>
-      list.some((one) => one.text.includes('/api/orders') && one.text.includes('503 from Envoy: the gateway could not connect to the origin server')),
+      list.some((one) => one.text.includes('/api/orders') && one.text.includes('503 from Envoy:') && one.text.includes('the gateway could not connect to the origin server')),
     );
     expect(row).toMatchObject({ status: '503', party: 'first' });
     const detail = await waitFor('the body in the detail', () =>
@@ -77,6 +77,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the Gatewh
     );
     expect(detail).toContain('upstream connect error or disconnect/reset before headers. reset reason: connection failure');
     expect(detail).toMatch(/LIKELY CAUSES\s+Origin unreachable/i);
+    expect(detail).not.toContain('The body was not visible');
     expect(detail).toContain(ENVOY_REQUEST_ID);
   });
 

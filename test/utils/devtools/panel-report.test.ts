@@ -7,10 +7,15 @@ import { CLOUDFRONT_503, ENVOY_503, inspected, PAGE_URL, T0 } from '../../suppor
 const envoy = (body: boolean) => inspected(ENVOY_503, { url: 'https://shop.example.com/api/orders?token=SECRET-QUERY', extraHeaders: [['X-Request-Id', 'req-42'], ['Set-Cookie', 'sid=SECRET-COOKIE']], body });
 
 describe('explainInspected', () => {
-  it('should explain an Envoy 503 from its body as the connection failure it is, and from headers alone as overload', () => {
+  it('should explain an Envoy 503 from its body, the variant named; from headers alone with the body not seen, less sure', () => {
     const log = emptyLog(PAGE_URL);
-    expect(explainInspected(envoy(true), log).causes[0]!.id).toBe('origin-unreachable');
-    expect(explainInspected(envoy(false), log).causes[0]!.id).toBe('overloaded');
+    const withBody = explainInspected(envoy(true), log);
+    const headersOnly = explainInspected(envoy(false), log);
+    expect(withBody).toMatchObject({ variant: 'Upstream connect error: connection failure', evidence: { body: 'seen' } });
+    expect(withBody.causes[0]!.id).toBe('origin-unreachable');
+    expect(headersOnly.evidence.body).toBe('unseen');
+    expect(headersOnly.bodyWouldTell).toContain('reset reason');
+    expect(withBody.causes[0]!.likelihood).toBeGreaterThan(headersOnly.causes[0]!.likelihood);
   });
 });
 
@@ -22,7 +27,7 @@ describe('asFailedRequest', () => {
     expect(withVersion('h2')).toBe('HTTP/2 503 Service Unavailable');
     expect(withVersion('http/2.0')).toBe('HTTP/2 503 Service Unavailable');
     expect(withVersion('')).toBe('503 Service Unavailable');
-    expect(explainInspected(envoy(true), log).headline).toBe('503 from Envoy: the gateway could not connect to the origin server');
+    expect(explainInspected(envoy(true), log).headline).toBe('503 from Envoy: probably the gateway could not connect to the origin server');
   });
 });
 
