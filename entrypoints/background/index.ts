@@ -6,12 +6,14 @@ import { navigationEvent, networkErrorEvent, responseEvent, type AddressedEvent 
 import { DEFAULT_WATCHED_TYPES } from '../../utils/watch-policy';
 import { listenToDevtools } from './devtools-port';
 import { guarded, logError } from './errors';
+import { readFailingBody } from './firefox-bodies';
 import { openWelcomeOnInstall } from './install';
 import { createMessageHandler } from './messages';
 import { tabOfRetryAlarm } from './retry-alarm';
 import { createTabRunner } from './tab-runner';
 
 const WEB = { urls: ['<all_urls>'] };
+const IS_FIREFOX = import.meta.env.BROWSER === 'firefox';
 const DEFAULT_TYPES: ReadonlySet<string> = new Set(DEFAULT_WATCHED_TYPES);
 
 export default defineBackground(() => {
@@ -25,10 +27,14 @@ export default defineBackground(() => {
   // No 'extraHeaders': it doubles the cost and only adds Set-Cookie, which Gatewhy never keeps (shared/toolchain.md).
   // onHeadersReceived, not onCompleted: Chromium cancels many failed image and style loads before they complete
   // (measured in bench/: onCompleted saw 20–25 of 30 failed subresources, onHeadersReceived all 30), at the same cost.
+  // In Firefox the listener blocks, so that a gateway-status response can get a body filter before it streams.
   browser.webRequest.onHeadersReceived.addListener(
-    guarded('webRequest.onHeadersReceived', (details: unknown) => deliver(responseEvent(details))),
+    guarded('webRequest.onHeadersReceived', (details: Parameters<typeof readFailingBody>[0]) => {
+      deliver(responseEvent(details));
+      if (IS_FIREFOX) readFailingBody(details, (tabId, body) => void runner.dispatch(tabId, { type: 'body-read', body }));
+    }),
     { ...WEB, types: [...DEFAULT_WATCHED_TYPES] },
-    ['responseHeaders'],
+    IS_FIREFOX ? ['responseHeaders', 'blocking'] : ['responseHeaders'],
   );
   // Every other type, for the watch-everything option: added now so an event that woke the worker is seen, and
   // removed once the settings say the option is off (each type subscribed costs an event per request).

@@ -16,8 +16,8 @@ describe('explainFailure', () => {
 
   it('should explain from the body DevTools passed on, before the page DOM read afterwards', () => {
     const body = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure';
-    expect(explainFailure(failure).causes[0]!.id).toBe('overloaded');
-    expect(explainFailure({ ...failure, bodyText: body }).causes[0]!.id).toBe('origin-unreachable');
-    expect(explainFailure({ ...failure, bodyText: body, pageHtml: '<html><body>Service Unavailable</body></html>' }).causes[0]!.id).toBe('origin-unreachable');
+    expect(explainFailure(failure).evidence.body).toBe('unseen');
+    expect(explainFailure({ ...failure, bodyText: body })).toMatchObject({ variant: 'Upstream connect error: connection failure', evidence: { body: 'seen' } });
+    expect(explainFailure({ ...failure, bodyText: body, pageHtml: '<html><body>Service Unavailable</body></html>' }).variant).toBe('Upstream connect error: connection failure');
   });
 });
