@@ -36,10 +36,19 @@ export default defineConfig({
       };
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Gatewhy',
     description: 'Explains 502, 503 and 504 errors: which gateway failed, why, what its headers mean. Retries safely.',
-    permissions: ['webRequest', 'storage', 'scripting', 'alarms'],
+    permissions: [
+      'webRequest',
+      'storage',
+      'scripting',
+      'alarms',
+      // Firefox reads the bodies of failing responses with webRequest.filterResponseData, which needs
+      // webRequestBlocking, and in Manifest V3 webRequestFilterResponse too (MDN,
+      // https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/filterResponseData#permissions).
+      ...(browser === 'firefox' ? ['webRequestBlocking', ...(manifestVersion === 3 ? ['webRequestFilterResponse'] : [])] : []),
+    ],
     // Asked for only when the user turns on recovery notifications.
     optional_permissions: ['notifications'],
     // webRequest only reports responses for hosts the extension may access.

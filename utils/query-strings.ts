@@ -64,6 +64,14 @@ export function stripQueryStrings(text: string): string {
   return out + text.slice(kept);
 }
 
+/** Every string in a JSON-like value (a report, a HAR log) with the query strings of its addresses removed. */
+export function withoutQueryStrings<T>(value: T): T {
+  if (typeof value === 'string') return stripQueryStrings(value) as T;
+  if (Array.isArray(value)) return value.map((item) => withoutQueryStrings(item)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutQueryStrings(item)])) as T;
+  return value;
+}
+
 /** "https://shop.example.com:8443/cart?x" → "shop.example.com:8443"; the text itself when it is not an address. */
 export function hostWithPort(url: string): string {
   try {

@@ -4,8 +4,9 @@ import type { Explanation } from './explain/explain-response';
 import { decodeHeaders, HEADER_GROUP_TITLES, type HeaderGroup } from './explain/header-catalogue';
 import { formatDuration, formatUtc } from './explain/time';
 import { isSensitiveHeader, REDACTED } from './headers';
-import { hostWithPort, stripQueryStrings, urlWithoutQuery } from './query-strings';
+import { hostWithPort, urlWithoutQuery, withoutQueryStrings } from './query-strings';
 import { BLOCK_REASONS, type RetryState } from './retry-policy';
+import { supportIds, type SupportId } from './support-ids';
 import type { FailedRequest, TabRecord, TimelineKind } from './tab-record';
 
 export interface ReportOptions {
@@ -55,6 +56,20 @@ export interface ReportedHeader {
   redacted?: boolean;
 }
 
+/** What a vendor's support asks for first, in one place: its ids for the request, when, where, what and why. */
+export interface SupportBlock {
+  /** The vendor's correlation ids (Ray ID, x-amz-cf-id, Akamai Reference #…), edge first. */
+  ids: SupportId[];
+  /** ISO 8601, UTC. */
+  time: string;
+  /** The gateways the response came through, the one that produced the error first. */
+  route: string[];
+  /** "HTTP/1.1 503 Service Unavailable", or the network error. */
+  status: string;
+  /** The first cause and its likelihood: "Origin unreachable (69%)". */
+  likelyCause: string | null;
+}
+
 export interface ReportedFailure {
   url: string;
   host: string;
@@ -84,6 +99,7 @@ export interface ReportedFailure {
   statusPage?: string;
   advice: { visitor: string[]; owner: string[] };
   headers: ReportedHeader[];
+  support: SupportBlock;
 }
 
 export interface Report {
@@ -99,6 +115,25 @@ export interface Report {
 }
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** "HTTP/1.1 503 Service Unavailable", the browser's error when no response arrived. */
+function statusOf(failure: Pick<FailedRequest, 'status' | 'statusLine' | 'networkError'>): string {
+  return failure.status > 0 ? failure.statusLine || String(failure.status) : (failure.networkError ?? 'no response');
+}
+
+function supportBlock(failure: FailedRequest, explanation: Explanation): SupportBlock {
+  const top = explanation.causes[0];
+  return {
+    // Stored headers are redacted; supportIds skips sensitive names all the same.
+    ids: supportIds(failure.headers, failure.bodyText ?? failure.pageHtml),
+    time: iso(failure.time),
+    route: explanation.route.map(({ name }) => name),
+    status: statusOf(failure),
+    likelyCause: top ? `${top.title} (${percent(top.likelihood)})` : null,
+  };
+}
 
 function reportedFailure(failure: FailedRequest, url: (address: string) => string, explanation: Explanation): ReportedFailure {
   return {
@@ -129,15 +164,8 @@ function reportedFailure(failure: FailedRequest, url: (address: string) => strin
     headers: explanation.headers.map((header) =>
       isSensitiveHeader(header.name) ? { name: header.name, value: REDACTED, group: header.group, meaning: header.meaning, redacted: true } : { ...header },
     ),
+    support: supportBlock(failure, explanation),
   };
-}
-
-/** Every string in a JSON-like value, changed by `change`. */
-function mapStrings<T>(value: T, change: (text: string) => string): T {
-  if (typeof value === 'string') return change(value) as T;
-  if (Array.isArray(value)) return value.map((item) => mapStrings(item, change)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, change)])) as T;
-  return value;
 }
 
 /**
@@ -168,7 +196,7 @@ export function buildReport(record: TabRecord, retry: RetryState | undefined, op
       : null,
   };
   // Addresses also hide in header values (Location, Report-To) and evidence: strip them everywhere.
-  return includeQuery ? report : mapStrings(report, stripQueryStrings);
+  return includeQuery ? report : withoutQueryStrings(report);
 }
 
 export function reportJson(report: Report): string {
@@ -195,7 +223,6 @@ function code(text: string): string {
   return longest === 0 ? `${fence}${flat}${fence}` : `${fence} ${flat} ${fence}`;
 }
 
-const percent = (share: number) => `${Math.round(share * 100)}%`;
 const utc = (isoTime: string) => formatUtc(Date.parse(isoTime));
 
 const SOURCE_WORDS: Record<Explanation['source'], (gateway: string | undefined) => string> = {
@@ -204,15 +231,21 @@ const SOURCE_WORDS: Record<Explanation['source'], (gateway: string | undefined) 
   unknown: () => 'not clear whether the gateway or the application wrote it',
 };
 
-function statusOf(failure: ReportedFailure): string {
-  return failure.status > 0 ? failure.statusLine || String(failure.status) : (failure.networkError ?? 'no response');
+/** The ticket's first lines: what the vendor's support needs to find the request in its logs. */
+function supportLines({ support, method, url }: ReportedFailure): string[] {
+  const lines = ['**For support**', ''];
+  for (const id of support.ids) lines.push(`- **${id.label}** (${id.from}): ${code(id.value)}`);
+  if (support.ids.length === 0) lines.push('- **Request ids:** none in the response');
+  lines.push(`- **Address:** ${method} ${url}`);
+  lines.push(`- **Time (UTC):** ${utc(support.time)}`);
+  lines.push(`- **Route:** ${support.route.length > 0 ? support.route.join(' → ') : 'no gateway recognised'}`);
+  lines.push(`- **Status:** ${support.status}`);
+  if (support.likelyCause) lines.push(`- **Likely cause:** ${support.likelyCause}`);
+  return [...lines, ''];
 }
 
 function failureSection(failure: ReportedFailure, heading: string): string[] {
-  const lines = [`${heading} ${failure.headline}`, ''];
-  lines.push(`- **Address:** ${failure.method} ${failure.url}`);
-  lines.push(`- **Status:** ${statusOf(failure)}`);
-  lines.push(`- **When:** ${utc(failure.time)}`);
+  const lines = [`${heading} ${failure.headline}`, '', ...supportLines(failure), '**Details**', ''];
   lines.push(`- **What it means:** ${failure.meaning}${failure.variant ? ` (${failure.variant})` : ''}`);
   if (failure.gateway) lines.push(`- **Gateway:** ${failure.gateway.name} (confidence ${percent(failure.gateway.confidence)})${failure.path.length > 1 ? `; path: ${failure.path.join(' → ')}` : ''}`);
   lines.push(`- **Who wrote the error:** ${SOURCE_WORDS[failure.source](failure.gateway?.name)}`);
@@ -243,7 +276,8 @@ function failureSection(failure: ReportedFailure, heading: string): string[] {
 }
 
 function requestLine(failure: ReportedFailure): string {
-  return `- ${utc(failure.time)} ${failure.method} ${failure.url} → ${statusOf(failure)}: ${failure.headline}`;
+  const ids = failure.support.ids.map((id) => `${id.label} ${code(id.value)}`).join(', ');
+  return `- ${utc(failure.time)} ${failure.method} ${failure.url} → ${failure.support.status}: ${failure.headline}${ids ? ` (${ids})` : ''}`;
 }
 
 /** The report as Markdown for a support ticket or an issue. */

@@ -1,6 +1,7 @@
 // One tab's life as a pure function, step(state, event, inputs) → { state, effects }: what Gatewhy knows about the
 // tab, what happened to it, and what to do about it. The background feeds it browser events, one tab at a time, and
 // runs the effects it returns; every decision about a tab is made here, where a test can replay any ordering.
+import { attachBody, attachBodyToList, matchingFailure, withBody, type FailureBody } from './attach-body';
 import { badgeFor, IDLE_BADGE, sameBadge, type Badge } from './badge';
 import { bannerView, serverAsks, whyText, type BannerState } from './banner-text';
 import { explainFailure } from './explain-failure';
@@ -34,6 +35,18 @@ export const EARLY_MS = 500;
 export const FORGET_MS = 60_000;
 /** How long after Gatewhy's own reload a request for the same address counts as that reload. */
 export const RELOAD_MATCH_MS = 30_000;
+/** How long a body waits for its failure to be recorded (a body DevTools saw can reach a background that just woke). */
+export const BODY_WAIT_MS = 5000;
+/** Most bodies waiting per tab; the oldest give up first. */
+export const MAX_WAITING_BODIES = 20;
+
+/** A body whose failure is not recorded yet. */
+export interface WaitingBody {
+  body: FailureBody;
+  /** Names the body in its body-settled effect. */
+  token?: string;
+  until: number;
+}
 
 /** The main-frame request under way in the tab, and whose it is. */
 export interface Navigation {
@@ -69,6 +82,8 @@ export interface TabState {
    * storage.session, which browsers hold in memory (issue 14, part 2).
    */
   privateWindow?: true;
+  /** Bodies that came before their failure, oldest first. */
+  waitingBodies?: readonly WaitingBody[];
 }
 
 /** Facts from outside the tab, read when the event is applied. */
@@ -104,9 +119,15 @@ export type TabEvent =
   /** A new background started with this stored state: its timers died with the old one. */
   | { type: 'worker-started' }
   | { type: 'user'; action: UserAction }
-  | { type: 'connectivity'; online: boolean };
+  | { type: 'connectivity'; online: boolean }
+  /**
+   * The start of a failed response's body (from DevTools, or read by Firefox's background). It joins its failure, or
+   * waits up to BODY_WAIT_MS for it; `token` asks for a body-settled effect saying which.
+   */
+  | { type: 'body-read'; body: FailureBody; token?: string }
+  | { type: 'bodies-due' };
 
-export type TimerEvent = Extract<TabEvent, { type: 'retry-due' | 'flush-due' | 'forget-due' }>['type'];
+export type TimerEvent = Extract<TabEvent, { type: 'retry-due' | 'flush-due' | 'forget-due' | 'bodies-due' }>['type'];
 
 export type TabEffect =
   /** Write one stored part of the tab; undefined removes it. */
@@ -130,7 +151,9 @@ export type TabEffect =
   | { type: 'check-loaded' }
   | { type: 'notify'; title: string; text: string }
   /** Drop the tab's state: nothing more will come for it. */
-  | { type: 'forget' };
+  | { type: 'forget' }
+  /** The body of a body-read event with this token joined its failure, or gave up. */
+  | { type: 'body-settled'; token: string; attached: boolean };
 
 export interface StepResult {
   state: TabState;
@@ -165,7 +188,11 @@ export function bannerStateOf(state: TabState, settings: Settings): BannerState 
 /** Applies one event to one tab. Pure: the same state, event and inputs always give the same result. */
 export function step(state: TabState, event: TabEvent, inputs: StepInputs): StepResult {
   const tab = new Step(state, inputs);
-  if (state.closed && event.type !== 'forget-due') return { state, effects: [] };
+  if (state.closed && event.type !== 'forget-due') {
+    // A body for a closed tab has nothing to join: say so at once, so its sender is not left waiting.
+    const token = event.type === 'body-read' ? event.token : undefined;
+    return { state, effects: token === undefined ? [] : [{ type: 'body-settled', token, attached: false }] };
+  }
   tab.apply(event);
   return tab.result();
 }
@@ -215,6 +242,10 @@ class Step {
       case 'connectivity':
         if (event.online && this.state.retry?.waitingForNetwork) this.fire({ manual: false });
         return;
+      case 'body-read':
+        return this.bodyRead(event.body, event.token);
+      case 'bodies-due':
+        return this.settleBodies((waiting) => waiting.until <= this.inputs.now);
     }
   }
 
@@ -285,7 +316,7 @@ class Step {
   private requestFailed(failure: FailedRequest, documentUrl: string | undefined): void {
     const explanation = explainFailure(failure);
     if (!isGatewayFailure(failure.status, explanation)) return;
-    const kept = { ...failure, party: partyOf(failure.url, this.state.pageUrl ?? documentUrl), summary: summarize(explanation) };
+    const kept = this.withWaitingBody({ ...failure, party: partyOf(failure.url, this.state.pageUrl ?? documentUrl), summary: summarize(explanation) });
     this.state.pending = [...this.state.pending, kept];
     if (this.state.flushAt === undefined) {
       this.state.flushAt = this.inputs.now + BURST_MS;
@@ -319,7 +350,44 @@ class Step {
     this.setRecord(updateFailure(this.state.record, page.requestId, (failure) => ({ ...failure, pageHtml, summary: summarize(explanation), explanation })));
   }
 
+  /** A body joins its failure: one in the pending burst, else one recorded; or waits for it. */
+  private bodyRead(body: FailureBody, token: string | undefined): void {
+    const pending = attachBodyToList(this.state.pending, body);
+    const record = pending ? undefined : attachBody(this.state.record, body);
+    if (pending) this.state.pending = pending;
+    if (record) this.setRecord(record);
+    if (pending || record) {
+      if (token !== undefined) this.effects.push({ type: 'body-settled', token, attached: true });
+      return;
+    }
+    const until = this.inputs.now + BODY_WAIT_MS;
+    this.state.waitingBodies = [...(this.state.waitingBodies ?? []), { body, ...(token !== undefined && { token }), until }];
+    this.effects.push({ type: 'timer', event: 'bodies-due', at: until });
+    const overflow = this.state.waitingBodies.length - MAX_WAITING_BODIES;
+    if (overflow > 0) this.settleBodies((_, index) => index < overflow);
+  }
+
+  /** A failure just seen takes the body that came before it, if one is waiting. */
+  private withWaitingBody(failure: FailedRequest): FailedRequest {
+    const waiting = this.state.waitingBodies ?? [];
+    const found = waiting.find(({ body }) => matchingFailure([failure], body));
+    if (!found) return failure;
+    this.state.waitingBodies = waiting.filter((one) => one !== found);
+    if (found.token !== undefined) this.effects.push({ type: 'body-settled', token: found.token, attached: true });
+    return withBody(failure, found.body);
+  }
+
+  /** Gives up on the waiting bodies `which` picks. */
+  private settleBodies(which: (waiting: WaitingBody, index: number) => boolean): void {
+    const waiting = this.state.waitingBodies ?? [];
+    const settled = waiting.filter(which);
+    if (settled.length === 0) return;
+    this.state.waitingBodies = waiting.filter((one) => !settled.includes(one));
+    for (const { token } of settled) if (token !== undefined) this.effects.push({ type: 'body-settled', token, attached: false });
+  }
+
   private tabClosed(): void {
+    this.settleBodies(() => true);
     this.cancelRetry();
     this.state.closed = true;
     this.state.pending = [];

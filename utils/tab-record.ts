@@ -56,6 +56,13 @@ export interface FailedRequest {
   party?: Party;
   /** The start of the error page as the browser parsed it (pages only; read best-effort). */
   pageHtml?: string;
+  /**
+   * The start of the response body as it arrived (at most 16 KB), which webRequest does not give: DevTools → Gatewhy
+   * passes it on while DevTools is open on the tab, and Firefox's background reads it itself (utils/attach-body.ts).
+   */
+  bodyText?: string;
+  /** True when bodyText is only the start of a longer body. */
+  bodyTruncated?: boolean;
   summary?: Summary;
   /** The engine's full explanation, kept for the page's own failure so the popup can show it at once. */
   explanation?: Explanation;

@@ -1,23 +1,35 @@
 // Share what happened: copy a Markdown report for a support ticket, or save it as JSON. No secrets in either.
-// There is no "include query strings" option here: stored tab records carry none (issue 14), so it would bring nothing back.
+// Used by the popup and by the DevTools panel, which adds its own actions (Copy as JSON, Export failures as HAR).
+// Only the panel offers query strings: it holds exact addresses in its own memory, while stored tab records (what the
+// popup reports from) carry none, so the option would bring nothing back there.
 import { useState } from 'preact/hooks';
 
-export interface ReportActionsProps {
-  /** The report as Markdown and as JSON. */
-  make(): Promise<{ markdown: string; json: string; fileName: string }>;
-  copy(text: string): Promise<boolean>;
-  download(fileName: string, text: string): void | Promise<void>;
+/** One more way to share, under the same query-string choice; `run` resolves to the message to show. */
+export interface ExtraReportAction {
+  label: string;
+  run(includeQuery: boolean): Promise<{ text: string; error?: boolean }>;
 }
 
-export function ReportActions({ make, copy, download }: ReportActionsProps) {
+export interface ReportActionsProps {
+  /** The report as Markdown and as JSON, with or without query strings. */
+  make(includeQuery: boolean): Promise<{ markdown: string; json: string; fileName: string }>;
+  copy(text: string): Promise<boolean>;
+  download(fileName: string, text: string): void | Promise<void>;
+  extraActions?: readonly ExtraReportAction[];
+  /** Offer "Include query strings": only where the report is made from exact addresses. */
+  offerQueryStrings?: boolean;
+}
+
+export function ReportActions({ make, copy, download, extraActions = [], offerQueryStrings = false }: ReportActionsProps) {
+  const [includeQuery, setIncludeQuery] = useState(false);
   const [message, setMessage] = useState<{ text: string; error?: boolean }>();
 
   const onCopy = async () => {
-    const copied = await copy((await make()).markdown);
+    const copied = await copy((await make(includeQuery)).markdown);
     setMessage(copied ? { text: 'Report copied as Markdown: paste it into a support ticket.' } : { text: 'The browser did not allow copying. Try Download instead.', error: true });
   };
   const onDownload = async () => {
-    const report = await make();
+    const report = await make(includeQuery);
     try {
       await download(report.fileName, report.json);
       setMessage({ text: `Saved ${report.fileName}.` });
@@ -36,8 +48,21 @@ export function ReportActions({ make, copy, download }: ReportActionsProps) {
         <button type="button" onClick={() => void onDownload()}>
           Download JSON
         </button>
+        {extraActions.map((action) => (
+          <button type="button" key={action.label} onClick={() => void action.run(includeQuery).then(setMessage)}>
+            {action.label}
+          </button>
+        ))}
       </div>
-      <p class="small muted">Cookies, credentials, tokens in headers and query strings in addresses are always left out.</p>
+      {offerQueryStrings ? (
+        <label class="check">
+          <input type="checkbox" checked={includeQuery} onChange={(event) => setIncludeQuery((event.currentTarget as HTMLInputElement).checked)} />
+          Include query strings in addresses (they can contain tokens)
+        </label>
+      ) : null}
+      <p class="small muted">
+        {offerQueryStrings ? 'Cookies, credentials and tokens in headers are always left out.' : 'Cookies, credentials, tokens in headers and query strings in addresses are always left out.'}
+      </p>
       <p class={`notice${message?.error ? ' error' : ''}`} role="status" aria-live="polite">
         {message?.text ?? ''}
       </p>

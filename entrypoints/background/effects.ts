@@ -60,6 +60,7 @@ export async function runEffect(tabId: number, effect: TabEffect, context: Effec
     case 'take-slot':
     case 'release-slot':
     case 'forget':
+    case 'body-settled':
       // The runner applies these itself, in the step's own turn.
       return;
     case 'banner': {

@@ -4,8 +4,10 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { navigationEvent, networkErrorEvent, responseEvent, type AddressedEvent } from '../../utils/tab-events';
 import { DEFAULT_WATCHED_TYPES } from '../../utils/watch-policy';
+import { listenToDevtools } from './devtools-port';
 import { guarded, logError } from './errors';
 import { clearPrivateHistory } from '../../services/history-store';
+import { readFailingBody } from './firefox-bodies';
 import { openWelcomeOnInstall } from './install';
 import { createMessageHandler } from './messages';
 import { tabOfRetryAlarm } from './retry-alarm';
@@ -13,6 +15,7 @@ import { createSightingRecorder } from './sightings';
 import { createTabRunner } from './tab-runner';
 
 const WEB = { urls: ['<all_urls>'] };
+const IS_FIREFOX = import.meta.env.BROWSER === 'firefox';
 const DEFAULT_TYPES: ReadonlySet<string> = new Set(DEFAULT_WATCHED_TYPES);
 
 export default defineBackground(() => {
@@ -27,14 +30,18 @@ export default defineBackground(() => {
   // No 'extraHeaders': it doubles the cost and only adds Set-Cookie, which Gatewhy never keeps (shared/toolchain.md).
   // onHeadersReceived, not onCompleted: Chromium cancels many failed image and style loads before they complete
   // (measured in bench/: onCompleted saw 20–25 of 30 failed subresources, onHeadersReceived all 30), at the same cost.
+  // In Firefox the listener blocks, so that a gateway-status response can get a body filter before it streams.
   browser.webRequest.onHeadersReceived.addListener(
-    guarded('webRequest.onHeadersReceived', (details: unknown) => {
+    guarded('webRequest.onHeadersReceived', (details: Parameters<typeof readFailingBody>[0]) => {
       // Healthy responses behind a known vendor are kept (bounded) for "is it just me" (utils/just-me.ts).
       sightings.observe(details);
-      return deliver(responseEvent(details));
+      const delivered = deliver(responseEvent(details));
+      if (IS_FIREFOX) readFailingBody(details, (tabId, body) => void runner.dispatch(tabId, { type: 'body-read', body }));
+      // guarded() returns nothing to the browser, so Firefox's blocking listener never waits for this promise.
+      return delivered;
     }),
     { ...WEB, types: [...DEFAULT_WATCHED_TYPES] },
-    ['responseHeaders'],
+    IS_FIREFOX ? ['responseHeaders', 'blocking'] : ['responseHeaders'],
   );
   // Every other type, for the watch-everything option: added now so an event that woke the worker is seen, and
   // removed once the settings say the option is off (each type subscribed costs an event per request).
@@ -67,6 +74,7 @@ export default defineBackground(() => {
     }),
   );
   browser.runtime.onMessage.addListener(createMessageHandler(runner) as never);
+  listenToDevtools(runner);
   browser.runtime.onInstalled.addListener(guarded('runtime.onInstalled', openWelcomeOnInstall));
   // Private windows' recent errors vanish with the last of them (their tabs' records go as each tab closes).
   browser.windows.onRemoved.addListener(

@@ -7,6 +7,7 @@ import { loadSettings, watchSettings } from '../../services/settings-store';
 import { asRetryLog, asRetryState, RETRY_LOG_KEY, RETRY_STATE_PREFIX, writeRetryLog } from '../../services/retry-store';
 import { asTabRecord, TAB_RECORD_PREFIX } from '../../services/tab-store';
 import { serialized } from '../../services/serial';
+import type { FailureBody } from '../../utils/attach-body';
 import { GLOBAL_WINDOW_MS, type BrowserTraits, type Random } from '../../utils/retry-policy';
 import { DEFAULT_SETTINGS, type CheckedSettings, type Settings } from '../../utils/settings';
 import { newTabState, restoredTabState, step, type StepInputs, type TabEffect, type TabEvent, type TabPlace, type TabState } from '../../utils/tab-machine';
@@ -20,6 +21,11 @@ export interface TabRunner {
   broadcast(event: TabEvent): Promise<void>;
   /** The tab's state once its queued events are applied (undefined: Gatewhy knows nothing of it). */
   stateOf(tabId: number): Promise<TabState | undefined>;
+  /**
+   * Gives the tab's failure the start of its body (DevTools saw it); resolves true once it joined its failure, false
+   * when none came for it in time.
+   */
+  attachBody(tabId: number, body: FailureBody): Promise<boolean>;
   /** Settings as the machines see them, once read. */
   settings(): Promise<Settings>;
   /**
@@ -70,6 +76,9 @@ export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner
   let settings: Settings = DEFAULT_SETTINGS;
   let retryLog: number[] = [];
   let started: Promise<void> | undefined;
+  /** attachBody calls waiting for their body-settled effect, by token. */
+  const settling = new Map<string, (attached: boolean) => void>();
+  let lastToken = 0;
 
   const ready = () => (started ??= hydrate());
 
@@ -149,6 +158,11 @@ export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner
         if (tabs.get(tabId) === slot) tabs.delete(tabId);
         continue;
       }
+      if (effect.type === 'body-settled') {
+        settling.get(effect.token)?.(effect.attached);
+        settling.delete(effect.token);
+        continue;
+      }
       try {
         await runEffect(tabId, effect, { settings: () => settings, now, dispatch });
       } catch (error) {
@@ -169,6 +183,17 @@ export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner
     async broadcast(event) {
       await ready();
       await Promise.all([...tabs.keys()].map((tabId) => dispatch(tabId, event)));
+    },
+    attachBody(tabId, body) {
+      const token = String(++lastToken);
+      return new Promise<boolean>((resolve) => {
+        settling.set(token, resolve);
+        void dispatch(tabId, { type: 'body-read', body, token }).then(() => {
+          // The step failed, or the body is neither attached nor waiting: nothing will settle it later.
+          const waiting = tabs.get(tabId)?.state?.waitingBodies?.some((one) => one.token === token);
+          if (!waiting && settling.delete(token)) resolve(false);
+        });
+      });
     },
     async stateOf(tabId) {
       await ready();

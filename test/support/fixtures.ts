@@ -95,3 +95,8 @@ export function loadFixtures(root = FIXTURE_ROOT): Fixture[] {
 export function loadAllFixtures(): Fixture[] {
   return [...loadFixtures(FIXTURE_ROOT), ...loadFixtures(HELD_OUT_ROOT)];
 }
+
+/** A fixture's HTTP message by its name under FIXTURE_ROOT, or `fixture` itself when it already is one (it starts "HTTP/"). */
+export function messageOf(fixture: string): string {
+  return fixture.startsWith('HTTP/') ? fixture : readFileSync(path.join(FIXTURE_ROOT, fixture), 'latin1');
+}

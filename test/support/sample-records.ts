@@ -1,17 +1,15 @@
 // Tab records built from captured fixtures, for the popup's and the report's tests.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseHttpResponse } from '../../utils/http-message';
 import { addEvent, addFailure, emptyRecord, summarize, toFailedRequest, type FailedRequest, type TabRecord } from '../../utils/tab-record';
 import { explainFailure } from '../../utils/explain-failure';
 import type { RetryState } from '../../utils/retry-policy';
-import { FIXTURE_ROOT } from './fixtures';
+import { messageOf } from './fixtures';
 
 export const T0 = Date.UTC(2026, 10, 27, 14, 5, 0);
 
 /** A stored failure as the background would keep it: headers redacted, with its summary. */
 export function failureFrom(fixture: string, details: { requestId: string; url: string; type?: string; party?: 'first' | 'third'; time?: number; extraHeaders?: [string, string][]; pageHtml?: boolean }): FailedRequest {
-  const response = parseHttpResponse(readFileSync(path.join(FIXTURE_ROOT, fixture), 'latin1'));
+  const response = parseHttpResponse(messageOf(fixture));
   const failure = toFailedRequest({
     requestId: details.requestId,
     url: details.url,

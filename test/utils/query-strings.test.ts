@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ADDRESS_WITH_QUERY, hostWithPort, pathOf, stripQueryStrings, urlWithoutQuery } from '../../utils/query-strings';
+import { ADDRESS_WITH_QUERY, hostWithPort, pathOf, stripQueryStrings, urlWithoutQuery, withoutQueryStrings } from '../../utils/query-strings';
 
 describe('query strings', () => {
   it('should cut the query and fragment of an address', () => {
@@ -46,5 +46,12 @@ describe('query strings', () => {
     expect(pathOf('https://a.example/api/v1?x=1')).toBe('/api/v1');
     expect(hostWithPort('not a url')).toBe('not a url');
     expect(pathOf('not a url?x')).toBe('not a url');
+  });
+});
+
+describe('withoutQueryStrings', () => {
+  it('should strip the query strings of every address in a JSON-like value, keys and other values untouched', () => {
+    const value = { url: 'https://a.example/x?token=1', list: ['/b?c=2', 3, null], nested: { 'https://k.example/?q': true } };
+    expect(withoutQueryStrings(value)).toEqual({ url: 'https://a.example/x', list: ['/b', 3, null], nested: { 'https://k.example/?q': true } });
   });
 });

@@ -116,3 +116,40 @@ describe('reportFileName', () => {
     expect(reportFileName(buildReport(pageFailedRecord(), undefined, { explain: explainFailure, now: NOW }))).toBe('gatewhy-shop.example.com-2026-11-27T14-06-00Z.json');
   });
 });
+
+describe('the "For support" block', () => {
+  it('should give what a vendor\'s support asks for: the ids, the time in UTC, the route, the status and the likely cause', () => {
+    const report = buildReport(pageFailedRecord(), undefined, { explain: explainFailure, now: NOW });
+    expect(report.page!.support).toEqual({
+      ids: [{ label: 'Cloudflare Ray ID', from: 'CF-RAY', value: '4ee02a558935bdc3-AMS' }],
+      time: '2026-11-27T14:05:00.000Z',
+      route: ['Cloudflare'],
+      status: 'HTTP/1.1 520 Origin Error',
+      likelyCause: expect.stringMatching(/^Invalid response from origin \(\d+%\)$/),
+    });
+  });
+
+  it('should open each detailed failure in Markdown, and name the ids in the list of requests', () => {
+    const markdown = reportMarkdown(buildReport(pageFailedRecord(), undefined, { explain: explainFailure, now: NOW }));
+    const block = markdown.slice(markdown.indexOf('**For support**'), markdown.indexOf('**Details**'));
+    expect(block.split('\n').filter(Boolean)).toEqual([
+      '**For support**',
+      '- **Cloudflare Ray ID** (CF-RAY): `4ee02a558935bdc3-AMS`',
+      '- **Address:** GET https://shop.example.com/checkout',
+      '- **Time (UTC):** 2026-11-27 14:05:00 UTC',
+      '- **Route:** Cloudflare',
+      '- **Status:** HTTP/1.1 520 Origin Error',
+      expect.stringMatching(/^- \*\*Likely cause:\*\* Invalid response from origin \(\d+%\)$/),
+    ]);
+    expect(markdown.indexOf('**For support**')).toBeLessThan(markdown.indexOf('**Likely causes**'));
+    const requests = reportMarkdown(buildReport(requestsFailedRecord(), undefined, { explain: explainFailure, now: NOW }));
+    expect(requests).toMatch(/widgets\.example\.net\/embed\.json → HTTP\/1\.1 503: .+ \(CloudFront request ID `[^`]+`\)/);
+    expect(requests).toContain('- **Request ids:** none in the response');
+  });
+
+  it('should take the Akamai reference from the body DevTools passed on', () => {
+    const failure = { ...toFailedRequest({ requestId: '1', url: 'https://a.example/', type: 'xmlhttprequest', statusCode: 503, responseHeaders: [{ name: 'Server', value: 'AkamaiGHost' }] }), bodyText: 'An error occurred while processing your request.<p>Reference&#32;&#35;97&#46;1e2f3a&#46;1700000000&#46;4b5c6d</p>' };
+    const report = buildReport(addFailure(emptyRecord(1), failure), undefined, { explain: explainFailure, now: NOW });
+    expect(report.requests[0]!.support.ids).toEqual([{ label: 'Akamai reference', from: 'error page', value: '#97.1e2f3a.1700000000.4b5c6d' }]);
+  });
+});

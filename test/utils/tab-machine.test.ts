@@ -1,6 +1,7 @@
 // The per-tab machine without a browser: the orderings that once raced, replayed event by event.
 import { describe, expect, it } from 'vitest';
-import { restoredTabState, newTabState, step, type StepInputs, type TabEffect, type TabEvent, type TabState } from '../../utils/tab-machine';
+import type { FailureBody } from '../../utils/attach-body';
+import { BODY_WAIT_MS, MAX_WAITING_BODIES, restoredTabState, newTabState, step, type StepInputs, type TabEffect, type TabEvent, type TabState } from '../../utils/tab-machine';
 import type { BrowserTraits } from '../../utils/retry-policy';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { toFailedRequest, type ResponseDetails } from '../../utils/tab-record';
@@ -429,5 +430,61 @@ describe('privacy (issue 14, parts 2 and 3)', () => {
     const restored = restoredTabState(3, undefined, undefined, { privateWindow: true });
     expect(restored.privateWindow).toBe(true);
     expect(restoredTabState(3, undefined, undefined).privateWindow).toBeUndefined();
+  });
+});
+
+describe('bodies of failed requests (DevTools, Firefox)', () => {
+  const API = 'https://shop.example.com/api';
+  const ENVOY_BODY = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure';
+  const envoyCall = (requestId: string) =>
+    ({
+      type: 'request-failed',
+      failure: toFailedRequest({ requestId, url: API, type: 'xmlhttprequest', method: 'GET', statusCode: 503, responseHeaders: [{ name: 'server', value: 'envoy' }], timeStamp: T0 }, T0),
+    }) as const;
+  const body = (extra: Partial<FailureBody> = {}): FailureBody => ({ url: API, method: 'GET', status: 503, time: T0, bodyText: ENVOY_BODY, bodyTruncated: false, ...extra });
+
+  it('should give a pending failure its body, re-explained, and store it with the burst', () => {
+    const tab = world();
+    tab.send(started('1'));
+    tab.send(ok('1'));
+    tab.send(envoyCall('5'));
+    expect(tab.state().pending[0]?.bodyText).toBeUndefined();
+    expect(tab.send({ type: 'body-read', body: body(), token: 'a' })).toEqual([{ type: 'body-settled', token: 'a', attached: true }]);
+    tab.send({ type: 'flush-due' });
+    expect(tab.state().record.failures[0]).toMatchObject({ bodyText: ENVOY_BODY, summary: { cause: 'origin-unreachable', gatewayName: 'Envoy' } });
+  });
+
+  it('should attach to a failure already stored, by request id when the background read the body', () => {
+    const tab = world();
+    tab.send(envoyCall('5'));
+    tab.send({ type: 'flush-due' });
+    const effects = tab.send({ type: 'body-read', body: body({ requestId: '5', url: 'https://elsewhere.example/' }) });
+    expect(effects.find((effect) => effect.type === 'store')).toMatchObject({ record: { failures: [{ requestId: '5', bodyText: ENVOY_BODY }] } });
+    expect(tab.send({ type: 'body-read', body: body({ requestId: '6' }), token: 'b' }).filter((effect) => effect.type === 'store')).toEqual([]);
+  });
+
+  it('should keep a body that came first until its failure comes, and give up after BODY_WAIT_MS', () => {
+    const tab = world();
+    expect(tab.send({ type: 'body-read', body: body(), token: 'early' })).toEqual([{ type: 'timer', event: 'bodies-due', at: T0 + BODY_WAIT_MS }]);
+    const joined = tab.send(envoyCall('5'));
+    expect(joined).toContainEqual({ type: 'body-settled', token: 'early', attached: true });
+    expect(tab.state().pending[0]?.bodyText).toBe(ENVOY_BODY);
+
+    tab.send({ type: 'body-read', body: body({ status: 504 }), token: 'late' });
+    tab.at(BODY_WAIT_MS - 1);
+    expect(tab.send({ type: 'bodies-due' })).toEqual([]);
+    tab.at(BODY_WAIT_MS);
+    expect(tab.send({ type: 'bodies-due' })).toEqual([{ type: 'body-settled', token: 'late', attached: false }]);
+    expect(tab.state().waitingBodies).toEqual([]);
+  });
+
+  it('should bound the waiting bodies, and settle them all when the tab closes or is closed', () => {
+    const tab = world();
+    for (let index = 0; index <= MAX_WAITING_BODIES; index++) tab.send({ type: 'body-read', body: body({ status: 502 }), token: `t${index}` });
+    expect(tab.effects('body-settled')).toEqual([{ type: 'body-settled', token: 't0', attached: false }]);
+    expect(tab.state().waitingBodies).toHaveLength(MAX_WAITING_BODIES);
+    const closing = tab.send({ type: 'tab-closed' });
+    expect(closing.filter((effect) => effect.type === 'body-settled')).toHaveLength(MAX_WAITING_BODIES);
+    expect(tab.send({ type: 'body-read', body: body(), token: 'after' })).toEqual([{ type: 'body-settled', token: 'after', attached: false }]);
   });
 });

@@ -39,16 +39,38 @@ export function rawResponse(status: number, reason: string, headers: Record<stri
 export const okPage = (title: string, body = '') =>
   rawResponse(200, 'OK', { 'Content-Type': 'text/html; charset=utf-8' }, `<!doctype html><title>${title}</title><h1>${title}</h1>${body}`);
 
+/** A replayed response with extra headers after the status line. */
+export function withHeaders(raw: string, headers: Record<string, string> | [string, string][]): string {
+  const end = raw.indexOf('\r\n') + 2;
+  const list = Array.isArray(headers) ? headers : Object.entries(headers);
+  return raw.slice(0, end) + list.map(([name, value]) => `${name}: ${value}\r\n`).join('') + raw.slice(end);
+}
+
+/** A body captured with its chunked framing ("5b\n…\n0\n"), without it; the text itself when it is not chunked. */
+export function unchunked(body: string): string {
+  let rest = body;
+  let out = '';
+  for (;;) {
+    const size = /^([0-9a-f]{1,8})[^\r\n]*\r?\n/i.exec(rest);
+    if (!size) return body;
+    const length = parseInt(size[1]!, 16);
+    if (length === 0) return out;
+    out += rest.slice(size[0].length, size[0].length + length);
+    rest = rest.slice(size[0].length + length).replace(/^\r?\n/, '');
+  }
+}
+
 /**
  * Reads a captured `.http` fixture and returns it ready to replay: the comment lines go, the captured status line
  * and headers stay as they were, and the framing is rewritten (exact Content-Length, Connection: close) so a
- * body that the capture shortened cannot stall the browser.
+ * body that the capture shortened cannot stall the browser. A body dumped with its chunked framing is de-chunked.
  */
 export function replayFixture(file: string): string {
   const text = readFileSync(file, 'latin1').replace(/^(#[^\n]*\n)+/, '');
   const split = /\r?\n\r?\n/.exec(text);
   const head = split ? text.slice(0, split.index) : text;
-  const body = split ? text.slice(split.index + split[0].length) : '';
+  const captured = split ? text.slice(split.index + split[0].length) : '';
+  const body = /^transfer-encoding:\s*chunked/im.test(head) ? unchunked(captured) : captured;
   const [statusLine, ...headerLines] = head.split(/\r?\n/);
   const framing = /^(content-length|transfer-encoding|connection|keep-alive|content-encoding):/i;
   const kept = headerLines.filter((line) => line.trim() !== '' && !framing.test(line));

@@ -1,6 +1,6 @@
 // The sites both browsers' popup tests run against: replayed gateway errors that carry secrets, a shop whose own API
 // fails, and a third party (on another site) whose widget fails.
-import { okPage, replayFixture, startServer, type TestServer } from './http-server';
+import { okPage, replayFixture, startServer, withHeaders, type TestServer } from './http-server';
 
 const FIXTURES = 'test/fixtures/responses';
 const CLOUDFRONT_502 = `${FIXTURES}/aws-cloudfront/502-could-not-connect-to-origin--published.http`;
@@ -10,12 +10,6 @@ const NGINX_502 = `${FIXTURES}/nginx/502-proxy-connect-dns-failure--published.ht
 
 /** Secrets a response and an address may carry: none may reach the popup's report. */
 export const SECRETS = { cookie: 'SECRET-COOKIE-VALUE', token: 'SECRET-TOKEN-VALUE', query: 'SECRET-QUERY-VALUE' };
-
-/** A replayed fixture with extra headers after the status line. */
-function withHeaders(raw: string, headers: Record<string, string>): string {
-  const end = raw.indexOf('\r\n') + 2;
-  return raw.slice(0, end) + Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('') + raw.slice(end);
-}
 
 const secretHeaders = { 'Set-Cookie': `session=${SECRETS.cookie}; HttpOnly`, 'X-Auth-Token': SECRETS.token };
 

@@ -214,3 +214,24 @@ describe('the global retry log', () => {
     expect(await readRetryState(3)).toMatchObject({ delayReason: 'backoff' });
   });
 });
+
+describe('bodies DevTools saw', () => {
+  const API = 'https://shop7.example.com/api/orders';
+  const ENVOY_BODY = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure';
+  const body = { url: API, method: 'GET', status: 503, time: Date.now(), bodyText: ENVOY_BODY, bodyTruncated: false };
+  const envoyCall = { tabId: 7, requestId: '20', type: 'xmlhttprequest', method: 'GET', url: API, statusCode: 503, timeStamp: Date.now(), responseHeaders: [{ name: 'server', value: 'envoy' }] };
+
+  it('attaches a body to its failure through the tab machine, and the stored failure is explained from it', async () => {
+    const tabs = runner();
+    await deliver(tabs, responseEvent(envoyCall));
+    expect(await tabs.attachBody(7, body)).toBe(true);
+    await vi.waitFor(async () => expect((await readTabRecord(7))?.failures[0]).toMatchObject({ bodyText: ENVOY_BODY, summary: { cause: 'origin-unreachable' } }), { timeout: 3000 });
+  });
+
+  it('answers false at once for a tab that closed, and leaves no body behind', async () => {
+    const tabs = runner();
+    await tabs.dispatch(8, { type: 'tab-closed' });
+    expect(await tabs.attachBody(8, { ...body, url: 'https://shop8.example.com/api' })).toBe(false);
+    expect((await tabs.stateOf(8))?.waitingBodies ?? []).toEqual([]);
+  });
+});

@@ -1,0 +1,7 @@
+// The Gatewhy panel in DevTools: the inspected tab's failed requests with their bodies, explained.
+import { render } from 'preact';
+import { App } from './App';
+import '../../components/gatewhy.css';
+import './style.css';
+
+render(<App />, document.getElementById('app')!);
