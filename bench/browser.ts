@@ -31,7 +31,10 @@ export interface LaunchOptions {
  * no extension (Playwright's default --disable-extensions is dropped), so "no extension" differs from the other
  * configurations only by the extension.
  */
-export async function launch(extensionDirs: string | string[] | undefined, { listens = true, hasWorker = true, args = [] }: LaunchOptions = {}): Promise<BenchBrowser> {
+export async function launch(
+  extensionDirs: string | string[] | undefined,
+  { listens = true, hasWorker = true, args = [] }: LaunchOptions = {},
+): Promise<BenchBrowser> {
   const dirs = extensionDirs === undefined ? [] : [extensionDirs].flat();
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'gatewhy-bench-'));
   const extensionArgs = dirs.length ? [`--disable-extensions-except=${dirs.join(',')}`, `--load-extension=${dirs.join(',')}`] : [];
@@ -39,7 +42,16 @@ export async function launch(extensionDirs: string | string[] | undefined, { lis
     executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...extensionArgs, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...args],
+    args: [
+      ...extensionArgs,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...args,
+    ],
   });
   const close = async () => {
     await context.close();
@@ -48,14 +60,23 @@ export async function launch(extensionDirs: string | string[] | undefined, { lis
   if (!dirs.length || !hasWorker) return { context, userDataDir, close };
   try {
     const first = (await readManifest(dirs[0]!)).name;
-    const worker = await waitFor(`the service worker of ${first}`, async () => {
-      for (const candidate of context.serviceWorkers()) {
-        if ((await candidate.evaluate(() => chrome.runtime.getManifest().name).catch(() => undefined)) === first) return candidate;
-      }
-      return undefined;
-    }, 15_000);
+    const worker = await waitFor(
+      `the service worker of ${first}`,
+      async () => {
+        for (const candidate of context.serviceWorkers()) {
+          if ((await candidate.evaluate(() => chrome.runtime.getManifest().name).catch(() => undefined)) === first) return candidate;
+        }
+        return undefined;
+      },
+      15_000,
+    );
     // The worker can run before its listeners are added; events before that are lost (shared/toolchain.md).
-    if (listens) await waitFor('the extension to listen', () => worker.evaluate(() => chrome.webRequest.onHeadersReceived.hasListeners() || chrome.webRequest.onCompleted.hasListeners()), 15_000);
+    if (listens)
+      await waitFor(
+        'the extension to listen',
+        () => worker.evaluate(() => chrome.webRequest.onHeadersReceived.hasListeners() || chrome.webRequest.onCompleted.hasListeners()),
+        15_000,
+      );
     return { context, userDataDir, worker, close };
   } catch (error) {
     await close();
@@ -79,10 +100,15 @@ export const settingField = (key: string) => `#field-${key}`;
 export async function turnOnSetting(page: Page, optionsUrl: string, key: string): Promise<void> {
   await page.goto(optionsUrl);
   await page.check(settingField(key), { timeout: 10_000 });
-  await waitFor(`${key} to be saved`, async () => {
-    await page.reload();
-    return page.isChecked(settingField(key), { timeout: 10_000 }).catch(() => false);
-  }, 10_000, 200);
+  await waitFor(
+    `${key} to be saved`,
+    async () => {
+      await page.reload();
+      return page.isChecked(settingField(key), { timeout: 10_000 }).catch(() => false);
+    },
+    10_000,
+    200,
+  );
 }
 
 /** The toolbar badge text Chromium shows for a tab: what the user sees, read through the extension's own worker. */
@@ -112,7 +138,8 @@ export async function steadyBadge(read: () => Promise<string>, { steadyMs = 1500
 
 async function writeExtension(prefix: string, files: Record<string, string | object>): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), `gatewhy-bench-${prefix}-`));
-  for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  for (const [name, content] of Object.entries(files))
+    await writeFile(path.join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   return dir;
 }
 

@@ -1,7 +1,17 @@
 // Page load in Chromium: Gatewhy as built against no extension, a content blocker's profile and empty listeners.
 import type { Page } from 'playwright-core';
 import { rm } from 'node:fs/promises';
-import { badgeText, extensionIdOf, launch, readManifest, steadyBadge, turnOnSetting, writeContentBlockerExtension, writeWatcherExtension, type BenchBrowser } from './browser';
+import {
+  badgeText,
+  extensionIdOf,
+  launch,
+  readManifest,
+  steadyBadge,
+  turnOnSetting,
+  writeContentBlockerExtension,
+  writeWatcherExtension,
+  type BenchBrowser,
+} from './browser';
 import { badgeCheck, interleavedRounds, READ_TIMING, settle, type Config, type PageLoadResult, type PageTiming, type RunningConfig } from './page-load';
 import type { BenchSite, Scenario } from './site';
 import { DEFAULT_WATCHED_TYPES } from '../utils/watch-policy';

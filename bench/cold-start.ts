@@ -90,7 +90,8 @@ async function instrumentedCopy(dir: string): Promise<string> {
 async function stopWorker(context: BrowserContext, page: Page, extensionId: string): Promise<void> {
   const cdp = await context.newCDPSession(page);
   try {
-    const target = async () => (await cdp.send('Target.getTargets')).targetInfos.find((info) => info.type === 'service_worker' && info.url.includes(extensionId));
+    const target = async () =>
+      (await cdp.send('Target.getTargets')).targetInfos.find((info) => info.type === 'service_worker' && info.url.includes(extensionId));
     const running = await target();
     if (running) await cdp.send('Target.closeTarget', { targetId: running.targetId });
     await waitFor('the service worker to stop', async () => !(await target()), 10_000);
@@ -99,7 +100,8 @@ async function stopWorker(context: BrowserContext, page: Page, extensionId: stri
   }
 }
 
-const workerOf = (context: BrowserContext, extensionId: string): Worker | undefined => context.serviceWorkers().find((worker) => worker.url().includes(extensionId));
+const workerOf = (context: BrowserContext, extensionId: string): Worker | undefined =>
+  context.serviceWorkers().find((worker) => worker.url().includes(extensionId));
 
 interface Subject {
   browser: BenchBrowser;
@@ -125,7 +127,9 @@ async function trial(subject: Subject, site: BenchSite, token: string): Promise<
     const marks = await waitFor(
       'the worker to handle the failing page',
       async () => {
-        const seen = (await workerOf(context, subject.extensionId)?.evaluate('globalThis.__coldStart').catch(() => undefined)) as Marks | undefined;
+        const seen = (await workerOf(context, subject.extensionId)
+          ?.evaluate('globalThis.__coldStart')
+          .catch(() => undefined)) as Marks | undefined;
         if (!seen || seen.timeOrigin < stoppedAt || seen.firstResponse === undefined) return undefined;
         return !subject.acts || (seen.firstStored !== undefined && seen.firstBadge !== undefined) ? seen : undefined;
       },
@@ -153,7 +157,17 @@ async function trial(subject: Subject, site: BenchSite, token: string): Promise<
  * trial opens a tab on a healthy page, stops the worker as Chromium does when it is idle, and navigates the tab to a
  * page that is itself an nginx 502.
  */
-export async function benchColdStart({ site, gatewhyDir, trials, log }: { site: BenchSite; gatewhyDir: string; trials: number; log: (line: string) => void }): Promise<ColdStartResult> {
+export async function benchColdStart({
+  site,
+  gatewhyDir,
+  trials,
+  log,
+}: {
+  site: BenchSite;
+  gatewhyDir: string;
+  trials: number;
+  log: (line: string) => void;
+}): Promise<ColdStartResult> {
   const listenerDir = await writeWatcherExtension();
   const dirs = { gatewhy: await instrumentedCopy(gatewhyDir), listener: await instrumentedCopy(listenerDir) };
   const subjects: Partial<Record<'gatewhy' | 'listener', Subject>> = {};
@@ -177,7 +191,9 @@ export async function benchColdStart({ site, gatewhyDir, trials, log }: { site: 
       if (pair.gatewhy && pair.listener) {
         result.gatewhy.push(pair.gatewhy);
         result.listener.push(pair.listener);
-        log(`  cold start ${index + 1}/${trials}: Gatewhy ${pair.gatewhy.firstResponse.toFixed(0)} ms, empty listener ${pair.listener.firstResponse.toFixed(0)} ms`);
+        log(
+          `  cold start ${index + 1}/${trials}: Gatewhy ${pair.gatewhy.firstResponse.toFixed(0)} ms, empty listener ${pair.listener.firstResponse.toFixed(0)} ms`,
+        );
       }
     }
     return result;

@@ -66,7 +66,7 @@ let sink = 0;
 /** Calls `pass` (which makes `callsPerPass` calls) repeatedly; returns calls per second for each sample. */
 function measure(callsPerPass: number, pass: () => void): Throughput {
   // Warm-up: let V8 optimise the engine before timing it.
-  for (let warm = performance.now(); performance.now() - warm < SAMPLE_MS; ) pass();
+  for (let warm = performance.now(); performance.now() - warm < SAMPLE_MS;) pass();
   const samples: number[] = [];
   for (let sample = 0; sample < SAMPLES; sample++) {
     let passes = 0;
@@ -101,7 +101,7 @@ async function hotSpots(run: () => void, ms: number): Promise<HotSpot[]> {
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: 100 });
     await session.post('Profiler.start');
-    for (const start = performance.now(); performance.now() - start < ms; ) run();
+    for (const start = performance.now(); performance.now() - start < ms;) run();
     const { profile } = await session.post('Profiler.stop');
     const self = new Map<string, number>();
     const ticks = new Map<number, number>();
@@ -115,12 +115,14 @@ async function hotSpots(run: () => void, ms: number): Promise<HotSpot[]> {
       self.set(where, (self.get(where) ?? 0) + time);
       total += time;
     }
-    return [...self]
-      // Idle time and the profiler's own calls say nothing about the engine.
-      .filter(([where]) => !['(idle)', '(program)', 'post (inspector)'].includes(where))
-      .map(([where, time]) => ({ where, selfShare: time / total }))
-      .sort((a, b) => b.selfShare - a.selfShare)
-      .slice(0, 8);
+    return (
+      [...self]
+        // Idle time and the profiler's own calls say nothing about the engine.
+        .filter(([where]) => !['(idle)', '(program)', 'post (inspector)'].includes(where))
+        .map(([where, time]) => ({ where, selfShare: time / total }))
+        .sort((a, b) => b.selfShare - a.selfShare)
+        .slice(0, 8)
+    );
   } finally {
     session.disconnect();
   }
@@ -165,7 +167,10 @@ function hostileInputs(): { name: string; input: ExplainInput }[] {
       name: '200 headers of 16 KB (vendor header names, near-marker values)',
       input: { status: 502, headers: Array.from({ length: 200 }, (_, i) => ({ name: names[i % names.length]!, value: nearMarkers(16 * 1024) })) },
     },
-    { name: '64 KB body of repeated near-markers', input: { status: 502, headers: [{ name: 'Content-Type', value: 'text/html' }], bodyText: nearMarkers(64 * 1024) } },
+    {
+      name: '64 KB body of repeated near-markers',
+      input: { status: 502, headers: [{ name: 'Content-Type', value: 'text/html' }], bodyText: nearMarkers(64 * 1024) },
+    },
     { name: '10 MB body of near-markers (cut to 64 KB)', input: { status: 502, bodyText: nearMarkers(10 * megabyte) } },
     { name: '1 MB body of whitespace runs', input: { status: 502, bodyText: ' \t\r\n'.repeat(megabyte / 4) } },
   ];
@@ -179,7 +184,8 @@ function asRawText({ status, headers, bodyText }: ExplainInput): string {
 }
 
 const inputChars = ({ headers, bodyText }: ExplainInput) =>
-  ((headers as { name: string; value: string }[] | undefined) ?? []).reduce((sum, { name, value }) => sum + name.length + value.length, 0) + (bodyText?.length ?? 0);
+  ((headers as { name: string; value: string }[] | undefined) ?? []).reduce((sum, { name, value }) => sum + name.length + value.length, 0) +
+  (bodyText?.length ?? 0);
 
 /**
  * Shapes of header text that make a backtracking scan for "an address followed by ? or #" slow: every separator
@@ -260,5 +266,14 @@ export async function benchEngine(): Promise<EngineResult> {
   });
   if (sink === 0) throw new Error('the engine returned no headlines');
   const queryStrings = benchQueryStrings();
-  return { fixtures: fixtures.length, unparsed: fixtures.length - inputs.length, explain, explainHeadersOnly, parseAndExplain, hostile, hotSpots: await hotSpots(explainAll, 1500), queryStrings };
+  return {
+    fixtures: fixtures.length,
+    unparsed: fixtures.length - inputs.length,
+    explain,
+    explainHeadersOnly,
+    parseAndExplain,
+    hostile,
+    hotSpots: await hotSpots(explainAll, 1500),
+    queryStrings,
+  };
 }

@@ -79,7 +79,11 @@ browser.runtime.onMessage.addListener(() => Promise.resolve(events));
 async function openExtensionPage(browser: Browser, url: string): Promise<Page> {
   const page = await browser.newPage();
   void page.goto(url).catch(() => {});
-  await waitFor(`${url} to load`, () => page.evaluate((wanted) => location.href === wanted && document.readyState === 'complete', url).catch(() => false), 15_000);
+  await waitFor(
+    `${url} to load`,
+    () => page.evaluate((wanted) => location.href === wanted && document.readyState === 'complete', url).catch(() => false),
+    15_000,
+  );
   return page;
 }
 
@@ -129,11 +133,21 @@ async function start(config: Config, dir: string | undefined, site: BenchSite): 
       const { options_ui } = await readManifest(dir!);
       const options = await openExtensionPage(browser, `moz-extension://${uuid}/${options_ui?.page ?? 'options.html'}`);
       await options.click(settingField('watchAllRequests'));
-      await waitFor('watch everything to be saved', async () => {
-        await options.evaluate(() => location.reload()).catch(() => {});
-        await sleepFor(300);
-        return options.evaluate((selector) => document.readyState === 'complete' && (document.querySelector(selector) as HTMLInputElement | null)?.checked === true, settingField('watchAllRequests')).catch(() => false);
-      }, 10_000, 200);
+      await waitFor(
+        'watch everything to be saved',
+        async () => {
+          await options.evaluate(() => location.reload()).catch(() => {});
+          await sleepFor(300);
+          return options
+            .evaluate(
+              (selector) => document.readyState === 'complete' && (document.querySelector(selector) as HTMLInputElement | null)?.checked === true,
+              settingField('watchAllRequests'),
+            )
+            .catch(() => false);
+        },
+        10_000,
+        200,
+      );
       await options.close();
     }
     const page = await browser.newPage();
@@ -170,7 +184,8 @@ const readBadge = (run: Started, url: string) =>
     url,
   );
 
-const readEvents = (run: Started) => inExtension(run, 'count.html', async () => (await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage('count')) as number, '');
+const readEvents = (run: Started) =>
+  inExtension(run, 'count.html', async () => (await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage('count')) as number, '');
 
 /** What proves a listener configuration is what it claims: it received events during one load of the failing page. */
 async function check(run: Started, eventsBefore: number): Promise<string> {

@@ -91,8 +91,12 @@ export async function settle(profileDir: string): Promise<number> {
 export function badgeCheck(browser: string, watchesEverything: boolean, badges: string[]): string {
   const counts = badges.map(Number);
   const best = Math.max(0, ...counts.filter(Number.isFinite));
-  if (watchesEverything && !(best > FAILING_COUNT / 2)) throw new Error(`${browser}: watch everything did not take effect: the badge said ${badges.map((badge) => `"${badge}"`).join(', ')} for a page with ${FAILING_COUNT} failing subresources`);
-  if (!(best > 0)) throw new Error(`${browser}: Gatewhy recorded nothing: the badge said ${badges.map((badge) => `"${badge}"`).join(', ')} for a page with failing API calls`);
+  if (watchesEverything && !(best > FAILING_COUNT / 2))
+    throw new Error(
+      `${browser}: watch everything did not take effect: the badge said ${badges.map((badge) => `"${badge}"`).join(', ')} for a page with ${FAILING_COUNT} failing subresources`,
+    );
+  if (!(best > 0))
+    throw new Error(`${browser}: Gatewhy recorded nothing: the badge said ${badges.map((badge) => `"${badge}"`).join(', ')} for a page with failing API calls`);
   return `badge ${badges.map((badge) => `"${badge}"`).join(' then ')} after ${badges.length === 1 ? 'a warm-up load' : `${badges.length} warm-up loads`} of the failing page`;
 }
 
@@ -112,7 +116,10 @@ export interface RoundsOptions {
  * neighbour. Configurations compared with each other are listed next to each other, so most of their loads in a
  * round are seconds apart, on a machine whose load drifts.
  */
-export async function interleavedRounds(running: RunningConfig[], { site, rounds, scenarios, log }: RoundsOptions): Promise<{ samples: LoadSample[]; dropped: string[] }> {
+export async function interleavedRounds(
+  running: RunningConfig[],
+  { site, rounds, scenarios, log }: RoundsOptions,
+): Promise<{ samples: LoadSample[]; dropped: string[] }> {
   const samples: LoadSample[] = [];
   const dropped: string[] = [];
   let loads = 0;
@@ -147,7 +154,11 @@ export async function interleavedRounds(running: RunningConfig[], { site, rounds
       }
     }
     const line = (scenario: Scenario) =>
-      running.map(({ config }) => `${config.id} ${samples.find((s) => s.round === round && s.config === config.id && s.scenario === scenario)?.done.toFixed(0) ?? '–'}`).join(', ');
+      running
+        .map(
+          ({ config }) => `${config.id} ${samples.find((s) => s.round === round && s.config === config.id && s.scenario === scenario)?.done.toFixed(0) ?? '–'}`,
+        )
+        .join(', ');
     log(`  round ${round + 1}/${rounds}: ${scenarios.map((scenario) => `${scenario} [${line(scenario)}]`).join(' ')}`);
   }
   return { samples, dropped };

@@ -86,7 +86,7 @@ export function browserCpu(profileDir: string): CpuByKind | undefined {
   if (!root) return undefined;
   const kindOf = root.cmdline.includes('--user-data-dir=') ? chromiumKind : firefoxKind;
   const family = new Set([root.pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const proc of all) {
       if (!family.has(proc.pid) && family.has(proc.ppid)) {

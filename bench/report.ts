@@ -124,7 +124,8 @@ function explained(row: TargetRow, why: (row: TargetRow) => string): TargetRow {
 }
 
 /** "about 45 rounds"; past 1000 the median is so close to the target that no affordable run would tell. */
-const neededText = (needed: number, samples: string) => (!Number.isFinite(needed) ? undefined : needed > 1000 ? `more than 1000 ${samples}` : `about ${needed} ${samples}`);
+const neededText = (needed: number, samples: string) =>
+  !Number.isFinite(needed) ? undefined : needed > 1000 ? `more than 1000 ${samples}` : `about ${needed} ${samples}`;
 
 function verdictCell({ judgement, samples }: TargetRow): string {
   if (judgement.verdict !== 'CANNOT TELL') return `**${judgement.verdict}**`;
@@ -269,7 +270,18 @@ function configTable(result: PageLoadResult, scenario: Scenario, baseline: strin
     const vs = spread(pairedRatios(result, scenario, id, baseline));
     return [labelOf(result, id), ms(times.median), ratio(vs.median), iqr(vs, ratio), range(vs, ratio), eventsNote(id), pause];
   });
-  return table(['Configuration', 'Median load', `vs ${labelOf(result, baseline).toLowerCase()} (median)`, 'IQR', 'min – max', 'onHeadersReceived events per load', 'pause after the load (median)'], rows);
+  return table(
+    [
+      'Configuration',
+      'Median load',
+      `vs ${labelOf(result, baseline).toLowerCase()} (median)`,
+      'IQR',
+      'min – max',
+      'onHeadersReceived events per load',
+      'pause after the load (median)',
+    ],
+    rows,
+  );
 }
 
 function comparisonTable(result: PageLoadResult, scenario: Scenario, pairs: [string, string, string][]): string {
@@ -298,10 +310,19 @@ function scenarioSections(result: PageLoadResult, headingPrefix: string, baselin
   const lines: string[] = [];
   for (const scenario of result.scenarios) {
     lines.push(`### ${headingPrefix}${SCENARIOS[scenario].title}`, '');
-    lines.push(configTable(result, scenario, baseline, (id) => (eventsPerLoad(result, scenario, id) ?? '–').toString()), '');
+    lines.push(
+      configTable(result, scenario, baseline, (id) => (eventsPerLoad(result, scenario, id) ?? '–').toString()),
+      '',
+    );
     lines.push(comparisonTable(result, scenario, comparisons), '', cpuTable(result, scenario));
   }
-  lines.push(`What each configuration showed after warm-up loads of the failing page (the check that it is what it claims): ${Object.entries(result.checks).filter(([, check]) => check !== '–').map(([id, check]) => `${labelOf(result, id)}: ${check}`).join('; ')}.`, '');
+  lines.push(
+    `What each configuration showed after warm-up loads of the failing page (the check that it is what it claims): ${Object.entries(result.checks)
+      .filter(([, check]) => check !== '–')
+      .map(([id, check]) => `${labelOf(result, id)}: ${check}`)
+      .join('; ')}.`,
+    '',
+  );
   if (result.dropped.length) lines.push(`Loads left out after an error: ${result.dropped.join('; ')}.`, '');
   return lines;
 }
@@ -347,7 +368,12 @@ function chromiumSection(run: BenchRun): string {
         listCalls(run.apiCalls![setting].calls[scenario]) || '–',
       ]),
     );
-    lines.push("Extension API calls Gatewhy's background made per load (counted in a separate, untimed browser by wrapping `chrome.*`; failures as its badge counted them):", '', table(['Setting, page', 'failures (badge)', 'calls', 'which'], callRows), '');
+    lines.push(
+      "Extension API calls Gatewhy's background made per load (counted in a separate, untimed browser by wrapping `chrome.*`; failures as its badge counted them):",
+      '',
+      table(['Setting, page', 'failures (badge)', 'calls', 'which'], callRows),
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -388,13 +414,35 @@ const COLD_STEPS: [keyof ColdStart, string][] = [
 function coldStartMeasures(cold: ColdStartResult): MeasureRow[] {
   const differences = cold.gatewhy.map((one, index) => one.firstResponse - cold.listener[index]!.firstResponse);
   const scriptCost = cold.gatewhy.map((one, index) => one.scriptEnd - one.workerStart - (cold.listener[index]!.scriptEnd - cold.listener[index]!.workerStart));
-  const measure = (id: string, title: string, values: number[]): MeasureRow => ({ id, title, unit: 'ms', measured: median(values), ci: medianInterval(values), n: values.length, samples: 'pairs' });
+  const measure = (id: string, title: string, values: number[]): MeasureRow => ({
+    id,
+    title,
+    unit: 'ms',
+    measured: median(values),
+    ci: medianInterval(values),
+    n: values.length,
+    samples: 'pairs',
+  });
   return [
-    measure('chromium.cold-start.gatewhy', 'Cold start, Gatewhy: navigation start to the failing page\'s response handled in the woken worker', cold.gatewhy.map((one) => one.firstResponse)),
+    measure(
+      'chromium.cold-start.gatewhy',
+      "Cold start, Gatewhy: navigation start to the failing page's response handled in the woken worker",
+      cold.gatewhy.map((one) => one.firstResponse),
+    ),
     measure('chromium.cold-start.over-empty-listener', 'Cold start, Gatewhy minus the empty-listener extension (paired)', differences),
-    measure('chromium.cold-start.script-over-empty-listener', "Cold start, Gatewhy's script (worker start to top level done) minus the empty listener's (paired)", scriptCost),
+    measure(
+      'chromium.cold-start.script-over-empty-listener',
+      "Cold start, Gatewhy's script (worker start to top level done) minus the empty listener's (paired)",
+      scriptCost,
+    ),
     ...(cold.gatewhy.every((one) => one.firstStored !== undefined)
-      ? [measure('chromium.cold-start.gatewhy-stored', 'Cold start, Gatewhy: navigation start to the failure stored (storage.session write answered)', cold.gatewhy.map((one) => one.firstStored!))]
+      ? [
+          measure(
+            'chromium.cold-start.gatewhy-stored',
+            'Cold start, Gatewhy: navigation start to the failure stored (storage.session write answered)',
+            cold.gatewhy.map((one) => one.firstStored!),
+          ),
+        ]
       : []),
   ];
 }
@@ -411,7 +459,10 @@ function coldStartSection(cold: ColdStartResult): string {
     '',
     `The service worker stopped as Chromium stops an idle one (DevTools' \`Target.closeTarget\`), then a tab navigates to a page whose main document is nginx's 502; that navigation wakes the worker. ${cold.gatewhy.length} pairs of trials, alternating Gatewhy (\`.output/chrome-mv3\`) and the generated empty-listener extension (all types), each in its own browser kept open, every trial in a fresh tab. To see inside the worker without touching the extension's code, each runs from a private copy whose worker script has a few lines put in front: they register a main_frame onHeadersReceived listener before the extension's own (so it is called first, when the worker is ready for events) and note times in the worker's clock; for Gatewhy they also note when its first storage.session write and badge change after that were answered (what it does with a failed page). Times are ms since the navigation started (the page's \`performance.timeOrigin\`), medians with IQR. Playwright attaches to each new worker before it runs (both extensions pay that the same way).`,
     '',
-    table(['Step (ms since navigation start)', 'Gatewhy', 'Empty listener'], COLD_STEPS.map(([key, what]) => [what, cell(cold.gatewhy, key), cell(cold.listener, key)])),
+    table(
+      ['Step (ms since navigation start)', 'Gatewhy', 'Empty listener'],
+      COLD_STEPS.map(([key, what]) => [what, cell(cold.gatewhy, key), cell(cold.listener, key)]),
+    ),
     '',
     table(
       ['Figure', 'median', '95 % CI', 'n'],
@@ -501,7 +552,12 @@ function engineSection(engine: EngineResult): string {
     '',
     table(
       ['Input', 'size', 'explainResponse (median / max)', 'parse + explain (median / max)'],
-      engine.hostile.map((one) => [one.name, `${(one.inputChars / 1e6).toFixed(2)} M chars`, `${ms(one.explainMs.median, 2)} / ${ms(one.explainMs.max, 2)}`, `${ms(one.parseAndExplainMs.median, 2)} / ${ms(one.parseAndExplainMs.max, 2)}`]),
+      engine.hostile.map((one) => [
+        one.name,
+        `${(one.inputChars / 1e6).toFixed(2)} M chars`,
+        `${ms(one.explainMs.median, 2)} / ${ms(one.explainMs.max, 2)}`,
+        `${ms(one.parseAndExplainMs.median, 2)} / ${ms(one.parseAndExplainMs.max, 2)}`,
+      ]),
     ),
     '',
     ...(engine.queryStrings?.length
@@ -512,14 +568,22 @@ function engineSection(engine: EngineResult): string {
           '',
           table(
             ['Text', `ms at ${QS_SIZES(engine)[0]}`, `ms at ${QS_SIZES(engine)[1]}`, 'larger over smaller (median, 95 % CI)'],
-            engine.queryStrings.map((one) => [one.name, ms(one.ms[0], 2), ms(one.ms[1], 2), `${FORMAT.times(median(one.ratios))} (${interval(medianInterval(one.ratios), FORMAT.times)})`]),
+            engine.queryStrings.map((one) => [
+              one.name,
+              ms(one.ms[0], 2),
+              ms(one.ms[1], 2),
+              `${FORMAT.times(median(one.ratios))} (${interval(medianInterval(one.ratios), FORMAT.times)})`,
+            ]),
           ),
           '',
         ]
       : []),
     '### Where the time goes (typical loop, V8 sampling profiler, self time)',
     '',
-    table(['Function', 'self time'], engine.hotSpots.map(({ where, selfShare }) => [`\`${where}\``, `${(selfShare * 100).toFixed(1)} %`])),
+    table(
+      ['Function', 'self time'],
+      engine.hotSpots.map(({ where, selfShare }) => [`\`${where}\``, `${(selfShare * 100).toFixed(1)} %`]),
+    ),
     '',
   ].join('\n');
 }
@@ -560,7 +624,10 @@ function popupTargets(popup: PopupResult, sizes: SizeResult | undefined): Target
     samples: 'pairs of openings',
   });
   rows.push(explained(paired, () => why));
-  const absolute = judgeMedian(popup.errors.openings.map((one) => one.headline), { limit: TARGETS.popupHeadlineMs, side: 'at-most' });
+  const absolute = judgeMedian(
+    popup.errors.openings.map((one) => one.headline),
+    { limit: TARGETS.popupHeadlineMs, side: 'at-most' },
+  );
   const headline = target({
     id: 'popup.headline',
     title: 'Popup, opening popup.html?tabId=N to the headline in the DOM, tab with 50 recorded errors (issue 9)',
@@ -572,7 +639,12 @@ function popupTargets(popup: PopupResult, sizes: SizeResult | undefined): Target
     n: absolute.n,
     samples: 'openings',
   });
-  rows.push(explained(headline, () => `${why} Issue 14 judges the popup against the empty page instead, since most of this is the cost of opening any extension page here.`));
+  rows.push(
+    explained(
+      headline,
+      () => `${why} Issue 14 judges the popup against the empty page instead, since most of this is the cost of opening any extension page here.`,
+    ),
+  );
   if (bundle) {
     const total = bundle.js.gzip + bundle.lazyJs.gzip;
     rows.push(
@@ -596,7 +668,12 @@ function popupSection(popup: PopupResult): string {
   const series = (name: string, s: OpeningSeries) => [
     [`${name}: headline in the DOM`, ms(s.headline.median), iqr(s.headline, (v) => v.toFixed(0)), range(s.headline, (v) => v.toFixed(0))],
     [`${name}: headline painted (next frame)`, ms(s.painted.median), iqr(s.painted, (v) => v.toFixed(0)), range(s.painted, (v) => v.toFixed(0))],
-    [`${name}: DOM settled (last change before 500 ms of quiet)`, ms(s.settled.median), iqr(s.settled, (v) => v.toFixed(0)), range(s.settled, (v) => v.toFixed(0))],
+    [
+      `${name}: DOM settled (last change before 500 ms of quiet)`,
+      ms(s.settled.median),
+      iqr(s.settled, (v) => v.toFixed(0)),
+      range(s.settled, (v) => v.toFixed(0)),
+    ],
     [`${name}: DOMContentLoaded`, ms(s.domContentLoaded.median), iqr(s.domContentLoaded, (v) => v.toFixed(0)), range(s.domContentLoaded, (v) => v.toFixed(0))],
   ];
   const difference = spread(popup.headlineOverBlank);
@@ -605,7 +682,10 @@ function popupSection(popup: PopupResult): string {
     '',
     `Gatewhy and a generated extension whose only page is a heading plus one empty module script, in one fresh Chromium profile. A local page makes 50 fetch() calls that all get nginx 502s; Gatewhy's badge then says "${popup.badge}". Then \`popup.html?tabId=N\` and the empty page are opened as tabs ${popup.errors.openings.length} times each, in pairs (which goes first alternates), each in a new page. An init script observes the DOM from document start and notes \`performance.now()\` (ms since the page's navigation start) when the first element matching \`${HEADLINE_SELECTOR}\` has text. The popup said: "${popup.errors.openings[0]?.text ?? ''}" (state \`${popup.errors.openings[0]?.state ?? '–'}\`). The popup for a tab with nothing recorded is opened too, for comparison.`,
     '',
-    table(['Measure', 'median', 'IQR (ms)', 'min – max (ms)'], [...series('50 errors', popup.errors), ...series('empty extension page', popup.blank), ...series('nothing recorded', popup.clear)]),
+    table(
+      ['Measure', 'median', 'IQR (ms)', 'min – max (ms)'],
+      [...series('50 errors', popup.errors), ...series('empty extension page', popup.blank), ...series('nothing recorded', popup.clear)],
+    ),
     '',
     `Per pair, the popup's headline minus the empty page's heading: median ${ms(difference.median)} (95 % CI ${interval(medianInterval(popup.headlineOverBlank), (v) => ms(v))}; IQR ${iqr(difference, (v) => v.toFixed(0))} ms). First opening (cold): ${ms(popup.errors.openings[0]?.headline ?? Number.NaN)} to the headline.`,
     '',
@@ -613,10 +693,18 @@ function popupSection(popup: PopupResult): string {
     '',
     table(
       ['Call', 'per opening', 'first called → last answered (ms since navigation start)', 'each took', 'answer'],
-      popup.errors.calls.map((call) => [`\`${call.name}\``, call.perOpening.toFixed(1), `${call.start.toFixed(0)} → ${call.end.toFixed(0)}`, ms(call.duration, 1), chars(call.chars)]),
+      popup.errors.calls.map((call) => [
+        `\`${call.name}\``,
+        call.perOpening.toFixed(1),
+        `${call.start.toFixed(0)} → ${call.end.toFixed(0)}`,
+        ms(call.duration, 1),
+        chars(call.chars),
+      ]),
     ),
     '',
-    ...popup.lazyImports.map(({ chunk, ms: time }) => `- \`import()\` of the on-demand chunk \`${chunk}\` (and what it imports): ${ms(time, 1)} (median of 5, each in a fresh page).`),
+    ...popup.lazyImports.map(
+      ({ chunk, ms: time }) => `- \`import()\` of the on-demand chunk \`${chunk}\` (and what it imports): ${ms(time, 1)} (median of 5, each in a fresh page).`,
+    ),
     '',
   ].join('\n');
 }
@@ -630,7 +718,13 @@ function cutCandidates(breakdown: Breakdown): string[] {
   const vendorData = of((source) => source.startsWith('utils/gateways/'));
   const engine = of((source) => source.startsWith('utils/explain/'));
   const lines = [
-    suffixList > 0 && `- **The Public Suffix List** (${breakdown.byGroup.filter(({ source }) => /^npm:tldts/.test(source)).map(({ source }) => source.slice(4)).join(' + ')}): ${kB(suffixList)}. It is only needed to tell first from third party for a failed request inside a page; without it background.js would be ${kB(breakdown.bytes - suffixList)}.`,
+    suffixList > 0 &&
+      `- **The Public Suffix List** (${breakdown.byGroup
+        .filter(({ source }) => /^npm:tldts/.test(source))
+        .map(({ source }) => source.slice(4))
+        .join(
+          ' + ',
+        )}): ${kB(suffixList)}. It is only needed to tell first from third party for a failed request inside a page; without it background.js would be ${kB(breakdown.bytes - suffixList)}.`,
     vendorData + engine > 0 &&
       `- **The engine and its data** (utils/gateways/ ${kB(vendorData)}, utils/explain/ ${kB(engine)}): without them background.js would be ${kB(breakdown.bytes - vendorData - engine)}. The worker needs them only when a response fails. A service worker cannot \`import()\` (the HTML standard forbids it in ServiceWorkerGlobalScope) and calls \`importScripts()\` only as its script first runs, so "load when needed" would mean the vendor data as a packaged JSON file read with \`fetch(chrome.runtime.getURL(…))\` on the first failure, or the explanation computed in the popup or an offscreen document. The engine's owners decide; this report only measures.`,
     ...breakdown.repeated.map(
@@ -656,7 +750,13 @@ function sizeTargets(sizes: SizeResult, breakdown: BenchRun['backgroundBreakdown
     n: 1,
     samples: 'build',
   });
-  const parts = breakdown && !('error' in breakdown) ? breakdown.byGroup.slice(0, 4).map(({ source, bytes: size }) => `${source} ${kB(size)}`).join(', ') : undefined;
+  const parts =
+    breakdown && !('error' in breakdown)
+      ? breakdown.byGroup
+          .slice(0, 4)
+          .map(({ source, bytes: size }) => `${source} ${kB(size)}`)
+          .join(', ')
+      : undefined;
   return [explained(row, () => `${parts ? `The largest parts: ${parts}. ` : ''}See "What background.js is made of" under Bundle sizes.`)];
 }
 
@@ -669,7 +769,13 @@ function sizeSection(sizes: SizeResult, breakdown: BenchRun['backgroundBreakdown
     '',
     table(
       ['Bundle', 'Used as', 'JS at open', 'JS on demand', 'CSS'],
-      sizes.bundles.map((bundle) => [bundle.name, bundle.role, cell(bundle.js.raw, bundle.js.gzip), cell(bundle.lazyJs.raw, bundle.lazyJs.gzip), cell(bundle.css.raw, bundle.css.gzip)]),
+      sizes.bundles.map((bundle) => [
+        bundle.name,
+        bundle.role,
+        cell(bundle.js.raw, bundle.js.gzip),
+        cell(bundle.lazyJs.raw, bundle.lazyJs.gzip),
+        cell(bundle.css.raw, bundle.css.gzip),
+      ]),
     ),
     '',
     `Whole build: ${sizes.total.files} files, ${kB(sizes.total.raw)} raw, ${kB(sizes.total.gzip)} gzipped file by file.`,
@@ -683,11 +789,17 @@ function sizeSection(sizes: SizeResult, breakdown: BenchRun['backgroundBreakdown
       '',
       `The same build made again with source maps (\`bench/build-with-sourcemaps.ts\`, ${kB(breakdown.bytes)}${measured !== undefined && measured !== breakdown.bytes ? `; the measured build is ${kB(measured)}, so the two differ` : ', byte for byte the size of the measured one'}); every byte of the minified file is counted to the source its mapping points at, up to the next mapping (as source-map-explorer does). ${kB(breakdown.unmapped)} map to nothing (the bundler's glue).`,
       '',
-      table(['Part', 'bytes', 'share'], breakdown.byGroup.map(({ source, bytes }) => [source, kB(bytes), `${((bytes / breakdown.bytes) * 100).toFixed(1)} %`])),
+      table(
+        ['Part', 'bytes', 'share'],
+        breakdown.byGroup.map(({ source, bytes }) => [source, kB(bytes), `${((bytes / breakdown.bytes) * 100).toFixed(1)} %`]),
+      ),
       '',
       'The largest files:',
       '',
-      table(['Source', 'bytes'], breakdown.bySource.slice(0, 12).map(({ source, bytes }) => [source, kB(bytes)])),
+      table(
+        ['Source', 'bytes'],
+        breakdown.bySource.slice(0, 12).map(({ source, bytes }) => [source, kB(bytes)]),
+      ),
       '',
       'What could be cut:',
       '',
@@ -733,7 +845,16 @@ export function renderResults(run: BenchRun) {
       ...(row.judgement.samplesNeeded !== undefined && { samplesNeeded: Number.isFinite(row.judgement.samplesNeeded) ? row.judgement.samplesNeeded : null }),
       ...(row.cpu !== undefined && { cpuRatio: precise(row.cpu) }),
     })),
-    measures: run.coldStart ? coldStartMeasures(run.coldStart).map(({ id, title, unit, measured, ci, n }) => ({ id, title, unit, measured: precise(measured), ci: ci.map(precise), n })) : [],
+    measures: run.coldStart
+      ? coldStartMeasures(run.coldStart).map(({ id, title, unit, measured, ci, n }) => ({
+          id,
+          title,
+          unit,
+          measured: precise(measured),
+          ci: ci.map(precise),
+          n,
+        }))
+      : [],
   };
 }
 
@@ -778,7 +899,15 @@ export function renderReport(run: BenchRun): string {
     '',
     table(
       ['What', 'Target', 'Measured (median)', '95 % CI of the median', 'n', 'CPU time per load, same comparison', 'Result'],
-      targets.map((row) => [row.title, row.targetText, FORMAT[row.unit](row.measured), row.n > 1 ? interval(row.ci, FORMAT[row.unit]) : 'exact', `${row.n} ${row.samples}`, row.cpu !== undefined ? ratio(row.cpu) : '–', verdictCell(row)]),
+      targets.map((row) => [
+        row.title,
+        row.targetText,
+        FORMAT[row.unit](row.measured),
+        row.n > 1 ? interval(row.ci, FORMAT[row.unit]) : 'exact',
+        `${row.n} ${row.samples}`,
+        row.cpu !== undefined ? ratio(row.cpu) : '–',
+        verdictCell(row),
+      ]),
     ),
     '',
     ...(notPassed.length ? ['### Why not a PASS', '', ...notPassed.map((row) => `- **${row.title}:** ${row.why ?? ''}`), ''] : ['Every target is met.', '']),

@@ -193,6 +193,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`✗ ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`✗ ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

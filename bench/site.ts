@@ -42,7 +42,12 @@ function send(response: http.ServerResponse, status: number, type: string, body:
 
 function sendNginx502(response: http.ServerResponse) {
   // The headers nginx sends with it; Node adds Date and Connection: keep-alive as nginx does.
-  response.writeHead(502, 'Bad Gateway', { Server: 'nginx/1.22.1', 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(NGINX_502_BODY), ...NO_STORE });
+  response.writeHead(502, 'Bad Gateway', {
+    Server: 'nginx/1.22.1',
+    'Content-Type': 'text/html',
+    'Content-Length': Buffer.byteLength(NGINX_502_BODY),
+    ...NO_STORE,
+  });
   response.end(NGINX_502_BODY);
 }
 
@@ -124,7 +129,12 @@ export async function startSite(): Promise<BenchSite> {
     const [, kind] = url.pathname.split('/');
     switch (kind) {
       case 'heavy':
-        return send(response, 200, 'text/html; charset=utf-8', heavyPage(token, url.searchParams.get('failing') === '1', Number(url.searchParams.get('delay') ?? 0)));
+        return send(
+          response,
+          200,
+          'text/html; charset=utf-8',
+          heavyPage(token, url.searchParams.get('failing') === '1', Number(url.searchParams.get('delay') ?? 0)),
+        );
       case 'failing-page':
         return sendNginx502(response);
       case 'blank':

@@ -97,7 +97,13 @@ export function breakDown(dir: string, file: string): Breakdown {
   });
   const repeated = [...pieces]
     .filter(([, seen]) => seen.copies > 1)
-    .map(([piece, seen]) => ({ starts: piece.slice(0, 40), sources: [...seen.sources].sort(), bytes: seen.bytes, copies: seen.copies, extraBytes: seen.bytes * (seen.copies - 1) }))
+    .map(([piece, seen]) => ({
+      starts: piece.slice(0, 40),
+      sources: [...seen.sources].sort(),
+      bytes: seen.bytes,
+      copies: seen.copies,
+      extraBytes: seen.bytes * (seen.copies - 1),
+    }))
     .sort((a, b) => b.extraBytes - a.extraBytes);
   const byGroup = new Map<string, number>();
   for (const [source, bytes] of bySource) byGroup.set(groupOf(source), (byGroup.get(groupOf(source)) ?? 0) + bytes);
@@ -111,7 +117,8 @@ export function backgroundBreakdown(): Breakdown | { error: string } {
   try {
     const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['bench/build-with-sourcemaps.ts', out], { encoding: 'utf8' });
     const dir = path.join(out, 'chrome-mv3');
-    if (result.status !== 0 || !existsSync(path.join(dir, 'background.js.map'))) return { error: `the build with source maps failed: ${(result.stderr || result.stdout).trim().split('\n').at(-1)}` };
+    if (result.status !== 0 || !existsSync(path.join(dir, 'background.js.map')))
+      return { error: `the build with source maps failed: ${(result.stderr || result.stdout).trim().split('\n').at(-1)}` };
     return breakDown(dir, 'background.js');
   } finally {
     rmSync(out, { recursive: true, force: true });

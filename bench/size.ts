@@ -94,11 +94,20 @@ export function measureSizes(root: string): SizeResult {
   const bundles: BundleSize[] = [];
   const worker = manifest.background?.service_worker as string | undefined;
   if (worker) bundles.push({ name: 'background', role: 'background.service_worker', ...javascript(root, [worker]), css: EMPTY });
-  for (const html of walk(root).filter((file) => file.endsWith('.html')).sort((a, b) => (roles.has(b) ? 1 : 0) - (roles.has(a) ? 1 : 0) || a.localeCompare(b))) {
+  for (const html of walk(root)
+    .filter((file) => file.endsWith('.html'))
+    .sort((a, b) => (roles.has(b) ? 1 : 0) - (roles.has(a) ? 1 : 0) || a.localeCompare(b))) {
     bundles.push(htmlBundle(root, html, roles.get(html) ?? 'extension page'));
   }
-  for (const script of walk(root).filter((file) => file.startsWith('content-scripts/') && file.endsWith('.js')).sort()) {
-    bundles.push({ name: path.basename(script, '.js'), role: 'content script (injected with scripting.executeScript)', ...javascript(root, [script]), css: EMPTY });
+  for (const script of walk(root)
+    .filter((file) => file.startsWith('content-scripts/') && file.endsWith('.js'))
+    .sort()) {
+    bundles.push({
+      name: path.basename(script, '.js'),
+      role: 'content script (injected with scripting.executeScript)',
+      ...javascript(root, [script]),
+      css: EMPTY,
+    });
   }
   const all = walk(root);
   const total = sizeOf(root, all);

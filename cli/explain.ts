@@ -88,7 +88,13 @@ function inputsOf(name: string, text: string): (ExplainInput & { url?: string })
   if (name.toLowerCase().endsWith('.har') || /^\s*\{\s*"log"\s*:/.test(text.slice(0, 64))) return harServerErrors(text);
   // A response, header lines, or a page alone; header lines say nothing of the body, so it was not seen.
   const pasted = parsePastedResponse(text);
-  return [{ ...(pasted.status !== undefined && { status: pasted.status, statusText: pasted.statusText }), headers: pasted.headers, ...((pasted.format !== 'headers' && pasted.format !== 'json') || pasted.body !== '' ? { bodyText: pasted.body } : {}) }];
+  return [
+    {
+      ...(pasted.status !== undefined && { status: pasted.status, statusText: pasted.statusText }),
+      headers: pasted.headers,
+      ...((pasted.format !== 'headers' && pasted.format !== 'json') || pasted.body !== '' ? { bodyText: pasted.body } : {}),
+    },
+  ];
 }
 
 /** Runs the command; returns the exit status. */

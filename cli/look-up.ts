@@ -105,7 +105,8 @@ export async function lookUp(url: URL, options: Pick<UrlOptions, 'method' | 'fol
     if (outcome.kind === 'failure') return failed(networkErrorName(outcome), outcome.message);
     const redirect = redirectOf(outcome, current);
     if (redirect && 'to' in redirect && options.follow) {
-      if (redirects.length >= MAX_REDIRECTS) return failed('net::ERR_TOO_MANY_REDIRECTS', `stopped after ${MAX_REDIRECTS} redirects: the site redirects in a loop, or too often`);
+      if (redirects.length >= MAX_REDIRECTS)
+        return failed('net::ERR_TOO_MANY_REDIRECTS', `stopped after ${MAX_REDIRECTS} redirects: the site redirects in a loop, or too often`);
       redirects.push({ status: outcome.status, statusText: outcome.statusText, from: current.href, to: redirect.to.href });
       current = redirect.to;
       continue;

@@ -88,7 +88,14 @@ export function requestOnce(url: URL, options: RequestOptions): Promise<RequestO
     let phase: RequestFailure['phase'] = 'connect';
     let received = 0;
     let settled = false;
-    let onTimeout = () => settle({ kind: 'failure', timedOut: true, phase, bytesReceived: received, message: `timed out after ${seconds(options.timeoutMs)} ${phase === 'connect' ? 'while connecting' : 'waiting for the response'}` });
+    let onTimeout = () =>
+      settle({
+        kind: 'failure',
+        timedOut: true,
+        phase,
+        bytesReceived: received,
+        message: `timed out after ${seconds(options.timeoutMs)} ${phase === 'connect' ? 'while connecting' : 'waiting for the response'}`,
+      });
 
     // Credentials in the URL are refused before we get here; dropping `auth` makes sure none is ever sent.
     const { auth: _auth, ...target } = urlToHttpOptions(url);

@@ -28,9 +28,7 @@ export interface WatchIo extends LookOutput {
 
 /** What to do after a failed attempt. */
 export type NextStep =
-  | { waitMs: number; why: 'backoff' | 'Retry-After' | 'last look at --max-time' }
-  | { stop: 'max-time' }
-  | { stop: 'retry-after'; askedSeconds: number };
+  { waitMs: number; why: 'backoff' | 'Retry-After' | 'last look at --max-time' } | { stop: 'max-time' } | { stop: 'retry-after'; askedSeconds: number };
 
 /**
  * After `failures` failed attempts in a row: the extension's backoff with its default timing settings, never shorter
@@ -78,9 +76,15 @@ function summary(attempts: Attempt[], stoppedBy: string | undefined, now: number
   if (!first) return { text: `Not failing: ${answerOf(last.look)} at ${clockTime(last.at)}, the first attempt.`, json };
   const since = `the first failure at ${clockTime(first.at)} (${answerOf(first.look)})`;
   if (stoppedBy === undefined) {
-    return { text: `Recovered at ${clockTime(last.at)} with ${answerOf(last.look)}, ${formatDuration((last.at - first.at) / 1000)} after ${since}; ${count}.`, json };
+    return {
+      text: `Recovered at ${clockTime(last.at)} with ${answerOf(last.look)}, ${formatDuration((last.at - first.at) / 1000)} after ${since}; ${count}.`,
+      json,
+    };
   }
-  return { text: `Still failing after ${formatDuration((now - first.at) / 1000)} (stopped: ${stoppedBy}): ${count} since ${since}; last ${answerOf(last.look)} at ${clockTime(last.at)}.`, json };
+  return {
+    text: `Still failing after ${formatDuration((now - first.at) / 1000)} (stopped: ${stoppedBy}): ${count} since ${since}; last ${answerOf(last.look)} at ${clockTime(last.at)}.`,
+    json,
+  };
 }
 
 /**
@@ -97,7 +101,9 @@ export async function watchUrl(text: string, options: UrlOptions, io: WatchIo): 
   const attempts: Attempt[] = [];
   let stoppedBy: string | undefined;
   if (!io.json) {
-    io.stdout(style.dim(`Watching ${options.method} ${url.href} until it answers below 400, for at most ${formatDuration(options.maxTimeMs / 1000)}; Ctrl+C stops.\n`));
+    io.stdout(
+      style.dim(`Watching ${options.method} ${url.href} until it answers below 400, for at most ${formatDuration(options.maxTimeMs / 1000)}; Ctrl+C stops.\n`),
+    );
   }
   try {
     for (;;) {
@@ -107,7 +113,9 @@ export async function watchUrl(text: string, options: UrlOptions, io: WatchIo): 
       const step = look.ok ? undefined : nextStep(attempts.length, io.clock.now(), deadline, look.retryAfterSeconds, io.random);
       if (io.json) {
         const next = step && ('waitMs' in step ? { nextInMs: step.waitMs, nextBecause: step.why } : { stop: step.stop });
-        io.stdout(`${JSON.stringify({ attempt: attempts.length, at: new Date(at).toISOString(), url: look.url, ok: look.ok, status: look.status, statusText: look.statusText, headline: look.headline, ...(look.networkError && { networkError: look.networkError }), ...next })}\n`);
+        io.stdout(
+          `${JSON.stringify({ attempt: attempts.length, at: new Date(at).toISOString(), url: look.url, ok: look.ok, status: look.status, statusText: look.statusText, headline: look.headline, ...(look.networkError && { networkError: look.networkError }), ...next })}\n`,
+        );
       } else {
         const answer = look.ok ? style.bold(answerOf(look)) : style.red(answerOf(look));
         const tail = step ? stepWords(step) : 'recovered';

@@ -11,7 +11,19 @@ type Level = 2 | 3 | 4;
 /** Text with its http(s) addresses as links; trailing punctuation stays text. */
 export function Linkified({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/[^\s<>"]+[^\s<>".,;:)])/);
-  return <>{parts.map((part, index) => (index % 2 === 1 ? <ExternalLink key={index} href={part}>{part}</ExternalLink> : part))}</>;
+  return (
+    <>
+      {parts.map((part, index) =>
+        index % 2 === 1 ? (
+          <ExternalLink key={index} href={part}>
+            {part}
+          </ExternalLink>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
 }
 
 export function ExternalLink({ href, children, class: className }: { href: string; children: ComponentChildren; class?: string }) {
@@ -37,7 +49,11 @@ export function RouteChain({ explanation }: { explanation: Explanation }) {
     <ol class="route small" aria-label="Route of the response, outermost first">
       {route.map((hop, index) => (
         <li key={`${hop.id}-${index}`} class={`hop hop-${hop.role}`} data-hop={hop.id} data-role={hop.role}>
-          {index > 0 && <span aria-hidden="true" class="muted">{' → '}</span>}
+          {index > 0 && (
+            <span aria-hidden="true" class="muted">
+              {' → '}
+            </span>
+          )}
           <span class="chip" title={hop.evidence.join('\n')}>
             {hop.name}
           </span>
@@ -71,11 +87,15 @@ export function WhoWrote({ explanation }: { explanation: Explanation }) {
     detail = gateway ? `${gateway.name} only passed on the application's own error.` : 'The server that answered wrote this error itself.';
   } else {
     title = name ? `Seen through ${name}` : 'No gateway recognised';
-    detail = gateway ? 'Not clear whether the gateway or the application behind it wrote this error.' : 'The response carries no sign of a known gateway or proxy.';
+    detail = gateway
+      ? 'Not clear whether the gateway or the application behind it wrote this error.'
+      : 'The response carries no sign of a known gateway or proxy.';
   }
   return (
     <div class="who">
-      <span class="who-icon" aria-hidden="true">{icon}</span>
+      <span class="who-icon" aria-hidden="true">
+        {icon}
+      </span>
       <div>
         <strong>{title}</strong>
         <p class="small muted">{evidence ?? detail}</p>
@@ -95,7 +115,9 @@ export function BodyNote({ explanation }: { explanation: Explanation }) {
       <div>
         <strong>{evidence.body === 'truncated' ? 'Only the start of the body was visible.' : 'The body was not visible.'}</strong>
         <p class="small">
-          {evidence.body === 'truncated' ? '' : 'The browser gives extensions only the headers of requests inside a page, so this explanation rests on the status and headers. '}
+          {evidence.body === 'truncated'
+            ? ''
+            : 'The browser gives extensions only the headers of requests inside a page, so this explanation rests on the status and headers. '}
           {bodyWouldTell} Open DevTools → Gatewhy for the full response.
         </p>
       </div>

@@ -13,7 +13,14 @@ function HeaderItem({ header }: { header: DecodedHeader }) {
       <div class="header-top">
         <span class="header-name">{header.name}</span>
         {header.decoded !== undefined && (
-          <button type="button" class="link small" aria-expanded={showRaw} aria-controls={rawId} aria-label={`Raw value of ${header.name}`} onClick={() => setShowRaw(!showRaw)}>
+          <button
+            type="button"
+            class="link small"
+            aria-expanded={showRaw}
+            aria-controls={rawId}
+            aria-label={`Raw value of ${header.name}`}
+            onClick={() => setShowRaw(!showRaw)}
+          >
             {showRaw ? 'Hide raw' : 'Raw'}
           </button>
         )}

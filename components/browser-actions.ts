@@ -26,7 +26,7 @@ export async function copyText(text: string): Promise<boolean> {
 /** The background page's window where the extension has one (Firefox); Chrome's service worker has none. */
 async function backgroundWindow(): Promise<(Window & typeof globalThis) | undefined> {
   try {
-    return ((await browser.runtime.getBackgroundPage()) as Window & typeof globalThis | null) ?? undefined;
+    return ((await browser.runtime.getBackgroundPage()) as (Window & typeof globalThis) | null) ?? undefined;
   } catch {
     return undefined;
   }

@@ -61,7 +61,8 @@ export function inputFor(fixture: Fixture, mode: Mode): ExplainInput | string {
   if (status !== undefined && status < 400) return `status ${status} is not an error`;
   const given = { ...(response.status !== undefined && { status: response.status, statusText: response.statusText }) };
   if (mode === 'full') return { ...given, headers: response.headers, bodyText: response.body };
-  if (mode === 'headers') return response.status !== undefined || response.headers.length > 0 ? { ...given, headers: response.headers } : 'nothing but a body was posted';
+  if (mode === 'headers')
+    return response.status !== undefined || response.headers.length > 0 ? { ...given, headers: response.headers } : 'nothing but a body was posted';
   if (response.body.trim() === '') return 'no body';
   if (mode === 'body') return { bodyText: response.body };
   // What selecting the page and copying it gives: no title, no markup, no status line.
@@ -75,7 +76,12 @@ function scoreOne(fixture: Fixture, mode: Mode, input: ExplainInput): Score {
   const { raw } = explainUncalibrated(input);
   const causes = explanation.causes.map(({ id }) => id);
   const got = { gateway: explanation.gateway?.id ?? null, causes, source: explanation.source };
-  const evidence = prepareEvidence({ status: input.status, reason: input.statusText ?? '', headers: normalizeHeaders(input.headers), ...(input.bodyText !== undefined && { body: input.bodyText }) });
+  const evidence = prepareEvidence({
+    status: input.status,
+    reason: input.statusText ?? '',
+    headers: normalizeHeaders(input.headers),
+    ...(input.bodyText !== undefined && { body: input.bodyText }),
+  });
   const marked = fixture.gateway !== null && detectProducts(evidence).found.some(({ gateway }) => gateway.id === fixture.gateway);
   return {
     name: fixture.name,
@@ -93,7 +99,10 @@ function scoreOne(fixture: Fixture, mode: Mode, input: ExplainInput): Score {
   };
 }
 
-export function scoreFixtures(options: { sets?: readonly FixtureSet[]; modes?: readonly Mode[]; fixtures?: readonly Fixture[] } = {}): { scores: Score[]; unscored: Unscored[] } {
+export function scoreFixtures(options: { sets?: readonly FixtureSet[]; modes?: readonly Mode[]; fixtures?: readonly Fixture[] } = {}): {
+  scores: Score[];
+  unscored: Unscored[];
+} {
   const sets = options.sets ?? SETS;
   const modes = options.modes ?? MODES;
   const scores: Score[] = [];
@@ -124,7 +133,8 @@ export interface Summary {
 }
 
 export function summarize(scores: readonly Score[]): Summary {
-  const share = (list: readonly Score[], key: 'gateway' | 'causeFirst' | 'causeTop3' | 'source') => (list.length ? list.filter((score) => score[key]).length / list.length : 1);
+  const share = (list: readonly Score[], key: 'gateway' | 'causeFirst' | 'causeTop3' | 'source') =>
+    list.length ? list.filter((score) => score[key]).length / list.length : 1;
   const withGateway = scores.filter((score) => score.want.gateway !== null);
   const plain = scores.filter((score) => score.want.gateway === null);
   const knownCause = scores.filter((score) => score.want.cause !== 'unknown');
@@ -151,7 +161,11 @@ export interface ReliabilityBin {
 }
 
 /** Confidence in 10-point bins against the share of answers that were right. */
-export function reliability(scores: readonly Score[], of: 'gateway' | 'cause', confidenceOf: (score: Score) => number = (score) => score.confidence[of]): ReliabilityBin[] {
+export function reliability(
+  scores: readonly Score[],
+  of: 'gateway' | 'cause',
+  confidenceOf: (score: Score) => number = (score) => score.confidence[of],
+): ReliabilityBin[] {
   const relevant = of === 'cause' ? scores.filter((score) => score.want.cause !== 'unknown') : scores;
   return Array.from({ length: 10 }, (_, bin) => {
     const inBin = relevant.filter((score) => Math.min(9, Math.floor(confidenceOf(score) * 10)) === bin);
@@ -170,7 +184,8 @@ export function reliability(scores: readonly Score[], of: 'gateway' | 'cause', c
 export const CALIBRATION_MIN_BIN = 10;
 export const CALIBRATION_TOLERANCE = 0.05;
 
-export const offBins = (bins: readonly ReliabilityBin[]) => bins.filter((bin) => bin.n >= CALIBRATION_MIN_BIN && Math.abs(bin.meanConfidence - bin.shareRight) > CALIBRATION_TOLERANCE);
+export const offBins = (bins: readonly ReliabilityBin[]) =>
+  bins.filter((bin) => bin.n >= CALIBRATION_MIN_BIN && Math.abs(bin.meanConfidence - bin.shareRight) > CALIBRATION_TOLERANCE);
 
 /** The outcomes calibration is fitted on, per answer and evidence class. */
 export function outcomes(scores: readonly Score[]): { gateway: Record<EvidenceClass, Outcome[]>; cause: Record<EvidenceClass, Outcome[]> } {
@@ -185,7 +200,11 @@ export function outcomes(scores: readonly Score[]): { gateway: Record<EvidenceCl
 
 export function fitTable(scores: readonly Score[]): { gateway: CalibrationSteps; cause: CalibrationSteps } {
   const fitted = outcomes(scores);
-  const fit = (byClass: Record<EvidenceClass, Outcome[]>): CalibrationSteps => ({ full: fitSteps(byClass.full), headers: fitSteps(byClass.headers), body: fitSteps(byClass.body) });
+  const fit = (byClass: Record<EvidenceClass, Outcome[]>): CalibrationSteps => ({
+    full: fitSteps(byClass.full),
+    headers: fitSteps(byClass.headers),
+    body: fitSteps(byClass.body),
+  });
   return { gateway: fit(fitted.gateway), cause: fit(fitted.cause) };
 }
 
@@ -221,7 +240,13 @@ export function coverage(): CoverageRow[] {
     const documented = gateway.documented ?? [];
     const ids = new Set(gateway.variants.map(({ id }) => id));
     const covered = documented.filter((entry) => entry.variant !== undefined && ids.has(entry.variant));
-    return { id: gateway.id, documented: documented.length, covered: covered.length, verified: covered.filter((entry) => entry.example !== undefined).length, logOnly: documented.filter((entry) => entry.logOnly).length };
+    return {
+      id: gateway.id,
+      documented: documented.length,
+      covered: covered.length,
+      verified: covered.filter((entry) => entry.example !== undefined).length,
+      logOnly: documented.filter((entry) => entry.logOnly).length,
+    };
   });
 }
 
@@ -235,7 +260,9 @@ function printSummaries(scores: readonly Score[]): void {
       const list = scores.filter((score) => score.set === set && score.mode === mode);
       if (list.length === 0) continue;
       const s = summarize(list);
-      console.log(`| ${set} | ${mode} | ${s.fixtures} | ${pct(s.gateway)} (${s.counts.withGateway}) | ${pct(s.gatewayWhereMarked)} (${s.counts.marked}) | ${pct(s.causeFirst)} | ${pct(s.causeTop3)} (${s.counts.knownCause}) | ${pct(s.source)} | ${pct(s.plainWithoutGateway)} (${s.counts.plain}) |`);
+      console.log(
+        `| ${set} | ${mode} | ${s.fixtures} | ${pct(s.gateway)} (${s.counts.withGateway}) | ${pct(s.gatewayWhereMarked)} (${s.counts.marked}) | ${pct(s.causeFirst)} | ${pct(s.causeTop3)} (${s.counts.knownCause}) | ${pct(s.source)} | ${pct(s.plainWithoutGateway)} (${s.counts.plain}) |`,
+      );
     }
   }
 }
@@ -244,32 +271,52 @@ function printReliability(title: string, scores: readonly Score[]): void {
   for (const of of ['gateway', 'cause'] as const) {
     const bins = reliability(scores, of);
     const off = offBins(bins);
-    console.log(`\n${title}, ${of === 'gateway' ? 'gateway' : 'first cause'}: ${off.length === 0 ? `every bin with ≥ ${CALIBRATION_MIN_BIN} answers within ${CALIBRATION_TOLERANCE * 100} points` : `${off.length} bin(s) off by more than ${CALIBRATION_TOLERANCE * 100} points`}`);
+    console.log(
+      `\n${title}, ${of === 'gateway' ? 'gateway' : 'first cause'}: ${off.length === 0 ? `every bin with ≥ ${CALIBRATION_MIN_BIN} answers within ${CALIBRATION_TOLERANCE * 100} points` : `${off.length} bin(s) off by more than ${CALIBRATION_TOLERANCE * 100} points`}`,
+    );
     console.log('| confidence | answers | mean confidence | share right |');
     console.log('|---|---|---|---|');
-    for (const bin of bins) if (bin.n > 0) console.log(`| ${bin.from * 100}–${bin.to * 100} % | ${bin.n} | ${pct(bin.meanConfidence)} | ${pct(bin.shareRight)}${bin.n >= CALIBRATION_MIN_BIN && Math.abs(bin.meanConfidence - bin.shareRight) > CALIBRATION_TOLERANCE ? ' ✗' : ''} |`);
+    for (const bin of bins)
+      if (bin.n > 0)
+        console.log(
+          `| ${bin.from * 100}–${bin.to * 100} % | ${bin.n} | ${pct(bin.meanConfidence)} | ${pct(bin.shareRight)}${bin.n >= CALIBRATION_MIN_BIN && Math.abs(bin.meanConfidence - bin.shareRight) > CALIBRATION_TOLERANCE ? ' ✗' : ''} |`,
+        );
   }
 }
 
 function printCoverage(): void {
   const rows = coverage();
-  console.log('\nVendor coverage: documented error texts and codes (each vendor file\'s `documented` list) covered by a variant');
+  console.log("\nVendor coverage: documented error texts and codes (each vendor file's `documented` list) covered by a variant");
   console.log('| vendor | documented | covered | verified by an example | log only |');
   console.log('|---|---|---|---|---|');
-  for (const row of rows) console.log(`| ${row.id} | ${row.documented || '– (no list yet)'} | ${row.documented ? row.covered : '–'} | ${row.documented ? row.verified : '–'} | ${row.documented ? row.logOnly : '–'} |`);
+  for (const row of rows)
+    console.log(
+      `| ${row.id} | ${row.documented || '– (no list yet)'} | ${row.documented ? row.covered : '–'} | ${row.documented ? row.verified : '–'} | ${row.documented ? row.logOnly : '–'} |`,
+    );
   const total = rows.reduce((sum, row) => ({ documented: sum.documented + row.documented, covered: sum.covered + row.covered }), { documented: 0, covered: 0 });
-  console.log(`${rows.filter((row) => row.documented > 0).length} of ${rows.length} vendors list their documented errors; ${total.covered} of ${total.documented} listed are covered.`);
+  console.log(
+    `${rows.filter((row) => row.documented > 0).length} of ${rows.length} vendors list their documented errors; ${total.covered} of ${total.documented} listed are covered.`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { all: { type: 'boolean', default: false }, mode: { type: 'string', multiple: true }, set: { type: 'string', multiple: true }, misses: { type: 'boolean', default: true } } });
+  const { values } = parseArgs({
+    options: {
+      all: { type: 'boolean', default: false },
+      mode: { type: 'string', multiple: true },
+      set: { type: 'string', multiple: true },
+      misses: { type: 'boolean', default: true },
+    },
+  });
   const modes = (values.mode as Mode[] | undefined) ?? MODES;
   const sets = (values.set as FixtureSet[] | undefined) ?? SETS;
   const { scores, unscored } = scoreFixtures({ modes, sets });
   for (const score of scores) {
     // Held-out misses are counted, never listed: a rule written after reading one would no longer be held out.
     if (score.set === 'held-out') continue;
-    const wrong = [!score.gateway && 'gateway', !score.causeTop3 ? 'cause(top3)' : !score.causeFirst && 'cause(first)', !score.source && 'source'].filter(Boolean);
+    const wrong = [!score.gateway && 'gateway', !score.causeTop3 ? 'cause(top3)' : !score.causeFirst && 'cause(first)', !score.source && 'source'].filter(
+      Boolean,
+    );
     if (!values.all && (wrong.length === 0 || score.mode !== 'full')) continue;
     console.log(`${wrong.length ? '✗' : '✓'} [${score.set}, ${score.mode}] ${score.name}${wrong.length ? `  [${wrong.join(', ')}]` : ''}`);
     if (wrong.length) console.log(`    want ${JSON.stringify(score.want)}\n    got  ${JSON.stringify({ ...score.got, causes: score.got.causes.slice(0, 3) })}`);
@@ -278,7 +325,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const { name, reason } of notScored) console.log(`- ${name}: not scored, ${reason}`);
   console.log(`\n${unscored.length} fixture-mode pairs not scored (no body to show alone, nothing but a body posted, or not an error response).`);
   printSummaries(scores);
-  console.log('\n"gateway" counts every fixture whose truth names a gateway; "where the half is marked" only those where the vendor file\'s fingerprint recognises the vendor in what that mode shows. Captured: responses from software run here; published: posted by vendors and users, tuned on; held-out: posted, never tuned on.');
+  console.log(
+    '\n"gateway" counts every fixture whose truth names a gateway; "where the half is marked" only those where the vendor file\'s fingerprint recognises the vendor in what that mode shows. Captured: responses from software run here; published: posted by vendors and users, tuned on; held-out: posted, never tuned on.',
+  );
   const tuned = scores.filter((score) => score.set !== 'held-out');
   const heldOut = scores.filter((score) => score.set === 'held-out');
   printReliability('Reliability, tuned fixtures (all modes; the calibration was fitted on these)', tuned);
@@ -289,6 +338,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // The shipped table must be the one these fixtures give: say so when it is stale.
   if (modes === MODES && sets === SETS) {
     const fresh = fitTable(tuned);
-    if (JSON.stringify(fresh) !== JSON.stringify({ gateway: CALIBRATION.gateway, cause: CALIBRATION.cause })) console.log('\nThe calibration table is stale: run `npm run fit-calibration`.');
+    if (JSON.stringify(fresh) !== JSON.stringify({ gateway: CALIBRATION.gateway, cause: CALIBRATION.cause }))
+      console.log('\nThe calibration table is stale: run `npm run fit-calibration`.');
   }
 }

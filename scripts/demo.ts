@@ -21,22 +21,41 @@ const flaky: Handler = () => {
 };
 
 const SCENARIOS: { path: string; title: string; what: string; handler: Handler }[] = [
-  { path: '/bad-gateway', title: '502 from nginx', what: 'nginx could not connect to its upstream (a real nginx capture).', handler: fixture('nginx/refused.http') },
-  { path: '/cloudfront', title: '502 from CloudFront', what: 'CloudFront\'s "The request could not be satisfied" page.', handler: fixture('aws-cloudfront/502-could-not-connect-to-origin--published.http') },
+  {
+    path: '/bad-gateway',
+    title: '502 from nginx',
+    what: 'nginx could not connect to its upstream (a real nginx capture).',
+    handler: fixture('nginx/refused.http'),
+  },
+  {
+    path: '/cloudfront',
+    title: '502 from CloudFront',
+    what: 'CloudFront\'s "The request could not be satisfied" page.',
+    handler: fixture('aws-cloudfront/502-could-not-connect-to-origin--published.http'),
+  },
   { path: '/gateway-timeout', title: '504 from nginx', what: 'The upstream took too long (a real nginx capture).', handler: fixture('nginx/hang.http') },
   {
     path: '/maintenance',
     title: '503 with Retry-After',
     what: 'The application is in maintenance and asks to come back in 8 seconds.',
     handler: () =>
-      rawResponse(503, 'Service Unavailable', { Server: 'nginx/1.22.1', 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '8' }, '<!doctype html><title>Maintenance</title><h1>We are down for maintenance</h1><p>Back in a moment.</p>'),
+      rawResponse(
+        503,
+        'Service Unavailable',
+        { Server: 'nginx/1.22.1', 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '8' },
+        '<!doctype html><title>Maintenance</title><h1>We are down for maintenance</h1><p>Back in a moment.</p>',
+      ),
   },
   { path: '/flaky', title: 'Fails twice, then recovers', what: 'Watch the banner count down and the page come back by itself.', handler: flaky },
   {
     path: '/api-failure',
     title: 'A healthy page whose API call fails',
     what: 'The page loads, but its fetch() to /api/orders gets a 503 from Envoy.',
-    handler: () => okPage('Shop', '<p>Orders: <span id="orders">loading…</span></p><script>fetch("/api/orders").then(r => document.getElementById("orders").textContent = "failed with " + r.status)</script>'),
+    handler: () =>
+      okPage(
+        'Shop',
+        '<p>Orders: <span id="orders">loading…</span></p><script>fetch("/api/orders").then(r => document.getElementById("orders").textContent = "failed with " + r.status)</script>',
+      ),
   },
 ];
 
@@ -49,7 +68,13 @@ function indexPage(origin: string): string {
 }
 
 function findChromium(): string | undefined {
-  for (const candidate of [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']) {
+  for (const candidate of [
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ]) {
     if (candidate && spawnSync(candidate, ['--version'], { stdio: 'ignore' }).status === 0) return candidate;
   }
   return undefined;
@@ -72,6 +97,17 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
 } else {
   const profile = mkdtempSync(path.join(tmpdir(), 'gatewhy-demo-'));
   console.log(`\nOpening ${chromium} with Gatewhy loaded (fresh profile in ${profile}).`);
-  const browser = spawn(chromium, [`--user-data-dir=${profile}`, `--load-extension=${extension}`, `--disable-extensions-except=${extension}`, '--no-first-run', '--no-default-browser-check', `${server.origin}/`], { stdio: 'ignore' });
+  const browser = spawn(
+    chromium,
+    [
+      `--user-data-dir=${profile}`,
+      `--load-extension=${extension}`,
+      `--disable-extensions-except=${extension}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      `${server.origin}/`,
+    ],
+    { stdio: 'ignore' },
+  );
   browser.on('exit', () => console.log('The browser closed; the demo site keeps running until Ctrl+C.'));
 }

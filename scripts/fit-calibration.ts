@@ -10,7 +10,9 @@ const { scores } = scoreFixtures({ sets: ['captured', 'published'] });
 const table = fitTable(scores);
 const fixtures = new Set(scores.map(({ name }) => name)).size;
 const steps = (byClass: Record<string, readonly (readonly [number, number])[]>) =>
-  `{\n${Object.entries(byClass).map(([cls, list]) => `    ${cls}: [${list.map(([upTo, share]) => `[${upTo}, ${share}]`).join(', ')}],`).join('\n')}\n  }`;
+  `{\n${Object.entries(byClass)
+    .map(([cls, list]) => `    ${cls}: [${list.map(([upTo, share]) => `[${upTo}, ${share}]`).join(', ')}],`)
+    .join('\n')}\n  }`;
 
 writeFileSync(
   TABLE,

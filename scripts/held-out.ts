@@ -114,8 +114,7 @@ function trackedTexts(): { rules: string; rest: string } {
 }
 
 /** `needle` as a whole token: a cited `…/issues/28` must not match `…/issues/281`. */
-const contains = (haystack: string, needle: string) =>
-  new RegExp(`${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w/-])`).test(haystack);
+const contains = (haystack: string, needle: string) => new RegExp(`${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w/-])`).test(haystack);
 
 export function ineligibility(name: string, source: string, texts: { rules: string; rest: string }): Ineligible | undefined {
   if (VENDOR_DOCUMENTATION.some((pattern) => pattern.test(source))) return 'vendor documentation';
@@ -142,7 +141,7 @@ function readme(manifest: Manifest): string {
     'their source URLs in a rule, a vendor file or its sources; never tune the engine on them; score them apart**',
     '(same format as the tuned ones: `loadFixtures(root)` in `test/support/fixtures.ts` reads them when given this',
     'folder). A rule change that only improves the tuned part is not progress. `split.json` holds every published',
-    'file\'s set and source URL for tests that check no vendor file cites a held-out source.',
+    "file's set and source URL for tests that check no vendor file cites a held-out source.",
     '',
     '## How the split is made',
     '',
@@ -151,7 +150,7 @@ function readme(manifest: Manifest): string {
     'published response is placed by running the script again after adding it (and after scoring it at first sight).',
     '',
     '- A file can be drawn only if nothing was written from it yet: its source URL is not cited in `utils/`, its name',
-    '  is not used by a test, demo or script, and it is not the vendor\'s own documentation (rules must cite that).',
+    "  is not used by a test, demo or script, and it is not the vendor's own documentation (rules must cite that).",
     '- Per vendor folder with N >= 2 published files, ceil(N/3) are held out, all taken from its drawable files (all of',
     '  them if there are fewer) in the order of sha256(seed + ":" + file name). A folder with one published file holds',
     '  it out when its draw is below 1/3 and the folder keeps another fixture (every vendor keeps one fixture in',
@@ -207,7 +206,11 @@ function main(dryRun: boolean): void {
     execFileSync('git', ['mv', path.join(TUNED_ROOT, name), path.join(HELD_OUT_ROOT, name)], { cwd: ROOT });
   }
   mkdirSync(HELD_OUT_ROOT, { recursive: true });
-  const sorted = Object.fromEntries(Object.keys(next).sort().map((name) => [name, next[name]]));
+  const sorted = Object.fromEntries(
+    Object.keys(next)
+      .sort()
+      .map((name) => [name, next[name]]),
+  );
   writeFileSync(MANIFEST, `${JSON.stringify(sorted, null, 2)}\n`);
   writeFileSync(README, readme(next));
   const held = listPublished(HELD_OUT_ROOT);

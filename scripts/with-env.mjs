@@ -58,7 +58,8 @@ function withPackages(packages, optional) {
   try {
     if (!sudo || !has('apt-get')) throw new Error(`cannot install ${missing.join(' and ')} here (needs root or sudo, and apt-get)`);
     say(`installing ${missing.join(' and ')} from Debian's apt repositories`);
-    const aptGet = (list) => run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...list] : list, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const aptGet = (list) =>
+      run(sudo[0] ?? 'apt-get', sudo.length ? ['apt-get', ...list] : list, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     aptGet(['update']);
     aptGet(['install', '-y', ...missing]);
   } catch (error) {

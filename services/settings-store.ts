@@ -55,7 +55,10 @@ export async function loadSettings(): Promise<CheckedSettings> {
     checked = checkSettings(await loadStoredValues());
   } catch (error) {
     // Unreadable storage: defaults, and say so.
-    checked = { ...checkSettings({}), problems: [`Stored settings could not be read (${error instanceof Error ? error.message : String(error)}); defaults are used.`] };
+    checked = {
+      ...checkSettings({}),
+      problems: [`Stored settings could not be read (${error instanceof Error ? error.message : String(error)}); defaults are used.`],
+    };
   }
   if (checked.problems.length > 0) await settingsNoticeItem.setValue(checked.problems).catch(() => {});
   return checked;

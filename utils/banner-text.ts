@@ -42,10 +42,16 @@ const RETRY_NOW: BannerAction = { id: 'retry-now', label: 'Retry now' };
 const clockOf = (epochMs: number) => new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** The banner's text and buttons at `now`, or undefined when there is nothing worth showing. */
-export function bannerView({ retry, outcome }: Pick<BannerState, 'retry' | 'outcome'>, now: number, clock: (epochMs: number) => string = clockOf): BannerView | undefined {
+export function bannerView(
+  { retry, outcome }: Pick<BannerState, 'retry' | 'outcome'>,
+  now: number,
+  clock: (epochMs: number) => string = clockOf,
+): BannerView | undefined {
   if (!retry) {
-    if (outcome?.kind === 'recovered') return { phase: 'back', message: `Gatewhy: ${outcome.text}.`, announcement: `The page is back. ${outcome.text}.`, actions: [] };
-    if (outcome?.kind === 'ended') return { phase: 'ended', message: `Gatewhy stopped retrying. ${outcome.text}.`, announcement: `Gatewhy stopped retrying. ${outcome.text}.`, actions: [] };
+    if (outcome?.kind === 'recovered')
+      return { phase: 'back', message: `Gatewhy: ${outcome.text}.`, announcement: `The page is back. ${outcome.text}.`, actions: [] };
+    if (outcome?.kind === 'ended')
+      return { phase: 'ended', message: `Gatewhy stopped retrying. ${outcome.text}.`, announcement: `Gatewhy stopped retrying. ${outcome.text}.`, actions: [] };
     return undefined;
   }
   const attempt = `attempt ${Math.min(retry.attempt + 1, retry.maxAttempts)} of ${retry.maxAttempts}`;

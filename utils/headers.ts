@@ -8,11 +8,7 @@ export interface HeaderPair {
 
 /** Anything a caller might hand us as headers: webRequest's array, a plain object, a Headers-like list. */
 export type HeaderInput =
-  | readonly { name?: unknown; value?: unknown }[]
-  | readonly (readonly [unknown, unknown])[]
-  | Readonly<Record<string, unknown>>
-  | null
-  | undefined;
+  readonly { name?: unknown; value?: unknown }[] | readonly (readonly [unknown, unknown])[] | Readonly<Record<string, unknown>> | null | undefined;
 
 export const REDACTED = '[redacted]';
 
@@ -45,9 +41,7 @@ export function isSensitiveHeader(name: string): boolean {
 const latin1 = new TextDecoder('latin1');
 
 function truncate(text: string): string {
-  return text.length <= MAX_HEADER_CHARS
-    ? text
-    : `${text.slice(0, MAX_HEADER_CHARS)}… [${text.length - MAX_HEADER_CHARS} more characters cut]`;
+  return text.length <= MAX_HEADER_CHARS ? text : `${text.slice(0, MAX_HEADER_CHARS)}… [${text.length - MAX_HEADER_CHARS} more characters cut]`;
 }
 
 function asText(value: unknown): string {

@@ -143,8 +143,13 @@ export function asSightings(value: unknown, now?: number): Sighting[] {
   return value
     .filter(
       (item): item is Sighting =>
-        typeof item === 'object' && item !== null && typeof item.vendor === 'string' && typeof item.site === 'string' && typeof item.time === 'number' &&
-        (item.pop === undefined || (typeof item.pop === 'string' && IATA.test(item.pop))) && (now === undefined || now - item.time < WINDOW_MS),
+        typeof item === 'object' &&
+        item !== null &&
+        typeof item.vendor === 'string' &&
+        typeof item.site === 'string' &&
+        typeof item.time === 'number' &&
+        (item.pop === undefined || (typeof item.pop === 'string' && IATA.test(item.pop))) &&
+        (now === undefined || now - item.time < WINDOW_MS),
     )
     .map(({ vendor, site, time, pop }) => ({ vendor, site, time, ...(pop && { pop }) }))
     .slice(0, MAX_SIGHTINGS);

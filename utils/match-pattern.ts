@@ -86,7 +86,7 @@ function parse(text: string): ParsedPattern {
 
 /** The first character of a path that PATH_TEXT refuses (a lone % included). */
 function firstBadPathPart(path: string): string {
-  for (let i = 0; i < path.length; ) {
+  for (let i = 0; i < path.length;) {
     const escape = /^%[0-9A-Fa-f]{2}/.test(path.slice(i, i + 3));
     if (escape) i += 3;
     else if (path[i] !== '%' && PATH_TEXT.test(path[i]!)) i += 1;
@@ -114,8 +114,10 @@ function parseAuthority(authority: string): { host: string; port?: string; error
   if (name.includes('*')) return { error: `in the host ${quote(hostText)}, * may only stand alone or start it, as in *.example.com` };
   if (name === '') return { error: `the host ${quote(hostText)} names no site after *.` };
   const canonical = toAscii(name);
-  if (canonical === undefined || (!name.startsWith('[') && !HOST_LABELS.test(canonical))) return { error: `the host ${quote(hostText)} is not a host name or IP address` };
-  if (wildcard && (canonical.startsWith('[') || /^[\d.]+$/.test(canonical))) return { error: `in the host ${quote(hostText)}, *. cannot stand before an IP address` };
+  if (canonical === undefined || (!name.startsWith('[') && !HOST_LABELS.test(canonical)))
+    return { error: `the host ${quote(hostText)} is not a host name or IP address` };
+  if (wildcard && (canonical.startsWith('[') || /^[\d.]+$/.test(canonical)))
+    return { error: `in the host ${quote(hostText)}, *. cannot stand before an IP address` };
   return { host: wildcard ? `*.${canonical}` : canonical, port };
 }
 

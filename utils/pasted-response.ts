@@ -141,7 +141,9 @@ function looksLikeHeaderLines(text: string): boolean {
     }
     lines.push(line.trim());
   }
-  const headerish = lines.filter((line) => HEADER_LINE.test(line) || (NAME.test(line.replace(/:$/, '')) && !line.includes(' ')) || GENERAL[line.split(':')[0]!.toLowerCase()] !== undefined).length;
+  const headerish = lines.filter(
+    (line) => HEADER_LINE.test(line) || (NAME.test(line.replace(/:$/, '')) && !line.includes(' ')) || GENERAL[line.split(':')[0]!.toLowerCase()] !== undefined,
+  ).length;
   return lines.length > 0 && headerish * 3 >= lines.length * 2;
 }
 
@@ -167,7 +169,11 @@ function looksLikeErrorPage(text: string): boolean {
  */
 export function parsePastedResponse(input: string): PastedResponse {
   const text = String(input ?? '').slice(0, MAX_PASTE_CHARS);
-  const firstLine = text.split('\n').find((line) => line.trim() !== '' && !line.startsWith('#'))?.trim() ?? '';
+  const firstLine =
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '' && !line.startsWith('#'))
+      ?.trim() ?? '';
   if (firstLine === '') throw new HttpParseError('nothing to read: paste a response, its header lines or the error page');
   if (STARTS_AS_STATUS_LINE.test(firstLine)) {
     const response = parseHttpResponse(text);

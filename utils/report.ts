@@ -31,13 +31,19 @@ function fromSummary(failure: FailedRequest): Explanation {
     statusText: failure.statusLine,
     headline: summary?.headline ?? failure.networkError ?? failure.statusLine,
     meaning: '',
-    gateway: summary?.gatewayId ? { id: summary.gatewayId, name: summary.gatewayName ?? summary.gatewayId, kind: 'reverse-proxy', known: true, confidence: 0, evidence: [] } : null,
+    gateway: summary?.gatewayId
+      ? { id: summary.gatewayId, name: summary.gatewayName ?? summary.gatewayId, kind: 'reverse-proxy', known: true, confidence: 0, evidence: [] }
+      : null,
     route: [],
     source: summary?.source ?? 'unknown',
     sourceEvidence: [],
     causes: summary ? [{ id: summary.cause, title: summary.causeTitle, likelihood: 1, evidence: [] }] : [],
     confidence: { gateway: 0, cause: 0 },
-    evidence: { status: failure.status > 0 ? 'given' : 'unknown', headers: failure.headers.length > 0 ? 'seen' : 'unseen', body: failure.pageHtml ? 'seen' : 'unseen' },
+    evidence: {
+      status: failure.status > 0 ? 'given' : 'unknown',
+      headers: failure.headers.length > 0 ? 'seen' : 'unseen',
+      body: failure.pageHtml ? 'seen' : 'unseen',
+    },
     cached: summary?.cached ?? false,
     cacheEvidence: [],
     ...(summary?.retryAfterSeconds !== undefined && { retryAfterSeconds: summary.retryAfterSeconds }),
@@ -247,7 +253,10 @@ function supportLines({ support, method, url }: ReportedFailure): string[] {
 function failureSection(failure: ReportedFailure, heading: string): string[] {
   const lines = [`${heading} ${failure.headline}`, '', ...supportLines(failure), '**Details**', ''];
   lines.push(`- **What it means:** ${failure.meaning}${failure.variant ? ` (${failure.variant})` : ''}`);
-  if (failure.gateway) lines.push(`- **Gateway:** ${failure.gateway.name} (confidence ${percent(failure.gateway.confidence)})${failure.path.length > 1 ? `; path: ${failure.path.join(' → ')}` : ''}`);
+  if (failure.gateway)
+    lines.push(
+      `- **Gateway:** ${failure.gateway.name} (confidence ${percent(failure.gateway.confidence)})${failure.path.length > 1 ? `; path: ${failure.path.join(' → ')}` : ''}`,
+    );
   lines.push(`- **Who wrote the error:** ${SOURCE_WORDS[failure.source](failure.gateway?.name)}`);
   lines.push(`- **From a cache:** ${failure.cached ? `yes (${failure.cacheEvidence.join('; ')})` : 'no'}`);
   if (failure.retryAfterSeconds !== undefined) lines.push(`- **Retry-After:** ${formatDuration(failure.retryAfterSeconds)}`);
@@ -289,7 +298,10 @@ export function reportMarkdown(report: Report): string {
 
   if (report.requests.length > 0) {
     lines.push(`### Failed requests inside the page (${report.requests.length})`, '');
-    for (const [party, title] of [['first', 'Same site as the page'], ['third', 'Third parties']] as const) {
+    for (const [party, title] of [
+      ['first', 'Same site as the page'],
+      ['third', 'Third parties'],
+    ] as const) {
       const mine = report.requests.filter((failure) => failure.party === party);
       if (mine.length > 0) lines.push(`**${title}**`, '', ...mine.map(requestLine), '');
     }

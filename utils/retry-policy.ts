@@ -170,7 +170,11 @@ const NOT_RETRIED_KINDS: Record<Exclude<NetworkErrorKind, 'transient'>, BlockRea
  * Delay before retry number `attempt` (1-based), in ms: base × factor^(attempt-1), capped at the maximum,
  * then shortened by up to `jitter` of itself at random so that clients spread out.
  */
-export function retryDelay(attempt: number, settings: Pick<Settings, 'baseDelaySeconds' | 'backoffFactor' | 'maxDelaySeconds' | 'jitter'>, random: Random = Math.random): number {
+export function retryDelay(
+  attempt: number,
+  settings: Pick<Settings, 'baseDelaySeconds' | 'backoffFactor' | 'maxDelaySeconds' | 'jitter'>,
+  random: Random = Math.random,
+): number {
   const exponential = settings.baseDelaySeconds * settings.backoffFactor ** Math.max(0, attempt - 1);
   const capped = Math.min(settings.maxDelaySeconds, exponential);
   return Math.round(capped * (1 - settings.jitter * random()) * 1000);
@@ -284,7 +288,8 @@ const ENDING_WORDS: Record<number, string> = {
  */
 export function finalAnswer(status: number): FinalAnswer {
   if (status >= 200 && status < 400) return { kind: 'recovered' };
-  const words = ENDING_WORDS[status] ?? (status >= 500 ? 'an error of the site’s own application, which reloading does not fix' : 'the site refuses the request');
+  const words =
+    ENDING_WORDS[status] ?? (status >= 500 ? 'an error of the site’s own application, which reloading does not fix' : 'the site refuses the request');
   return { kind: 'ended', text: `The site now answers ${status}: ${words}` };
 }
 

@@ -42,8 +42,18 @@ const patterns = (field: Omit<PatternsField, 'kind'>): PatternsField => ({ kind:
 
 /** Every setting, in the order the options page shows them. */
 export const SCHEMA = {
-  autoRetry: toggle({ default: true, section: 'retry', label: 'Retry failed pages automatically', help: 'Only pages loaded with GET are retried; a page that came from a form is never sent again.' }),
-  retryStatuses: statuses({ default: [...GATEWAY_STATUSES], section: 'retry', label: 'Statuses to retry', help: 'Comma-separated 5xx codes; "52x" means 520–529.' }),
+  autoRetry: toggle({
+    default: true,
+    section: 'retry',
+    label: 'Retry failed pages automatically',
+    help: 'Only pages loaded with GET are retried; a page that came from a form is never sent again.',
+  }),
+  retryStatuses: statuses({
+    default: [...GATEWAY_STATUSES],
+    section: 'retry',
+    label: 'Statuses to retry',
+    help: 'Comma-separated 5xx codes; "52x" means 520–529.',
+  }),
   retryNetworkErrors: toggle({
     default: true,
     section: 'retry',
@@ -51,11 +61,25 @@ export const SCHEMA = {
     help: 'Firefox: when the connection was refused, reset or closed, or timed out. Chromium reloads such pages by itself, so Gatewhy leaves them to it. A mistyped address or a certificate error is never retried.',
   }),
   maxAttempts: integer({ default: 5, min: 1, max: 20, section: 'retry', label: 'Attempts before giving up' }),
-  globalRetriesPerMinute: integer({ default: 12, min: 1, max: 120, section: 'retry', label: 'Most retries per minute, all tabs together', help: 'Keeps many open tabs from flooding a struggling server.' }),
+  globalRetriesPerMinute: integer({
+    default: 12,
+    min: 1,
+    max: 120,
+    section: 'retry',
+    label: 'Most retries per minute, all tabs together',
+    help: 'Keeps many open tabs from flooding a struggling server.',
+  }),
   baseDelaySeconds: decimal({ default: 2, min: 0.5, max: 600, unit: 's', section: 'timing', label: 'First delay' }),
   backoffFactor: decimal({ default: 2, min: 1, max: 10, unit: '×', section: 'timing', label: 'Each delay is this many times the previous' }),
   maxDelaySeconds: decimal({ default: 60, min: 1, max: 3600, unit: 's', section: 'timing', label: 'Longest delay' }),
-  jitter: decimal({ default: 0.3, min: 0, max: 1, section: 'timing', label: 'Jitter', help: 'Each delay is shortened by up to this share at random (0 = none, 1 = anywhere down to zero), never below what the server asked for.' }),
+  jitter: decimal({
+    default: 0.3,
+    min: 0,
+    max: 1,
+    section: 'timing',
+    label: 'Jitter',
+    help: 'Each delay is shortened by up to this share at random (0 = none, 1 = anywhere down to zero), never below what the server asked for.',
+  }),
   honorRetryAfter: toggle({ default: true, section: 'timing', label: 'Wait at least as long as the server asks (Retry-After)' }),
   retryAfterCapSeconds: integer({
     default: 300,
@@ -66,8 +90,18 @@ export const SCHEMA = {
     label: 'Longest Retry-After to wait for by itself',
     help: 'When the server asks for a longer wait, Gatewhy stops and asks you: retry then, or now.',
   }),
-  neverRetrySites: patterns({ default: [], section: 'sites', label: 'Never retry on', help: 'One match pattern per line, e.g. *://*.example.com/* or http://localhost:8080/*' }),
-  alwaysRetrySites: patterns({ default: [], section: 'sites', label: 'Always retry on (even when automatic retry is off)', help: 'One match pattern per line.' }),
+  neverRetrySites: patterns({
+    default: [],
+    section: 'sites',
+    label: 'Never retry on',
+    help: 'One match pattern per line, e.g. *://*.example.com/* or http://localhost:8080/*',
+  }),
+  alwaysRetrySites: patterns({
+    default: [],
+    section: 'sites',
+    label: 'Always retry on (even when automatic retry is off)',
+    help: 'One match pattern per line.',
+  }),
   showBanner: toggle({ default: true, section: 'page', label: 'Show the retry countdown on the failed page' }),
   notifyOnRecovery: toggle({
     default: false,
@@ -76,7 +110,12 @@ export const SCHEMA = {
     help: 'Asks for permission to show notifications.',
     permission: { name: 'notifications', purpose: 'show notifications' },
   }),
-  watchAllRequests: toggle({ default: false, section: 'page', label: 'Watch every request, not only pages, frames and API calls', help: 'Also images, scripts and styles. Costs a little page-load time.' }),
+  watchAllRequests: toggle({
+    default: false,
+    section: 'page',
+    label: 'Watch every request, not only pages, frames and API calls',
+    help: 'Also images, scripts and styles. Costs a little page-load time.',
+  }),
   historySize: integer({ default: 100, min: 0, max: 1000, section: 'history', label: 'Recent errors to keep' }),
 } satisfies Record<string, AnyField>;
 
@@ -102,7 +141,8 @@ export const SECTIONS: Record<Section, string> = {
 };
 
 /** True when every setting has a value its schema entry accepts: then the object is Settings. */
-const isSettings = (values: Readonly<Record<string, unknown>>): values is Settings => SETTING_KEYS.every((key) => fieldError(SCHEMA[key], values[key]) === undefined);
+const isSettings = (values: Readonly<Record<string, unknown>>): values is Settings =>
+  SETTING_KEYS.every((key) => fieldError(SCHEMA[key], values[key]) === undefined);
 
 /** Settings with each value given by `valueOf`, checked against the schema. */
 function buildSettings(valueOf: (key: SettingKey) => unknown): Settings {

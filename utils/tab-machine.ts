@@ -24,7 +24,19 @@ import {
   type RetryState,
 } from './retry-policy';
 import type { Settings } from './settings';
-import { addEvent, addFailure, emptyRecord, isEmptyRecord, recordForStorage, startPage, summarize, updateFailure, type FailedRequest, type TabRecord, type TimelineKind } from './tab-record';
+import {
+  addEvent,
+  addFailure,
+  emptyRecord,
+  isEmptyRecord,
+  recordForStorage,
+  startPage,
+  summarize,
+  updateFailure,
+  type FailedRequest,
+  type TabRecord,
+  type TimelineKind,
+} from './tab-record';
 import { isGatewayFailure, isServerError } from './watch-policy';
 
 /** Failed requests inside a page arrive in bursts: they are stored together when the page has loaded, or after this. */
@@ -448,7 +460,15 @@ class Step {
     this.setRecord(addFailure(startPage(this.state.record, failure.requestId, failure.url), failure));
     this.effects.push(this.remember([failure]), { type: 'check-loaded' });
     const retryAfterSeconds = parseRetryAfter(headerValue(failure.headers, 'retry-after'), failure.time, headerValue(failure.headers, 'date'));
-    const pageFailure = { tabId: this.state.tabId, url: failure.url, method: failure.method, status: failure.status, networkError: failure.networkError, retryAfterSeconds, cached };
+    const pageFailure = {
+      tabId: this.state.tabId,
+      url: failure.url,
+      method: failure.method,
+      status: failure.status,
+      networkError: failure.networkError,
+      retryAfterSeconds,
+      cached,
+    };
     this.schedule(planRetry(pageFailure, this.state.retry, settings, retryLog, now, browser, random));
   }
 
@@ -458,7 +478,11 @@ class Step {
     this.unschedule();
     this.state.retry = planned;
     if (planned.dueAt !== undefined) {
-      this.effects.push({ type: 'take-slot', at: planned.dueAt }, { type: 'timer', event: 'retry-due', at: planned.dueAt }, { type: 'alarm', at: planned.dueAt });
+      this.effects.push(
+        { type: 'take-slot', at: planned.dueAt },
+        { type: 'timer', event: 'retry-due', at: planned.dueAt },
+        { type: 'alarm', at: planned.dueAt },
+      );
       const wait = formatDuration((planned.dueAt - this.inputs.now) / 1000);
       this.note('retry-scheduled', `Retry ${planned.attempt + 1} of ${planned.maxAttempts} in ${wait} (${planned.delayReason ?? 'backoff'})`);
     } else if (planned.blocked && planned.blocked !== previous?.blocked) {
@@ -526,7 +550,8 @@ class Step {
     this.cancelRetry();
     this.note(kind, text);
     this.state.outcome = { kind, text, url };
-    if (kind === 'recovered' && settings.notifyOnRecovery && (retry?.attempt ?? 0) > 0) this.effects.push({ type: 'notify', title: 'Gatewhy: page is back', text });
+    if (kind === 'recovered' && settings.notifyOnRecovery && (retry?.attempt ?? 0) > 0)
+      this.effects.push({ type: 'notify', title: 'Gatewhy: page is back', text });
   }
 
   private recoveryText(retry: RetryState, url: string): string {

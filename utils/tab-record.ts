@@ -153,7 +153,11 @@ export function addFailure(record: TabRecord, failure: FailedRequest): TabRecord
   };
   if (failure.type !== 'main_frame') return updated;
   const what = failure.status > 0 ? `${failure.status}` : (failure.networkError ?? 'network error');
-  return addEvent(updated, { time: failure.time, kind: 'failed', text: `The page failed: ${what}${failure.summary ? ` (${failure.summary.causeTitle.toLowerCase()})` : ''}` });
+  return addEvent(updated, {
+    time: failure.time,
+    kind: 'failed',
+    text: `The page failed: ${what}${failure.summary ? ` (${failure.summary.causeTitle.toLowerCase()})` : ''}`,
+  });
 }
 
 /** Replaces a stored failure (found by requestId) with an updated copy, e.g. once its page text was read. */

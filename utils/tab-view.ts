@@ -96,7 +96,8 @@ export function retryView(retry: RetryState, now: number): RetryView {
     return { ...view, title: secondsLeft > 0 ? `Retrying in ${secondsLeft} s` : 'Retrying now', secondsLeft, canPause: true };
   }
   if (!retry.blocked) return { ...view, title: 'Retrying now', detail: 'The page is being reloaded.', canPause: true };
-  if (retry.blocked === 'waits-too-long') return { ...view, title: BLOCKED_TITLES['waits-too-long']!, detail: `${serverAsks(retry, now)} Retry then or now?`, canRetryThen: true };
+  if (retry.blocked === 'waits-too-long')
+    return { ...view, title: BLOCKED_TITLES['waits-too-long']!, detail: `${serverAsks(retry, now)} Retry then or now?`, canRetryThen: true };
   return { ...view, title: BLOCKED_TITLES[retry.blocked] ?? 'Not retried automatically', canResume: retry.blocked === 'paused' };
 }
 

@@ -40,14 +40,27 @@ function EmptyState({ log }: { log: PanelLog }) {
     <div class="hero tone-neutral" data-state="empty">
       <h2>{log.requests.length === 0 ? 'No failed requests on this tab' : 'No failed request matches the filters'}</h2>
       <p class="muted">
-        Gatewhy lists every response of this tab with a status of 500 or more, and every request that got no response, with its body and
-        the explanation.
+        Gatewhy lists every response of this tab with a status of 500 or more, and every request that got no response, with its body and the explanation.
       </p>
     </div>
   );
 }
 
-function RequestRow({ request, log, explanation, selected, onSelect, now }: { request: InspectedRequest; log: PanelLog; explanation: Explanation; selected: boolean; onSelect(): void; now: number }) {
+function RequestRow({
+  request,
+  log,
+  explanation,
+  selected,
+  onSelect,
+  now,
+}: {
+  request: InspectedRequest;
+  log: PanelLog;
+  explanation: Explanation;
+  selected: boolean;
+  onSelect(): void;
+  now: number;
+}) {
   const party = partyOfRequest(request, log);
   return (
     <li class="request" data-request-key={request.key} data-status={request.status} data-party={party}>
@@ -85,7 +98,9 @@ export function DevtoolsPanel(props: DevtoolsPanelProps) {
     {
       label: 'Copy as JSON',
       run: async (includeQuery) =>
-        (await actions.copy((await makeReport(includeQuery)).json)) ? { text: 'Report copied as JSON.' } : { text: 'The browser did not allow copying. Try Download JSON instead.', error: true },
+        (await actions.copy((await makeReport(includeQuery)).json))
+          ? { text: 'Report copied as JSON.' }
+          : { text: 'The browser did not allow copying. Try Download JSON instead.', error: true },
     },
     {
       label: 'Export failures as HAR',
@@ -97,7 +112,9 @@ export function DevtoolsPanel(props: DevtoolsPanelProps) {
         const fileName = harFileName(Date.now());
         try {
           await actions.download(fileName, `${JSON.stringify(har, null, 2)}\n`, 'application/json');
-          return { text: `Saved ${fileName}: ${har.log.entries.length} failed ${har.log.entries.length === 1 ? 'request' : 'requests'}, without cookies or credentials.` };
+          return {
+            text: `Saved ${fileName}: ${har.log.entries.length} failed ${har.log.entries.length === 1 ? 'request' : 'requests'}, without cookies or credentials.`,
+          };
         } catch {
           return { text: 'The browser did not start the download.', error: true };
         }
@@ -112,9 +129,7 @@ export function DevtoolsPanel(props: DevtoolsPanelProps) {
         <section class="panel-list section" aria-labelledby="list-title">
           <h2 id="list-title">
             Failed requests{' '}
-            <span class="count">
-              {visible.length === log.requests.length ? log.requests.length : `${visible.length} of ${log.requests.length}`}
-            </span>
+            <span class="count">{visible.length === log.requests.length ? log.requests.length : `${visible.length} of ${log.requests.length}`}</span>
           </h2>
           {visible.length === 0 ? (
             <EmptyState log={log} />
@@ -133,11 +148,18 @@ export function DevtoolsPanel(props: DevtoolsPanelProps) {
               ))}
             </ul>
           )}
-          {visible.length > 0 && <ReportActions make={makeReport} copy={actions.copy} download={actions.download} extraActions={extraActions} offerQueryStrings />}
+          {visible.length > 0 && (
+            <ReportActions make={makeReport} copy={actions.copy} download={actions.download} extraActions={extraActions} offerQueryStrings />
+          )}
         </section>
         <section class="panel-detail">
           {current ? (
-            <RequestDetail request={current} explanation={explanationOf(current, log)} party={partyOfRequest(current, log)} time={clockTime(current.time, now)} />
+            <RequestDetail
+              request={current}
+              explanation={explanationOf(current, log)}
+              party={partyOfRequest(current, log)}
+              time={clockTime(current.time, now)}
+            />
           ) : (
             <p class="muted">Select a failed request to see why it failed.</p>
           )}

@@ -27,7 +27,10 @@ export interface PanelToolbarProps {
 export function PanelToolbar({ log, filters, onFilters, preserveLog, onPreserveLog, onClear }: PanelToolbarProps) {
   const choices = filterChoices(log);
   // A chosen value stays listed after the log lost it (a navigation), so the filter never changes by itself.
-  const statuses = filters.status !== 'all' && filters.status !== 'network' && !choices.statuses.includes(filters.status) ? [...choices.statuses, filters.status] : choices.statuses;
+  const statuses =
+    filters.status !== 'all' && filters.status !== 'network' && !choices.statuses.includes(filters.status)
+      ? [...choices.statuses, filters.status]
+      : choices.statuses;
   const hosts = filters.host !== 'all' && !choices.hosts.includes(filters.host) ? [...choices.hosts, filters.host] : choices.hosts;
   const setStatus = (value: string) => onFilters({ ...filters, status: value === 'all' || value === 'network' ? value : Number(value) });
   return (

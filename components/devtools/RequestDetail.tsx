@@ -12,7 +12,12 @@ const KB = Math.round(MAX_BODY_CHARS / 1024);
 export function BodyExcerpt({ request }: { request: InspectedRequest }) {
   let content;
   if (request.status === 0) content = <p class="muted">No response arrived, so there is no body.</p>;
-  else if (request.bodyState === 'reading') content = <p class="muted" aria-busy="true">Reading the body…</p>;
+  else if (request.bodyState === 'reading')
+    content = (
+      <p class="muted" aria-busy="true">
+        Reading the body…
+      </p>
+    );
   else if (!request.body) content = <p class="muted">DevTools did not give this response's body (it may have been dropped from its log).</p>;
   else if (request.body.text === '') content = <p class="muted">The response had an empty body: the explanation rests on the status and headers.</p>;
   else {

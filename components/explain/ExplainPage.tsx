@@ -22,7 +22,13 @@ const EXAMPLES: { label: string; text: string }[] = [
   },
   {
     label: 'DevTools header lines',
-    text: ['server: CloudFront', 'x-cache: Error from cloudfront', 'via: 1.1 0a1b2c3d4e5f.cloudfront.net (CloudFront)', 'x-amz-cf-pop: FRA56-P5', 'x-amz-cf-id: 7cKqbWcu0gXoL1eqJGpo8rN_OlB0a2M3y3u7Q9Rz8M2xQ4bD6aX1YA=='].join('\n'),
+    text: [
+      'server: CloudFront',
+      'x-cache: Error from cloudfront',
+      'via: 1.1 0a1b2c3d4e5f.cloudfront.net (CloudFront)',
+      'x-amz-cf-pop: FRA56-P5',
+      'x-amz-cf-id: 7cKqbWcu0gXoL1eqJGpo8rN_OlB0a2M3y3u7Q9Rz8M2xQ4bD6aX1YA==',
+    ].join('\n'),
   },
 ];
 
@@ -78,7 +84,8 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
 
   let problem: string | undefined;
   if (submitted && parsed && !parsed.ok) problem = `Gatewhy could not read this: ${parsed.error}.`;
-  else if (submitted && needsStatus && typedStatus === undefined) problem = 'There is no status line: enter the status code the response had (for example 502).';
+  else if (submitted && needsStatus && typedStatus === undefined)
+    problem = 'There is no status line: enter the status code the response had (for example 502).';
 
   return (
     <>
@@ -92,9 +99,8 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
         <div class="stack">
           <h1 class="page-title">Explain a response</h1>
           <p class="page-lead">
-            Paste a response as <code>curl -i</code> prints it, its header lines copied from the browser's developer tools, or the error page alone (its
-            HTML, or the text copied from the browser). Gatewhy tells which gateway answered, who wrote the error, and why. Nothing you paste leaves your
-            browser.
+            Paste a response as <code>curl -i</code> prints it, its header lines copied from the browser's developer tools, or the error page alone (its HTML,
+            or the text copied from the browser). Gatewhy tells which gateway answered, who wrote the error, and why. Nothing you paste leaves your browser.
           </p>
         </div>
         <div class="explain-grid">
@@ -152,7 +158,9 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
                     onInput={(event) => setStatusInput((event.currentTarget as HTMLInputElement).value)}
                   />
                   <span id={ids.statusHelp} class="small muted">
-                    {bodyOnly ? 'The page does not state its status: enter it if you know it.' : 'Header lines carry no status: the Status Code shown by the developer tools.'}
+                    {bodyOnly
+                      ? 'The page does not state its status: enter it if you know it.'
+                      : 'Header lines carry no status: the Status Code shown by the developer tools.'}
                   </span>
                 </div>
               </div>
@@ -180,11 +188,7 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
             )}
           </form>
           <section class="result" aria-label="Explanation" tabIndex={-1} ref={result}>
-            {explanation ? (
-              <ExplanationView explanation={explanation} level={2} />
-            ) : (
-              <p class="muted">The explanation appears here.</p>
-            )}
+            {explanation ? <ExplanationView explanation={explanation} level={2} /> : <p class="muted">The explanation appears here.</p>}
           </section>
         </div>
       </main>

@@ -16,8 +16,7 @@ export function FieldRow({ field, control, error, note, justSaved, onInput, onCo
   const id = `field-${field.key}`;
   const hint = boundsHint(field);
   // The error first: it is what a screen reader user needs to hear before the help.
-  const describedBy =
-    [error && `${id}-error`, field.help && `${id}-help`, hint && `${id}-hint`, note && `${id}-note`].filter(Boolean).join(' ') || undefined;
+  const describedBy = [error && `${id}-error`, field.help && `${id}-help`, hint && `${id}-hint`, note && `${id}-note`].filter(Boolean).join(' ') || undefined;
   const shared = {
     id,
     'aria-describedby': describedBy,

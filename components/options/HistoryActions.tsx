@@ -14,9 +14,7 @@ export function HistoryActions({ say }: { say(message: string): void }) {
 
   return (
     <div class="row row-actions">
-      <p class="help">
-        {count === undefined ? '\u00a0' : count === 0 ? 'No recent errors are stored.' : `${errorsText(count)} stored on this device.`}
-      </p>
+      <p class="help">{count === undefined ? '\u00a0' : count === 0 ? 'No recent errors are stored.' : `${errorsText(count)} stored on this device.`}</p>
       <ConfirmAction
         label="Clear recent errors"
         question={`Delete ${errorsText(count ?? 0)}? This cannot be undone.`}

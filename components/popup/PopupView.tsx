@@ -88,7 +88,8 @@ function ClearState({ record, now }: { record: TabRecord | undefined; now: numbe
     <section class="hero tone-neutral" aria-labelledby="headline" data-state="clear">
       <h2 id="headline">No gateway errors on this tab</h2>
       <p class="muted">
-        Gatewhy watches this page and the requests inside it. When one fails with a gateway error (502, 503, 504, Cloudflare 52x…), the explanation shows up here.
+        Gatewhy watches this page and the requests inside it. When one fails with a gateway error (502, 503, 504, Cloudflare 52x…), the explanation shows up
+        here.
       </p>
     </section>
   );

@@ -26,7 +26,11 @@ export function ReportActions({ make, copy, download, extraActions = [], offerQu
 
   const onCopy = async () => {
     const copied = await copy((await make(includeQuery)).markdown);
-    setMessage(copied ? { text: 'Report copied as Markdown: paste it into a support ticket.' } : { text: 'The browser did not allow copying. Try Download instead.', error: true });
+    setMessage(
+      copied
+        ? { text: 'Report copied as Markdown: paste it into a support ticket.' }
+        : { text: 'The browser did not allow copying. Try Download instead.', error: true },
+    );
   };
   const onDownload = async () => {
     const report = await make(includeQuery);
@@ -61,7 +65,9 @@ export function ReportActions({ make, copy, download, extraActions = [], offerQu
         </label>
       ) : null}
       <p class="small muted">
-        {offerQueryStrings ? 'Cookies, credentials and tokens in headers are always left out.' : 'Cookies, credentials, tokens in headers and query strings in addresses are always left out.'}
+        {offerQueryStrings
+          ? 'Cookies, credentials and tokens in headers are always left out.'
+          : 'Cookies, credentials, tokens in headers and query strings in addresses are always left out.'}
       </p>
       <p class={`notice${message?.error ? ' error' : ''}`} role="status" aria-live="polite">
         {message?.text ?? ''}

@@ -16,10 +16,16 @@ function RequestItem({ failure, explanation, load, now }: { failure: FailedReque
   const headline = failure.summary?.headline ?? explanation?.headline ?? failure.networkError ?? '';
   return (
     <li class="request" data-request-id={failure.requestId}>
-      <button type="button" class="request-toggle" aria-expanded={open} aria-controls={detailId} onClick={() => {
+      <button
+        type="button"
+        class="request-toggle"
+        aria-expanded={open}
+        aria-controls={detailId}
+        onClick={() => {
           if (!open) load();
           setOpen(!open);
-        }}>
+        }}
+      >
         <span class="pill small">
           <span class="visually-hidden">Status </span>
           {status}
@@ -27,10 +33,15 @@ function RequestItem({ failure, explanation, load, now }: { failure: FailedReque
         <span class="request-path">
           {failure.method} {pathOf(failure.url)}
         </span>
-        <span class="chevron" aria-hidden="true">›</span>
+        <span class="chevron" aria-hidden="true">
+          ›
+        </span>
         <span class="request-summary">
           {headline}
-          <span class="muted"> · {TYPE_WORDS[failure.type] ?? failure.type} · {clockTime(failure.time, now)}</span>
+          <span class="muted">
+            {' '}
+            · {TYPE_WORDS[failure.type] ?? failure.type} · {clockTime(failure.time, now)}
+          </span>
         </span>
       </button>
       {open && explanation && (
@@ -45,13 +56,16 @@ function RequestItem({ failure, explanation, load, now }: { failure: FailedReque
 function HostGroupView({ group, explained, now }: { group: HostGroup; explained: TabExplanations; now: number }) {
   const count = group.failures.length;
   return (
-    <section class="host-group" data-host={group.host} data-party={group.party} aria-label={`${group.host}, ${count} failed ${count === 1 ? 'request' : 'requests'}`}>
+    <section
+      class="host-group"
+      data-host={group.host}
+      data-party={group.party}
+      aria-label={`${group.host}, ${count} failed ${count === 1 ? 'request' : 'requests'}`}
+    >
       <h3 class="host-head">
         <span class="mono">{group.host}</span>
         <span class={`party-tag ${group.party}`}>{group.party === 'first' ? 'this site' : 'third party'}</span>
-        <span class="count">
-          {count} failed
-        </span>
+        <span class="count">{count} failed</span>
       </h3>
       <ul class="requests">
         {group.failures.map((failure) => (

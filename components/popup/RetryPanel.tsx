@@ -68,7 +68,12 @@ export function RetryPanel({ retry, now, actions }: { retry: RetryState; now: nu
           </button>
         )}
         {retry.blocked !== 'never-site' && (
-          <button type="button" class="link" disabled={busy} onClick={() => void run(() => actions.neverOnSite(retry.url), `Gatewhy will not retry pages on ${host} again.`)}>
+          <button
+            type="button"
+            class="link"
+            disabled={busy}
+            onClick={() => void run(() => actions.neverOnSite(retry.url), `Gatewhy will not retry pages on ${host} again.`)}
+          >
             Never retry on this site
           </button>
         )}

@@ -43,7 +43,11 @@ function RequestsHeadline({ record }: { record: TabRecord }) {
       </div>
       <p class="meta">
         {firstCount > 0 && <span>{firstCount} to this site</span>}
-        {thirdCount > 0 && <span>{thirdCount} to {thirdCount === 1 ? 'a third party' : 'third parties'}</span>}
+        {thirdCount > 0 && (
+          <span>
+            {thirdCount} to {thirdCount === 1 ? 'a third party' : 'third parties'}
+          </span>
+        )}
       </p>
     </section>
   );

@@ -28,7 +28,11 @@ export interface TabState {
  * Follows a stored value: the watcher starts before the one read, and a change that arrives while that read is
  * under way wins over it (the read may return the older value). Resolves once the value is known.
  */
-function follow<T>(read: () => Promise<T | undefined>, watch: (listener: (value: T | undefined) => void) => () => void, set: (value: T | undefined) => void): { stop: () => void; ready: Promise<void> } {
+function follow<T>(
+  read: () => Promise<T | undefined>,
+  watch: (listener: (value: T | undefined) => void) => () => void,
+  set: (value: T | undefined) => void,
+): { stop: () => void; ready: Promise<void> } {
   let changed = false;
   const stop = watch((value) => {
     changed = true;
@@ -51,8 +55,16 @@ export function useTab(): TabState {
       if (!live) return;
       if (tabId === undefined) return setState({ loading: false });
       const followed = [
-        follow(() => readTabRecord(tabId), (listener) => watchTabRecord(tabId, listener), (record) => update({ record })),
-        follow(() => readRetryState(tabId), (listener) => watchRetryState(tabId, listener), (retry) => update({ retry })),
+        follow(
+          () => readTabRecord(tabId),
+          (listener) => watchTabRecord(tabId, listener),
+          (record) => update({ record }),
+        ),
+        follow(
+          () => readRetryState(tabId),
+          (listener) => watchRetryState(tabId, listener),
+          (retry) => update({ retry }),
+        ),
       ];
       stops = followed.map(({ stop }) => stop);
       await Promise.all(followed.map(({ ready }) => ready));

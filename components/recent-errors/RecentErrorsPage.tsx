@@ -44,9 +44,7 @@ export function RecentErrorsPage({ now = Date.now() }: { now?: number }) {
         <a href="/recent-errors.html" aria-current="page">
           Recent errors
         </a>
-        <a href="/explain.html">
-          Explain a response
-        </a>
+        <a href="/explain.html">Explain a response</a>
       </PageHeader>
       <main class="page stack" aria-busy={entries === undefined}>
         <div class="stack">

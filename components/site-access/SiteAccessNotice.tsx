@@ -8,11 +8,18 @@ const TEXT = {
     detail: 'When a page or a request inside it fails with a gateway error, its toolbar icon shows it at once.',
   },
   withheld: {
-    title: { everySite: 'Gatewhy cannot see failures on sites', thisSite: 'Gatewhy cannot see failures on this site', someSites: 'Gatewhy sees only the sites you chose' },
+    title: {
+      everySite: 'Gatewhy cannot see failures on sites',
+      thisSite: 'Gatewhy cannot see failures on this site',
+      someSites: 'Gatewhy sees only the sites you chose',
+    },
     blind: 'Without site access the browser shows Gatewhy no responses: a 502 or 504 passes unnoticed, and nothing is explained or retried.',
     why: {
       chrome: { none: 'Its site access is set to “On click”.', some: (sites: string) => `Its site access is “On specific sites”: ${sites}.` },
-      firefox: { none: 'Firefox has not given it access to websites: Manifest V3 extensions get it only when you agree.', some: (sites: string) => `You allowed it on ${sites} only.` },
+      firefox: {
+        none: 'Firefox has not given it access to websites: Manifest V3 extensions get it only when you agree.',
+        some: (sites: string) => `You allowed it on ${sites} only.`,
+      },
     },
     button: 'Allow access to all sites',
     elsewhere: {
@@ -24,7 +31,8 @@ const TEXT = {
   never: {
     'browser-page': {
       title: 'Gatewhy cannot watch browser pages like this one',
-      detail: 'Browsers keep extensions out of their own pages: settings, the new tab page, chrome:// and about: pages. Open a website in this tab and Gatewhy watches it.',
+      detail:
+        'Browsers keep extensions out of their own pages: settings, the new tab page, chrome:// and about: pages. Open a website in this tab and Gatewhy watches it.',
     },
     'extension-page': {
       title: 'Gatewhy cannot watch extension pages',

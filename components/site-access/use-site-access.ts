@@ -60,7 +60,10 @@ export function useSiteAccess(tabId?: number, enabled = true): SiteAccessState {
       // Only the latest read may answer: an older one can finish after a newer grant.
       const ticket = ++reads;
       const answer = (access: SiteAccess | undefined) => live && ticket === reads && setState({ checked: true, access });
-      readAccessFacts(tabId).then((facts) => answer(siteAccess(facts)), () => answer(undefined));
+      readAccessFacts(tabId).then(
+        (facts) => answer(siteAccess(facts)),
+        () => answer(undefined),
+      );
     };
     const onTabUpdated = (updatedId: number, change: { status?: string; url?: string }) => {
       if (updatedId === tabId && (change.status === 'complete' || change.url !== undefined)) read();

@@ -33,7 +33,11 @@ export async function runEffect(tabId: number, effect: TabEffect, context: Effec
       else await writeRetryState(tabId, effect.retry);
       return;
     case 'remember':
-      await recordHistory(effect.failures.map((failure) => toHistoryEntry(failure, siteOf(failure.url))), context.settings().historySize, { privateWindow: effect.privateWindow });
+      await recordHistory(
+        effect.failures.map((failure) => toHistoryEntry(failure, siteOf(failure.url))),
+        context.settings().historySize,
+        { privateWindow: effect.privateWindow },
+      );
       return;
     case 'badge':
       await showBadge(tabId, effect.badge, effect.previous);
@@ -72,7 +76,9 @@ export async function runEffect(tabId: number, effect: TabEffect, context: Effec
     case 'inject-banner':
       // The browser's own error pages cannot be scripted: there the timer and the alarm fire the retry.
       beside('banner injection', () =>
-        withTimeLimit(browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/banner.js'] }), TAB_CALL_TIME_LIMIT_MS).catch(() => undefined),
+        withTimeLimit(browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/banner.js'] }), TAB_CALL_TIME_LIMIT_MS).catch(
+          () => undefined,
+        ),
       );
       return;
     case 'read-page':
@@ -92,7 +98,13 @@ export async function runEffect(tabId: number, effect: TabEffect, context: Effec
     case 'notify': {
       // The options page gives the permission back when the option is turned off; check it is still held.
       const allowed = await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false);
-      if (allowed) await browser.notifications.create(`gatewhy-recovered-${tabId}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: effect.title, message: effect.text });
+      if (allowed)
+        await browser.notifications.create(`gatewhy-recovered-${tabId}`, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title: effect.title,
+          message: effect.text,
+        });
       return;
     }
   }

@@ -83,8 +83,13 @@ export default defineBackground(() => {
     }),
   );
   for (const online of [true, false]) {
-    globalThis.addEventListener?.(online ? 'online' : 'offline', guarded(`${online ? 'online' : 'offline'} event`, () => runner.broadcast({ type: 'connectivity', online })));
+    globalThis.addEventListener?.(
+      online ? 'online' : 'offline',
+      guarded(`${online ? 'online' : 'offline'} event`, () => runner.broadcast({ type: 'connectivity', online })),
+    );
   }
 
-  runner.start(guarded('settings', (settings: { watchAllRequests: boolean }) => watchOtherTypes(settings.watchAllRequests))).catch((error) => logError('start', error));
+  runner
+    .start(guarded('settings', (settings: { watchAllRequests: boolean }) => watchOtherTypes(settings.watchAllRequests)))
+    .catch((error) => logError('start', error));
 });

@@ -64,7 +64,10 @@ export function createMessageHandler(runner: TabRunner, extensionOrigin = browse
         if (state?.privateWindow) {
           // A rule is a setting, kept in storage.sync: on disk, and nothing of a private window goes there.
           await runner.dispatch(state.tabId, { type: 'user', action: 'stop' });
-          return { ok: false, error: 'Retrying stopped. In a private window Gatewhy writes nothing to disk, so it adds no site rule: add it on the options page.' };
+          return {
+            ok: false,
+            error: 'Retrying stopped. In a private window Gatewhy writes nothing to disk, so it adds no site rule: add it on the options page.',
+          };
         }
         // An extension page may name the address; a page's banner only ever the page's own.
         const named = isExtensionPage(sender, extensionOrigin) && typeof request.url === 'string' ? request.url : undefined;

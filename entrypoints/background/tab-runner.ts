@@ -109,7 +109,14 @@ export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner
     return slot;
   }
 
-  const inputs = (): StepInputs => ({ now: now(), settings, retryLog: retryLog.filter((at) => at > now() - GLOBAL_WINDOW_MS), online: online(), browser: browserTraits, random });
+  const inputs = (): StepInputs => ({
+    now: now(),
+    settings,
+    retryLog: retryLog.filter((at) => at > now() - GLOBAL_WINDOW_MS),
+    online: online(),
+    browser: browserTraits,
+    random,
+  });
 
   /**
    * The retry log changes in the same synchronous turn as the step that decided it, so two tabs stepping one after

@@ -74,7 +74,14 @@ export function relayFailedResponses(tabId: number): void {
     sent.add(request.key);
     void readResponseBody(entry).then((body) => {
       if (!body) return;
-      background.seen({ url: request.url, method: request.method, status: request.status, time: request.time, bodyText: body.text, bodyTruncated: body.truncated });
+      background.seen({
+        url: request.url,
+        method: request.method,
+        status: request.status,
+        time: request.time,
+        bodyText: body.text,
+        bodyTruncated: body.truncated,
+      });
     });
   });
 }

@@ -7,7 +7,9 @@ import '../../components/gatewhy.css';
 
 function App() {
   const site = useSiteAccess();
-  return <WelcomePage site={site} browser={BROWSER} onRequestAccess={requestSiteAccess} onOpenSettings={hasOptionsPage() ? () => void openOptions() : undefined} />;
+  return (
+    <WelcomePage site={site} browser={BROWSER} onRequestAccess={requestSiteAccess} onOpenSettings={hasOptionsPage() ? () => void openOptions() : undefined} />
+  );
 }
 
 render(<App />, document.getElementById('app')!);

@@ -65,23 +65,25 @@ rawServer(18004, 'close', (sock) => sock.end());
 
 // garbage: first line is not an HTTP status line at all, followed by binary junk.
 rawServer(18005, 'garbage', (sock) => {
-  sock.end(Buffer.concat([
-    Buffer.from('HELLO THIS IS NOT HTTP\r\n'),
-    Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x0d, 0x0a]),
-    Buffer.from('more junk without any structure\r\n\r\n'),
-  ]));
+  sock.end(
+    Buffer.concat([
+      Buffer.from('HELLO THIS IS NOT HTTP\r\n'),
+      Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x0d, 0x0a]),
+      Buffer.from('more junk without any structure\r\n\r\n'),
+    ]),
+  );
 });
 
 // bad-header: a valid status line, then a header line with no colon (invalid field syntax).
 rawServer(18015, 'bad-header', (sock) => {
   sock.end(
     'HTTP/1.1 200 OK\r\n' +
-    'Content-Type: text/plain\r\n' +
-    'This line is not a header\r\n' +
-    'Content-Length: 3\r\n' +
-    'Connection: close\r\n' +
-    '\r\n' +
-    'ok\n',
+      'Content-Type: text/plain\r\n' +
+      'This line is not a header\r\n' +
+      'Content-Length: 3\r\n' +
+      'Connection: close\r\n' +
+      '\r\n' +
+      'ok\n',
   );
 });
 
@@ -91,11 +93,12 @@ rawServer(18006, 'huge-header', (sock) => {
   const body = 'ok, but look at my headers\n';
   sock.end(
     'HTTP/1.1 200 OK\r\n' +
-    'Content-Type: text/plain\r\n' +
-    `X-Huge: ${'a'.repeat(64 * 1024)}\r\n` +
-    `Content-Length: ${body.length}\r\n` +
-    'Connection: close\r\n' +
-    '\r\n' + body,
+      'Content-Type: text/plain\r\n' +
+      `X-Huge: ${'a'.repeat(64 * 1024)}\r\n` +
+      `Content-Length: ${body.length}\r\n` +
+      'Connection: close\r\n' +
+      '\r\n' +
+      body,
   );
 });
 
@@ -146,7 +149,8 @@ app(18008, 'app-502', (req, res) => {
 
 // app-503: planned maintenance, with the Retry-After hint a browser/CLI should surface.
 app(18009, 'app-503', (req, res) => {
-  const body = '<!doctype html>\n<html><head><title>Down for maintenance</title></head>\n' +
+  const body =
+    '<!doctype html>\n<html><head><title>Down for maintenance</title></head>\n' +
     '<body><h1>We&rsquo;ll be back soon</h1>\n<p>Example Shop is down for scheduled maintenance. Please try again in a couple of minutes.</p>\n</body></html>\n';
   res.writeHead(503, {
     'Content-Type': 'text/html; charset=utf-8',
@@ -161,10 +165,17 @@ app(18010, 'ok', okHandler('the ok upstream'));
 
 // slow: healthy but takes 2.8 s (just under every gateway's 3 s timeout), so one request can occupy a gateway's only
 // connection slot for well over a limit's own queue/acquire wait (1 s), even when a busy machine delays the next request.
-app(18012, 'slow', (req, res) => new Promise((resolve) => setTimeout(() => {
-  okHandler('the slow upstream')(req, res);
-  resolve();
-}, 2800)));
+app(
+  18012,
+  'slow',
+  (req, res) =>
+    new Promise((resolve) =>
+      setTimeout(() => {
+        okHandler('the slow upstream')(req, res);
+        resolve();
+      }, 2800),
+    ),
+);
 
 // fetch-proxy (no gateway product in front): a tiny Node BFF that proxies with fetch()
 // to a dead port and turns the failure into its own 502, the way hand-written proxies do.

@@ -25,7 +25,10 @@ describe('bin/gatewhy-explain.mjs', () => {
       mkdirSync(join(clone, 'bin'));
       copyFileSync('bin/gatewhy-explain.mjs', join(clone, 'bin/gatewhy-explain.mjs'));
       for (const name of ['cli', 'utils', 'node_modules', 'package.json']) symlinkSync(resolve(name), join(clone, name));
-      const result = spawnSync('node', ['bin/gatewhy-explain.mjs', '--json', resolve('test/fixtures/responses/nginx/refused.http')], { cwd: clone, encoding: 'utf8' });
+      const result = spawnSync('node', ['bin/gatewhy-explain.mjs', '--json', resolve('test/fixtures/responses/nginx/refused.http')], {
+        cwd: clone,
+        encoding: 'utf8',
+      });
       expect(result.status).toBe(0);
       expect(JSON.parse(result.stdout)).toMatchObject({ status: 502, gateway: { id: 'nginx' } });
     } finally {
@@ -35,7 +38,8 @@ describe('bin/gatewhy-explain.mjs', () => {
 
   it('is what `npx gatewhy-explain` runs inside the clone, with nothing fetched', () => {
     // Offline: npx must find the project's own bin, not look for a package of that name in the registry.
-    const npx = (args: string[]) => execFileSync('npx', ['gatewhy-explain', ...args], { encoding: 'utf8', env: { ...process.env, npm_config_offline: 'true' } });
+    const npx = (args: string[]) =>
+      execFileSync('npx', ['gatewhy-explain', ...args], { encoding: 'utf8', env: { ...process.env, npm_config_offline: 'true' } });
     expect(npx(['--help'])).toContain('Usage: gatewhy-explain');
     expect(JSON.parse(npx(['--json', 'test/fixtures/responses/nginx/refused.http']))).toMatchObject({ status: 502, gateway: { id: 'nginx' } });
   }, 60_000);

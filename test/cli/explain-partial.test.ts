@@ -5,18 +5,31 @@ import { runExplain, type Io } from '../../cli/explain';
 async function run(args: string[], stdin: string) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: Io = { stdout: (text) => out.push(text), stderr: (text) => err.push(text), readStdin: async () => stdin, readFile: async () => stdin, isTerminal: false, now: Date.UTC(2026, 10, 27, 12) };
+  const io: Io = {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    readStdin: async () => stdin,
+    readFile: async () => stdin,
+    isTerminal: false,
+    now: Date.UTC(2026, 10, 27, 12),
+  };
   const code = await runExplain(args, io);
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
 describe('gatewhy-explain on part of a response', () => {
   it('explains an error page alone, its status read off the page', async () => {
-    const page = '<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>\n';
+    const page =
+      '<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx/1.22.1</center>\n</body>\n</html>\n';
     const { code, stdout } = await run(['--json'], page);
     expect(code).toBe(0);
     const explanation = JSON.parse(stdout.trim());
-    expect(explanation).toMatchObject({ status: 502, gateway: { id: 'nginx' }, source: 'gateway', evidence: { status: 'inferred', headers: 'unseen', body: 'seen' } });
+    expect(explanation).toMatchObject({
+      status: 502,
+      gateway: { id: 'nginx' },
+      source: 'gateway',
+      evidence: { status: 'inferred', headers: 'unseen', body: 'seen' },
+    });
     expect(explanation.route).toEqual([expect.objectContaining({ id: 'nginx', role: 'wrote' })]);
   });
 

@@ -38,7 +38,10 @@ describe('gatewhy-explain', () => {
   it('prints one JSON object per response, in input order, with the promised fields', async () => {
     const { code, stdout } = await run(['--json', NGINX, CLOUDFRONT]);
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map(({ gateway }) => gateway.id)).toEqual(['nginx', 'aws-cloudfront']);
     for (const line of lines) {
       expect(Object.keys(line)).toEqual(expect.arrayContaining(['status', 'gateway', 'source', 'causes', 'cached', 'headers', 'advice']));
@@ -62,7 +65,10 @@ describe('gatewhy-explain', () => {
       log: {
         entries: [
           { request: { url: 'https://a.example/' }, response: { status: 200, headers: [] } },
-          { request: { url: 'https://a.example/api' }, response: { status: 503, headers: [{ name: 'server', value: 'envoy' }], content: { text: 'no healthy upstream' } } },
+          {
+            request: { url: 'https://a.example/api' },
+            response: { status: 503, headers: [{ name: 'server', value: 'envoy' }], content: { text: 'no healthy upstream' } },
+          },
         ],
       },
     });

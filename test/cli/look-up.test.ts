@@ -29,7 +29,9 @@ describe('gatewhy-explain URL', () => {
     const { code, stdout } = await run([`${server.origin}/shop`]);
     expect(code).toBe(1);
     expect(stdout).toContain(`GET ${server.origin}/shop → 502 Bad Gateway`);
-    expect(stdout).toMatch(/502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server/);
+    expect(stdout).toMatch(
+      /502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server/,
+    );
     expect(stdout).toContain('Written by: the gateway wrote this error itself');
     expect(stdout).toContain('Server: nginx/1.22.1');
 
@@ -44,7 +46,11 @@ describe('gatewhy-explain URL', () => {
     const server = await serve([{ answer }]);
     const { json } = await runJson([`${server.origin}/`]);
     expect(json.statusText).toBe('Service Unavailable: Back-end server is at capacity');
-    expect(json.headers.map(({ name, value }: { name: string; value: string }) => `${name}: ${value}`)).toEqual(['X-Hop: one', 'X-Hop: two', 'Content-Length: 0']);
+    expect(json.headers.map(({ name, value }: { name: string; value: string }) => `${name}: ${value}`)).toEqual([
+      'X-Hop: one',
+      'X-Hop: two',
+      'Content-Length: 0',
+    ]);
   });
 
   it('sends its own User-Agent and nothing that identifies the user', async () => {
@@ -94,7 +100,10 @@ describe('gatewhy-explain URL', () => {
 
   it('says the server reset the connection, and tells an empty reply apart', async () => {
     const reset = await serve([{ reset: true }]);
-    expect((await runJson([`${reset.origin}/`])).json).toMatchObject({ networkError: 'net::ERR_CONNECTION_RESET', headline: 'The page did not load: the server reset the connection' });
+    expect((await runJson([`${reset.origin}/`])).json).toMatchObject({
+      networkError: 'net::ERR_CONNECTION_RESET',
+      headline: 'The page did not load: the server reset the connection',
+    });
     const empty = await serve([{ close: true }]);
     const { code, json } = await runJson([`${empty.origin}/`]);
     expect(code).toBe(1);
@@ -104,7 +113,12 @@ describe('gatewhy-explain URL', () => {
 
   it('tells a reply cut in its headers from a body cut short', async () => {
     // The body promises 10 000 bytes; the connection closes after the first few hundred.
-    const shortBody = Buffer.from(fixtureBytes('nginx/refused.http').toString('latin1').replace(/Content-Length: \d+/, 'Content-Length: 10000'), 'latin1');
+    const shortBody = Buffer.from(
+      fixtureBytes('nginx/refused.http')
+        .toString('latin1')
+        .replace(/Content-Length: \d+/, 'Content-Length: 10000'),
+      'latin1',
+    );
     const server = await serve((head) => ({ answer: head.startsWith('GET /head') ? 'HTTP/1.1 502 Bad Gateway\r\nServer: ngi' : shortBody }));
     expect((await runJson([`${server.origin}/head`])).json).toMatchObject({ networkError: 'net::ERR_CONNECTION_CLOSED', causes: [{ id: 'origin-reset' }] });
     const { code, json } = await runJson([`${server.origin}/body`]);
@@ -124,7 +138,7 @@ describe('gatewhy-explain URL', () => {
 
   it('explains what arrived when the body stalls past --timeout, and says the body is cut', async () => {
     const bytes = fixtureBytes('nginx/refused.http');
-    const server = await serve([{ answerThenHang: bytes.subarray(0, bytes.indexOf('</center>') ) }]);
+    const server = await serve([{ answerThenHang: bytes.subarray(0, bytes.indexOf('</center>')) }]);
     const { code, json } = await runJson(['--timeout', '0.3', `${server.origin}/`]);
     expect(code).toBe(1);
     expect(json).toMatchObject({ status: 502, gateway: { id: 'nginx' } });
@@ -156,7 +170,8 @@ describe('gatewhy-explain URL', () => {
     it('with the certificate trusted, accepts it for its own name and refuses it for another', async () => {
       const server = await serve([{ answer: httpResponse(200, 'OK') }], certificate);
       // NODE_EXTRA_CA_CERTS is read when Node starts: a real process, as a user with a private CA would run it.
-      const trusting = (url: string) => runProcess('bin/gatewhy-explain.mjs', ['--json', url], { env: { ...process.env, NODE_EXTRA_CA_CERTS: certificate.certPath } });
+      const trusting = (url: string) =>
+        runProcess('bin/gatewhy-explain.mjs', ['--json', url], { env: { ...process.env, NODE_EXTRA_CA_CERTS: certificate.certPath } });
       const ownName = await trusting(`https://localhost:${server.port}/`);
       expect(ownName.status).toBe(0);
       expect(JSON.parse(ownName.stdout)).toMatchObject({ ok: true, status: 200 });
@@ -166,7 +181,7 @@ describe('gatewhy-explain URL', () => {
     });
   });
 
-  it('says a reply that is not HTTP is invalid (a captured upstream\'s junk)', async () => {
+  it("says a reply that is not HTTP is invalid (a captured upstream's junk)", async () => {
     const raw = readFileSync('test/fixtures/responses/nginx/garbage-http09.http');
     const junk = raw.subarray(raw.indexOf('HELLO'));
     const server = await serve([{ answer: junk }]);
@@ -193,7 +208,10 @@ describe('gatewhy-explain URL', () => {
     const captured = fixtureBytes('nginx/refused.http');
     const split = captured.indexOf('\r\n\r\n');
     const body = gzipSync(captured.subarray(split + 4));
-    const head = captured.subarray(0, split).toString('latin1').replace(/Content-Length: \d+/, `Content-Length: ${body.length}\r\nContent-Encoding: gzip`);
+    const head = captured
+      .subarray(0, split)
+      .toString('latin1')
+      .replace(/Content-Length: \d+/, `Content-Length: ${body.length}\r\nContent-Encoding: gzip`);
     const server = await serve([{ answer: Buffer.concat([Buffer.from(`${head}\r\n\r\n`, 'latin1'), body]) }]);
     const { json } = await runJson([`${server.origin}/`]);
     expect(json.variant).toBe((await runJson(['test/fixtures/responses/nginx/refused.http'])).json.variant);
@@ -221,7 +239,9 @@ describe('gatewhy-explain URL', () => {
       expect(code).toBe(1);
       expect(stdout).toContain(`GET ${front.origin}/ → 301 Moved Permanently → ${failing.origin}/shop`);
       expect(stdout).toContain(`GET ${failing.origin}/shop → 502 Bad Gateway`);
-      expect(stdout).toMatch(/502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server/);
+      expect(stdout).toMatch(
+        /502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server/,
+      );
       const { json } = await runJson(['--follow', `${front.origin}/`]);
       expect(json).toMatchObject({ url: `${failing.origin}/shop`, redirects: [{ status: 301, from: `${front.origin}/`, to: `${failing.origin}/shop` }] });
     });
@@ -242,7 +262,9 @@ describe('gatewhy-explain URL', () => {
       const front = await serve([{ answer: httpResponse(302, 'Found', { Location: 'http://bob:pw@127.0.0.1:9/' }) }]);
       const { code, json } = await runJson(['--follow', `${front.origin}/`]);
       expect(code).toBe(0);
-      expect(json.headline).toBe('302 Found: redirects to http://127.0.0.1:9/, which cannot be followed: it carries a user name or password, and gatewhy-explain never sends credentials');
+      expect(json.headline).toBe(
+        '302 Found: redirects to http://127.0.0.1:9/, which cannot be followed: it carries a user name or password, and gatewhy-explain never sends credentials',
+      );
     });
   });
 
@@ -251,7 +273,9 @@ describe('gatewhy-explain URL', () => {
     const port = await refusedPort();
     const { code, stdout } = await run([`${ok.origin}/`, 'test/fixtures/responses/nginx/refused.http', `http://127.0.0.1:${port}/`]);
     expect(code).toBe(1);
-    const order = ['200 OK: answered without an error', 'test/fixtures/responses/nginx/refused.http', 'refused the connection'].map((text) => stdout.indexOf(text));
+    const order = ['200 OK: answered without an error', 'test/fixtures/responses/nginx/refused.http', 'refused the connection'].map((text) =>
+      stdout.indexOf(text),
+    );
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

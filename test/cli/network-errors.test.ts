@@ -39,13 +39,20 @@ describe('networkErrorName', () => {
     expect(networkErrorName(failure({ code: 'ECONNRESET', closedEarly: true, bytesReceived: 12 }))).toBe('net::ERR_CONNECTION_CLOSED');
   });
 
-  it('passes an unknown code on with Node\'s words', () => {
+  it("passes an unknown code on with Node's words", () => {
     expect(networkErrorName(failure({ code: 'EWHATEVER', message: 'something odd' }))).toBe('EWHATEVER: something odd');
     expect(networkErrorName(failure({ message: 'something odd' }))).toBe('something odd');
   });
 
   it('gives only names the engine explains in its own words', () => {
-    const names = new Set([...Object.values(NODE_ERROR_NAMES), ...NODE_ERROR_PREFIXES.map(({ name }) => name), 'net::ERR_CONNECTION_TIMED_OUT', 'net::ERR_TIMED_OUT', 'net::ERR_EMPTY_RESPONSE', 'net::ERR_CONNECTION_CLOSED']);
+    const names = new Set([
+      ...Object.values(NODE_ERROR_NAMES),
+      ...NODE_ERROR_PREFIXES.map(({ name }) => name),
+      'net::ERR_CONNECTION_TIMED_OUT',
+      'net::ERR_TIMED_OUT',
+      'net::ERR_EMPTY_RESPONSE',
+      'net::ERR_CONNECTION_CLOSED',
+    ]);
     for (const networkError of names) {
       const explanation = explainResponse({ status: 0, networkError });
       expect(explanation.headline, networkError).not.toBe(`The page did not load: ${networkError}`);

@@ -30,7 +30,8 @@ export interface TestServer {
 export const fixtureBytes = (path: string) => Buffer.from(replayFixture(join('test/fixtures/responses', path)), 'latin1');
 
 /** A response written by hand, for the cases no fixture covers (a redirect, a 200). */
-export const httpResponse = (status: number, reason: string, headers: Record<string, string> = {}, body = '') => Buffer.from(rawResponse(status, reason, headers, body), 'latin1');
+export const httpResponse = (status: number, reason: string, headers: Record<string, string> = {}, body = '') =>
+  Buffer.from(rawResponse(status, reason, headers, body), 'latin1');
 
 /**
  * Listens on 127.0.0.1 (any free port). Connection n behaves as `behaviours[n]`, the last one repeating;
@@ -101,9 +102,28 @@ export async function refusedPort(): Promise<number> {
 export function selfSignedCertificate(): { key: string; cert: string; certPath: string; remove(): void } {
   const folder = mkdtempSync(join(tmpdir(), 'gatewhy-tls-'));
   const [keyPath, certPath] = [join(folder, 'key.pem'), join(folder, 'cert.pem')];
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-    '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost', '-keyout', keyPath, '-out', certPath,
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+    ],
+    { stdio: 'ignore' },
+  );
   return { key: readFileSync(keyPath, 'utf8'), cert: readFileSync(certPath, 'utf8'), certPath, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }

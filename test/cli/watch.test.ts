@@ -54,7 +54,9 @@ describe('gatewhy-explain --watch', () => {
     expect(code).toBe(0);
     expect(server.requests).toHaveLength(3);
     expect(attempts).toHaveLength(3);
-    expect(attempts[0]).toMatch(/#1 {2}502 Bad Gateway {2}502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)? {2}→ next in 2 s$/);
+    expect(attempts[0]).toMatch(
+      /#1 {2}502 Bad Gateway {2}502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)? {2}→ next in 2 s$/,
+    );
     expect(attempts[1]).toMatch(/#2 {2}503 Service Unavailable {2}.+ {2}→ next in 4 s$/);
     expect(attempts[2]).toMatch(/#3 {2}200 OK {2}→ recovered$/);
     // The wait after the Retry-After: 1 answer is at least what it asked for (here the backoff is longer still).
@@ -64,7 +66,12 @@ describe('gatewhy-explain --watch', () => {
   });
 
   it('never waits less than Retry-After, even when jitter shortens the backoff below it', async () => {
-    const server = await serve([{ answer: serviceUnavailable(2) }, { answer: serviceUnavailable(3) }, { answer: serviceUnavailable(120) }, { answer: httpResponse(204, 'No Content') }]);
+    const server = await serve([
+      { answer: serviceUnavailable(2) },
+      { answer: serviceUnavailable(3) },
+      { answer: serviceUnavailable(120) },
+      { answer: httpResponse(204, 'No Content') },
+    ]);
     const { clock, sleeps } = fakeClock();
     // Most jitter: the backoffs become 1.4 s, 2.8 s, 5.6 s.
     const { code, attempts } = await watch([`${server.origin}/`], { clock, random: 0.999_999 });
@@ -84,7 +91,9 @@ describe('gatewhy-explain --watch', () => {
     expect(attempts[0]).toContain('no response  The page did not load: the server refused the connection');
     expect(attempts[2]).toContain('→ next in 4 s (last look at --max-time)');
     expect(attempts[3]).toContain('→ stopping: --max-time reached');
-    expect(stdout).toMatch(/Still failing after 10 s \(stopped: --max-time reached\): 4 attempts since the first failure at \d\d:\d\d:\d\d \(no response\); last no response at \d\d:\d\d:\d\d\.\n$/);
+    expect(stdout).toMatch(
+      /Still failing after 10 s \(stopped: --max-time reached\): 4 attempts since the first failure at \d\d:\d\d:\d\d \(no response\); last no response at \d\d:\d\d:\d\d\.\n$/,
+    );
   });
 
   it('stops at once when Retry-After reaches past --max-time, rather than cutting it short', async () => {
@@ -128,11 +137,23 @@ describe('gatewhy-explain --watch', () => {
     const server = await serve([{ answer: serviceUnavailable(5) }, { answer: httpResponse(200, 'OK') }]);
     const { code, stdout } = await watch(['--json', `${server.origin}/`], { clock: fakeClock().clock });
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toEqual([
       expect.objectContaining({ attempt: 1, at: new Date(START).toISOString(), ok: false, status: 503, nextInMs: 5000, nextBecause: 'Retry-After' }),
       expect.objectContaining({ attempt: 2, at: new Date(START + 5000).toISOString(), ok: true, status: 200 }),
-      { summary: { recovered: true, attempts: 2, firstFailureAt: new Date(START).toISOString(), firstFailure: '503 Service Unavailable', lastAt: new Date(START + 5000).toISOString(), last: '200 OK' } },
+      {
+        summary: {
+          recovered: true,
+          attempts: 2,
+          firstFailureAt: new Date(START).toISOString(),
+          firstFailure: '503 Service Unavailable',
+          lastAt: new Date(START + 5000).toISOString(),
+          last: '200 OK',
+        },
+      },
     ]);
   });
 

@@ -10,7 +10,14 @@ import { addFailure, emptyRecord, toFailedRequest } from '../../utils/tab-record
 
 const NOW = 1_800_000_000_000;
 const failed = (url: string, minutesAgo: number) =>
-  toFailedRequest({ requestId: url, url, type: 'main_frame', statusCode: 521, timeStamp: NOW - minutesAgo * 60_000, responseHeaders: [{ name: 'CF-Ray', value: '8a1033f2b3c4d5e6-AMS' }] });
+  toFailedRequest({
+    requestId: url,
+    url,
+    type: 'main_frame',
+    statusCode: 521,
+    timeStamp: NOW - minutesAgo * 60_000,
+    responseHeaders: [{ name: 'CF-Ray', value: '8a1033f2b3c4d5e6-AMS' }],
+  });
 const site = (url: string) => new URL(url).hostname.split('.').slice(-2).join('.');
 
 beforeEach(() => fakeBrowser.reset());

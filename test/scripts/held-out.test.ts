@@ -30,7 +30,11 @@ describe('assign', () => {
     const manifest = assign({}, [candidate('kong/a--published.http', 'cited by a rule'), ...files('kong', 3)], noCaptures);
     expect(manifest['kong/a--published.http']).toEqual({ set: 'tuned', reason: 'cited by a rule', source: 'https://example.test/kong/a--published.http' });
     expect(heldIn(manifest, 'kong')).toBe(2);
-    const mostlyCited = assign({}, [candidate('iis/a--published.http', 'cited by a rule'), candidate('iis/b--published.http', 'cited by a rule'), ...files('iis', 1)], noCaptures);
+    const mostlyCited = assign(
+      {},
+      [candidate('iis/a--published.http', 'cited by a rule'), candidate('iis/b--published.http', 'cited by a rule'), ...files('iis', 1)],
+      noCaptures,
+    );
     expect(heldIn(mostlyCited, 'iis')).toBe(1);
   });
 
@@ -39,7 +43,14 @@ describe('assign', () => {
     const twins = Array.from({ length: 6 }, (_, i) => ({ name: `envoy/twin${i}--published.http`, source: thread }));
     const manifest = assign({}, [...twins, ...files('envoy', 6)], noCaptures);
     expect(new Set(twins.map(({ name }) => manifest[name]!.set)).size).toBe(1);
-    const cited = assign({}, [{ name: 'nginx/cited--published.http', source: thread, reason: 'cited by a rule' }, { name: 'squid/twin--published.http', source: thread }], noCaptures);
+    const cited = assign(
+      {},
+      [
+        { name: 'nginx/cited--published.http', source: thread, reason: 'cited by a rule' },
+        { name: 'squid/twin--published.http', source: thread },
+      ],
+      noCaptures,
+    );
     expect(cited['squid/twin--published.http']).toEqual({ set: 'tuned', reason: 'shares its source with a file that cannot be drawn', source: thread });
   });
 
@@ -53,20 +64,24 @@ describe('assign', () => {
 
   it('never changes an earlier assignment, and keeps the third, whatever arrives later and in which batches', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 40 })), { maxLength: 40 }), fc.integer({ min: 1, max: 5 }), (arrivals, batches) => {
-        const unique = [...new Map(arrivals.map(([vendor, n]) => [`${vendor}/${n}--published.http`, candidate(`${vendor}/${n}--published.http`)])).values()];
-        let manifest: Manifest = {};
-        const size = Math.ceil(unique.length / batches) || 1;
-        for (let start = 0; start < unique.length; start += size) {
-          const before = manifest;
-          manifest = assign(before, unique.slice(start, start + size), noCaptures);
-          for (const [name, assignment] of Object.entries(before)) expect(manifest[name]).toEqual(assignment);
-        }
-        for (const vendor of ['a', 'b', 'c']) {
-          const count = unique.filter(({ name }) => name.startsWith(`${vendor}/`)).length;
-          if (count >= 2) expect(heldIn(manifest, vendor)).toBe(Math.ceil(count / 3));
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 40 })), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 5 }),
+        (arrivals, batches) => {
+          const unique = [...new Map(arrivals.map(([vendor, n]) => [`${vendor}/${n}--published.http`, candidate(`${vendor}/${n}--published.http`)])).values()];
+          let manifest: Manifest = {};
+          const size = Math.ceil(unique.length / batches) || 1;
+          for (let start = 0; start < unique.length; start += size) {
+            const before = manifest;
+            manifest = assign(before, unique.slice(start, start + size), noCaptures);
+            for (const [name, assignment] of Object.entries(before)) expect(manifest[name]).toEqual(assignment);
+          }
+          for (const vendor of ['a', 'b', 'c']) {
+            const count = unique.filter(({ name }) => name.startsWith(`${vendor}/`)).length;
+            if (count >= 2) expect(heldIn(manifest, vendor)).toBe(Math.ceil(count / 3));
+          }
+        },
+      ),
     );
   });
 });
@@ -79,7 +94,7 @@ describe('ineligibility', () => {
     expect(ineligibility('h2o/x--published.http', 'https://github.com/o/r/issues/28', texts)).toBeUndefined();
   });
 
-  it('keeps files a test names and the vendors\' own documentation out of the draw', () => {
+  it("keeps files a test names and the vendors' own documentation out of the draw", () => {
     expect(ineligibility('nginx/used--published.http', 'https://example.test/a', texts)).toBe('named by a test or script');
     const doc = 'https://github.com/cloudflare/cloudflare-docs/blob/production/src/content/docs/x.mdx';
     expect(ineligibility('cloudflare/y--published.http', doc, texts)).toBe('vendor documentation');

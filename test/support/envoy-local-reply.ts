@@ -15,4 +15,9 @@ export const ENVOY_503_HEADERS: [string, string][] = [
 ];
 
 /** The reply as an HTTP message, the form the captured fixtures have. */
-export const ENVOY_503_MESSAGE = ['HTTP/1.1 503 Service Unavailable', ...ENVOY_503_HEADERS.map(([name, value]) => `${name}: ${value}`), '', ENVOY_CONNECT_ERROR_BODY].join('\r\n');
+export const ENVOY_503_MESSAGE = [
+  'HTTP/1.1 503 Service Unavailable',
+  ...ENVOY_503_HEADERS.map(([name, value]) => `${name}: ${value}`),
+  '',
+  ENVOY_CONNECT_ERROR_BODY,
+].join('\r\n');

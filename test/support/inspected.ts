@@ -10,7 +10,10 @@ export const PAGE_URL = 'https://shop.example.com/checkout';
 export const T0 = Date.UTC(2026, 10, 27, 14, 5, 0);
 
 /** A HAR entry as Chrome's DevTools gives it, with the fixture's status and headers and optional request details. */
-export function harEntry(fixture: string, details: { url: string; time?: number; type?: string; requestHeaders?: [string, string][]; extraHeaders?: [string, string][] }) {
+export function harEntry(
+  fixture: string,
+  details: { url: string; time?: number; type?: string; requestHeaders?: [string, string][]; extraHeaders?: [string, string][] },
+) {
   const response = parseHttpResponse(messageOf(fixture));
   // The browser gives the body without its chunked framing, which some captures kept.
   const body = headerValue(response.headers, 'transfer-encoding') === 'chunked' ? unchunked(response.body) : response.body;

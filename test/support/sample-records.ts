@@ -8,7 +8,10 @@ import { messageOf } from './fixtures';
 export const T0 = Date.UTC(2026, 10, 27, 14, 5, 0);
 
 /** A stored failure as the background would keep it: headers redacted, with its summary. */
-export function failureFrom(fixture: string, details: { requestId: string; url: string; type?: string; party?: 'first' | 'third'; time?: number; extraHeaders?: [string, string][]; pageHtml?: boolean }): FailedRequest {
+export function failureFrom(
+  fixture: string,
+  details: { requestId: string; url: string; type?: string; party?: 'first' | 'third'; time?: number; extraHeaders?: [string, string][]; pageHtml?: boolean },
+): FailedRequest {
   const response = parseHttpResponse(messageOf(fixture));
   const failure = toFailedRequest({
     requestId: details.requestId,
@@ -23,7 +26,6 @@ export function failureFrom(fixture: string, details: { requestId: string; url: 
   const kept: FailedRequest = { ...failure, party: details.party ?? 'first', ...(details.pageHtml && { pageHtml: response.body }) };
   return { ...kept, summary: summarize(explainFailure(kept)) };
 }
-
 
 export const CLOUDFLARE_520 = 'cloudflare/520-origin-closed-connection-444--published.http';
 export const CLOUDFRONT_502 = 'aws-cloudfront/502-could-not-connect-to-origin--published.http';
@@ -47,8 +49,26 @@ export function requestsFailedRecord(): TabRecord {
   let record = emptyRecord(8);
   record = addFailure(record, failureFrom(NGINX_502, { requestId: '21', url: 'https://shop.example.com/api/cart?user=42', type: 'xmlhttprequest', time: T0 }));
   record = addFailure(record, failureFrom(NGINX_502, { requestId: '22', url: 'https://shop.example.com/api/stock', type: 'xmlhttprequest', time: T0 + 500 }));
-  record = addFailure(record, failureFrom(CLOUDFRONT_503, { requestId: '23', url: 'https://widgets.example.net/embed.json?key=abc', type: 'xmlhttprequest', party: 'third', time: T0 + 900 }));
+  record = addFailure(
+    record,
+    failureFrom(CLOUDFRONT_503, {
+      requestId: '23',
+      url: 'https://widgets.example.net/embed.json?key=abc',
+      type: 'xmlhttprequest',
+      party: 'third',
+      time: T0 + 900,
+    }),
+  );
   return record;
 }
 
-export const scheduledRetry = (url: string): RetryState => ({ tabId: 7, url, attempt: 1, maxAttempts: 5, since: T0, dueAt: T0 + 4000, bypassCache: false, delayReason: 'backoff' });
+export const scheduledRetry = (url: string): RetryState => ({
+  tabId: 7,
+  url,
+  attempt: 1,
+  maxAttempts: 5,
+  since: T0,
+  dueAt: T0 + 4000,
+  bypassCache: false,
+  delayReason: 'backoff',
+});

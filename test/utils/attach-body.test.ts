@@ -16,7 +16,15 @@ function recordWith(...times: number[]): TabRecord {
   );
 }
 
-const seen = (overrides: Partial<SeenResponse> = {}): SeenResponse => ({ url: URL, method: 'GET', status: 503, time: T0 - 40, bodyText: ENVOY_BODY, bodyTruncated: false, ...overrides });
+const seen = (overrides: Partial<SeenResponse> = {}): SeenResponse => ({
+  url: URL,
+  method: 'GET',
+  status: 503,
+  time: T0 - 40,
+  bodyText: ENVOY_BODY,
+  bodyTruncated: false,
+  ...overrides,
+});
 
 describe('attachBody', () => {
   it('should give the stored failure its body and explain it again from it', () => {
@@ -50,7 +58,7 @@ describe('attachBody', () => {
     expect(matchingFailure(both.failures, seen({ time: T0 + 1995 }))?.requestId).toBe('101');
   });
 
-  it('should keep the page\'s own full explanation up to date', () => {
+  it("should keep the page's own full explanation up to date", () => {
     const page = failureFrom(ENVOY_503, { requestId: '7', url: 'https://shop.example.com/', type: 'main_frame', time: T0 });
     const record = addFailure(emptyRecord(3), { ...page, explanation: { headline: 'old' } as never });
     const updated = attachBody(record, seen({ url: 'https://shop.example.com/' }))!;

@@ -41,7 +41,9 @@ describe('bannerView', () => {
 
   it('says the page is back, or why retrying stopped, on the page that ended the streak', () => {
     expect(bannerView({ outcome: { kind: 'recovered', text: 'a.example is back after 2 retries, 9 s' } }, NOW)).toMatchObject({ phase: 'back', actions: [] });
-    expect(bannerView({ outcome: { kind: 'ended', text: 'The site now answers 401: you may need to sign in' } }, NOW)!.message).toBe('Gatewhy stopped retrying. The site now answers 401: you may need to sign in.');
+    expect(bannerView({ outcome: { kind: 'ended', text: 'The site now answers 401: you may need to sign in' } }, NOW)!.message).toBe(
+      'Gatewhy stopped retrying. The site now answers 401: you may need to sign in.',
+    );
   });
 
   it('waits for the network while offline', () => {
@@ -57,7 +59,9 @@ describe('bannerView', () => {
 
 describe('whyText', () => {
   it('says why the wait is what it is', () => {
-    expect(whyText(retry({ dueAt: NOW, delayReason: 'global limit' }).retry, { globalRetriesPerMinute: 12 })).toContain('at most 12 automatic retries a minute');
+    expect(whyText(retry({ dueAt: NOW, delayReason: 'global limit' }).retry, { globalRetriesPerMinute: 12 })).toContain(
+      'at most 12 automatic retries a minute',
+    );
     expect(whyText(retry({ dueAt: NOW, delayReason: 'Retry-After: 30 s' }).retry)).toContain('never retries sooner');
     expect(whyText(retry({ blocked: 'browser-retries' }).retry)).toContain('reloads this page by itself');
   });

@@ -16,7 +16,7 @@ describe('shouldReadBody', () => {
 });
 
 describe('charsetOf', () => {
-  it('should take the Content-Type\'s charset when TextDecoder knows it, UTF-8 otherwise', () => {
+  it("should take the Content-Type's charset when TextDecoder knows it, UTF-8 otherwise", () => {
     expect(charsetOf('text/html; charset=ISO-8859-1')).toBe('windows-1252');
     expect(charsetOf('text/plain;charset="Shift_JIS"')).toBe('shift_jis');
     expect(charsetOf('text/plain; charset=no-such-charset')).toBe('utf-8');
@@ -38,7 +38,7 @@ describe('collectBody', () => {
     expect([first, second]).toEqual(copies);
   });
 
-  it('should decode in the response\'s charset', () => {
+  it("should decode in the response's charset", () => {
     const body = collectBody('text/html; charset=iso-8859-1');
     body.add(new Uint8Array([0x43, 0x61, 0x66, 0xe9]));
     expect(body.finish(true).text).toBe('Café');

@@ -12,12 +12,21 @@ describe('statusTextOf', () => {
 });
 
 describe('explainFailure', () => {
-  const failure = toFailedRequest({ requestId: '1', url: 'https://a.example/api', type: 'xmlhttprequest', statusCode: 503, statusLine: 'HTTP/1.1 503 Service Unavailable', responseHeaders: [{ name: 'Server', value: 'envoy' }] });
+  const failure = toFailedRequest({
+    requestId: '1',
+    url: 'https://a.example/api',
+    type: 'xmlhttprequest',
+    statusCode: 503,
+    statusLine: 'HTTP/1.1 503 Service Unavailable',
+    responseHeaders: [{ name: 'Server', value: 'envoy' }],
+  });
 
   it('should explain from the body DevTools passed on, before the page DOM read afterwards', () => {
     const body = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure';
     expect(explainFailure(failure).evidence.body).toBe('unseen');
     expect(explainFailure({ ...failure, bodyText: body })).toMatchObject({ variant: 'Upstream connect error: connection failure', evidence: { body: 'seen' } });
-    expect(explainFailure({ ...failure, bodyText: body, pageHtml: '<html><body>Service Unavailable</body></html>' }).variant).toBe('Upstream connect error: connection failure');
+    expect(explainFailure({ ...failure, bodyText: body, pageHtml: '<html><body>Service Unavailable</body></html>' }).variant).toBe(
+      'Upstream connect error: connection failure',
+    );
   });
 });

@@ -4,7 +4,12 @@ import { harServerErrors, HarParseError } from '../../utils/har';
 const har = (entries: unknown[]) => JSON.stringify({ log: { version: '1.2', entries } });
 const entry = (status: number, url: string, extra: Record<string, unknown> = {}) => ({
   request: { method: 'GET', url },
-  response: { status, statusText: 'X', headers: [{ name: 'server', value: 'nginx' }], content: { mimeType: 'text/html', text: '<center>nginx</center>', ...extra } },
+  response: {
+    status,
+    statusText: 'X',
+    headers: [{ name: 'server', value: 'nginx' }],
+    content: { mimeType: 'text/html', text: '<center>nginx</center>', ...extra },
+  },
 });
 
 describe('harServerErrors', () => {

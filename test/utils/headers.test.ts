@@ -3,7 +3,13 @@ import { isSensitiveHeader, normalizeHeaders, redactHeaders, MAX_HEADER_CHARS, M
 
 describe('normalizeHeaders', () => {
   it('reads webRequest arrays, tuples and plain objects, keeping order and duplicates', () => {
-    expect(normalizeHeaders([{ name: 'Server', value: 'nginx' }, { name: 'Via', value: '1.1 a' }, { name: 'Via', value: '1.1 b' }])).toEqual([
+    expect(
+      normalizeHeaders([
+        { name: 'Server', value: 'nginx' },
+        { name: 'Via', value: '1.1 a' },
+        { name: 'Via', value: '1.1 b' },
+      ]),
+    ).toEqual([
       { name: 'Server', value: 'nginx' },
       { name: 'Via', value: '1.1 a' },
       { name: 'Via', value: '1.1 b' },
@@ -21,7 +27,18 @@ describe('normalizeHeaders', () => {
   });
 
   it('returns an empty list for nonsense instead of throwing', () => {
-    for (const junk of [null, undefined, 42, 'text', [null, 7, {}], { get boom(): string { throw new Error('x'); } }]) {
+    for (const junk of [
+      null,
+      undefined,
+      42,
+      'text',
+      [null, 7, {}],
+      {
+        get boom(): string {
+          throw new Error('x');
+        },
+      },
+    ]) {
       expect(() => normalizeHeaders(junk as never)).not.toThrow();
     }
   });
@@ -35,10 +52,18 @@ describe('normalizeHeaders', () => {
 });
 
 describe('isSensitiveHeader', () => {
-  it.each(['Cookie', 'set-cookie', 'Authorization', 'Proxy-Authorization', 'X-API-Key', 'x-auth-token', 'X-CSRF-Token', 'x-amz-security-token', 'X-Session-Id', 'client-secret'])(
-    'treats %s as sensitive',
-    (name) => expect(isSensitiveHeader(name)).toBe(true),
-  );
+  it.each([
+    'Cookie',
+    'set-cookie',
+    'Authorization',
+    'Proxy-Authorization',
+    'X-API-Key',
+    'x-auth-token',
+    'X-CSRF-Token',
+    'x-amz-security-token',
+    'X-Session-Id',
+    'client-secret',
+  ])('treats %s as sensitive', (name) => expect(isSensitiveHeader(name)).toBe(true));
   it.each(['Server', 'Via', 'cf-ray', 'x-request-id', 'retry-after', 'content-type'])('keeps %s', (name) => expect(isSensitiveHeader(name)).toBe(false));
 });
 
@@ -56,7 +81,7 @@ describe('redactHeaders', () => {
     ]);
   });
 
-  it('keeps a cookie\'s name (it tells which gateway set it) but never its value', () => {
+  it("keeps a cookie's name (it tells which gateway set it) but never its value", () => {
     const [cookie, odd] = redactHeaders([
       { name: 'Set-Cookie', value: 'AWSALB=secret-value; Expires=Tue, 01 Dec 2026 00:00:00 GMT; Path=/' },
       { name: 'set-cookie', value: 'no-equals-sign-secret' },

@@ -6,7 +6,9 @@ const entry = (host: string, time: number, status = 502): HistoryEntry => ({ tim
 
 describe('history', () => {
   it('keeps addresses without their query string or fragment', () => {
-    const kept = toHistoryEntry(toFailedRequest({ requestId: '1', url: 'https://shop.example.com:8443/cart?token=secret#pay', statusCode: 502, type: 'main_frame', timeStamp: 5 }));
+    const kept = toHistoryEntry(
+      toFailedRequest({ requestId: '1', url: 'https://shop.example.com:8443/cart?token=secret#pay', statusCode: 502, type: 'main_frame', timeStamp: 5 }),
+    );
     expect(kept).toMatchObject({ url: 'https://shop.example.com:8443/cart', host: 'shop.example.com:8443', status: 502, time: 5 });
     expect(JSON.stringify(kept)).not.toContain('secret');
   });

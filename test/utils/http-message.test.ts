@@ -26,7 +26,7 @@ describe('parseHttpResponse', () => {
     expect(parseHttpResponse(text)).toMatchObject({ httpVersion: version, status, statusText: reason });
   });
 
-  it('explains the last of several responses: 100 Continue, a proxy\'s Connection established, redirects', () => {
+  it("explains the last of several responses: 100 Continue, a proxy's Connection established, redirects", () => {
     const text = 'HTTP/1.1 200 Connection established\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nHTTP/2 502\r\nserver: envoy\r\n\r\nupstream connect error';
     const all = parseHttpResponses(text);
     expect(all.map(({ status }) => status)).toEqual([200, 100, 502]);

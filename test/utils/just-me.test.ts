@@ -2,7 +2,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { failedSightings, toHistoryEntry } from '../../utils/history';
 import { parseHttpResponse } from '../../utils/http-message';
-import { addSighting, asSightings, edgeOf, isItJustMe, MAX_SIGHTINGS, recentVerdicts, REFRESH_MS, sightingOf, WINDOW_MS, type Sighting } from '../../utils/just-me';
+import {
+  addSighting,
+  asSightings,
+  edgeOf,
+  isItJustMe,
+  MAX_SIGHTINGS,
+  recentVerdicts,
+  REFRESH_MS,
+  sightingOf,
+  WINDOW_MS,
+  type Sighting,
+} from '../../utils/just-me';
 import { siteOf } from '../../utils/party';
 import { toFailedRequest } from '../../utils/tab-record';
 
@@ -12,7 +23,12 @@ const h = (name: string, value: string) => ({ name, value });
 
 const NOW = 1_800_000_000_000;
 const MIN = 60_000;
-const at = (site: string, minutesAgo: number, pop: string | undefined = 'AMS', vendor = 'cloudflare'): Sighting => ({ vendor, site, time: NOW - minutesAgo * MIN, ...(pop && { pop }) });
+const at = (site: string, minutesAgo: number, pop: string | undefined = 'AMS', vendor = 'cloudflare'): Sighting => ({
+  vendor,
+  site,
+  time: NOW - minutesAgo * MIN,
+  ...(pop && { pop }),
+});
 
 describe('edgeOf: the vendor and its data centre, from headers', () => {
   it('reads the data centre from a captured Cloudflare Ray ID and a CloudFront edge location', () => {
@@ -47,7 +63,12 @@ describe('edgeOf: the vendor and its data centre, from headers', () => {
 });
 
 describe('sightingOf: a healthy response behind a vendor', () => {
-  const details = (statusCode: number, url = 'https://www.shop.example.co.uk/cart?token=secret') => ({ statusCode, url, timeStamp: NOW, responseHeaders: [h('cf-ray', '8a1033f2b3c4d5e6-AMS')] });
+  const details = (statusCode: number, url = 'https://www.shop.example.co.uk/cart?token=secret') => ({
+    statusCode,
+    url,
+    timeStamp: NOW,
+    responseHeaders: [h('cf-ray', '8a1033f2b3c4d5e6-AMS')],
+  });
 
   it('keeps the vendor, data centre, registrable domain and time, never the address or its query', () => {
     const sighting = sightingOf(details(200), siteOf, 0);
@@ -88,7 +109,14 @@ describe('the bounded list of sightings', () => {
   });
 
   it('reads back only well-formed, recent sightings from storage', () => {
-    const stored = [at('a.example', 1), at('old.example', 20), { vendor: 'cloudflare', site: 'b.example', time: NOW, pop: 'a long header value' }, 'junk', null, { site: 'c.example' }];
+    const stored = [
+      at('a.example', 1),
+      at('old.example', 20),
+      { vendor: 'cloudflare', site: 'b.example', time: NOW, pop: 'a long header value' },
+      'junk',
+      null,
+      { site: 'c.example' },
+    ];
     expect(asSightings(stored, NOW)).toEqual([at('a.example', 1)]);
     expect(asSightings({ not: 'a list' }, NOW)).toEqual([]);
   });
@@ -99,7 +127,9 @@ describe('isItJustMe', () => {
     const failures = [at('alpha.example', 1), at('beta.example', 3), at('gamma.example', 9)];
     const verdict = isItJustMe(failures[0]!, failures, [], NOW);
     expect(verdict).toMatchObject({ kind: 'shared', vendor: 'cloudflare', pop: 'AMS', sites: 3 });
-    expect(verdict?.text).toBe("Cloudflare's AMS data centre (Amsterdam, NL) failed for 3 sites you used in the last 10 minutes, so the trouble is likely at Cloudflare, not at each site.");
+    expect(verdict?.text).toBe(
+      "Cloudflare's AMS data centre (Amsterdam, NL) failed for 3 sites you used in the last 10 minutes, so the trouble is likely at Cloudflare, not at each site.",
+    );
   });
 
   it('counts registrable domains, not hosts or failures', () => {
@@ -115,7 +145,11 @@ describe('isItJustMe', () => {
 
   it('falls back to the vendor when the failures are at different data centres, or name none', () => {
     const failures = [at('alpha.example', 1, 'AMS'), at('beta.example', 2, 'FRA')];
-    expect(isItJustMe(failures[0]!, failures, [], NOW)).toMatchObject({ kind: 'shared', sites: 2, text: expect.stringMatching(/^Cloudflare failed for 2 sites/) });
+    expect(isItJustMe(failures[0]!, failures, [], NOW)).toMatchObject({
+      kind: 'shared',
+      sites: 2,
+      text: expect.stringMatching(/^Cloudflare failed for 2 sites/),
+    });
     expect(isItJustMe(at('alpha.example', 1, undefined), [at('beta.example', 2, undefined)], [], NOW)).toMatchObject({ kind: 'shared', sites: 2 });
   });
 
@@ -127,7 +161,9 @@ describe('isItJustMe', () => {
   it('blames the site’s own server when only it failed while other sites behind the same data centre loaded', () => {
     const verdict = isItJustMe(at('alpha.example', 1), [at('alpha.example', 1)], [at('beta.example', 2), at('gamma.example', 4)], NOW);
     expect(verdict).toMatchObject({ kind: 'origin', site: 'alpha.example', pop: 'AMS' });
-    expect(verdict?.text).toBe("Other sites behind Cloudflare's AMS data centre (Amsterdam, NL) loaded fine in the last 10 minutes, so the trouble is likely alpha.example's own server, not Cloudflare.");
+    expect(verdict?.text).toBe(
+      "Other sites behind Cloudflare's AMS data centre (Amsterdam, NL) loaded fine in the last 10 minutes, so the trouble is likely alpha.example's own server, not Cloudflare.",
+    );
   });
 
   it('does not blame the site when only the site itself, another vendor, another data centre or old evidence loaded', () => {
@@ -149,7 +185,17 @@ describe('isItJustMe', () => {
 
 describe('recent errors: failures in history as evidence', () => {
   const failure = (url: string, minutesAgo: number, ray = '8a1033f2b3c4d5e6-AMS') =>
-    toHistoryEntry(toFailedRequest({ requestId: url, url, type: 'main_frame', statusCode: 521, timeStamp: NOW - minutesAgo * MIN, responseHeaders: [h('Server', 'cloudflare'), h('CF-Ray', ray)] }), siteOf(url));
+    toHistoryEntry(
+      toFailedRequest({
+        requestId: url,
+        url,
+        type: 'main_frame',
+        statusCode: 521,
+        timeStamp: NOW - minutesAgo * MIN,
+        responseHeaders: [h('Server', 'cloudflare'), h('CF-Ray', ray)],
+      }),
+      siteOf(url),
+    );
 
   it('keeps the vendor, data centre and site with each entry, and nothing more of the headers', () => {
     const entry = failure('https://shop.alpha.example/cart?token=secret', 1);
@@ -158,7 +204,12 @@ describe('recent errors: failures in history as evidence', () => {
   });
 
   it('lists each distinct verdict once, shared outages first', () => {
-    const history = [failure('https://alpha.example/', 1), failure('https://beta.example/', 2), failure('https://beta.example/x', 3), failure('https://solo.example/', 1, 'abc-SIN')];
+    const history = [
+      failure('https://alpha.example/', 1),
+      failure('https://beta.example/', 2),
+      failure('https://beta.example/x', 3),
+      failure('https://solo.example/', 1, 'abc-SIN'),
+    ];
     const healthy = [at('other.example', 2, 'SIN')];
     const verdicts = recentVerdicts(failedSightings(history), healthy, NOW);
     expect(verdicts.map(({ kind }) => kind)).toEqual(['shared', 'origin']);

@@ -65,7 +65,19 @@ describe('parseSitePattern', () => {
 const PATH_CHARS = [...'abcXYZ019-._~!$&()+,;=:@/?', '%41', '%2F', ' ', '#', '"', '%', '\\', "'", '..', '%2e'];
 const pathArb = fc.array(fc.oneof(fc.constantFrom(...PATH_CHARS), fc.constant('*')), { maxLength: 8 }).map((parts) => `/${parts.join('')}`);
 const hostArb = fc.oneof(
-  fc.constantFrom('*', 'example.com', '*.example.com', 'a-b.example', 'x_y.example', '127.0.0.1', '[::1]', '[2001:db8::1]', 'bücher.example', 'EXAMPLE.org', 'localhost'),
+  fc.constantFrom(
+    '*',
+    'example.com',
+    '*.example.com',
+    'a-b.example',
+    'x_y.example',
+    '127.0.0.1',
+    '[::1]',
+    '[2001:db8::1]',
+    'bücher.example',
+    'EXAMPLE.org',
+    'localhost',
+  ),
   fc.constantFrom('*example.com', 'exa*mple.com', '*.', '*.[::1]', '[::1', 'a b', '', 'a..b', '*.1.2.3.4'),
   fc.string({ maxLength: 12 }),
 );

@@ -61,7 +61,9 @@ describe('readControl', () => {
   });
 
   it('should name the pattern that is wrong', () => {
-    expect(read('neverRetrySites', '*://*.example.com/*\nexample.org').error).toBe('"example.org": no scheme (such as https:// or *://); write it like *://*.example.com/*');
+    expect(read('neverRetrySites', '*://*.example.com/*\nexample.org').error).toBe(
+      '"example.org": no scheme (such as https:// or *://); write it like *://*.example.com/*',
+    );
     expect(read('alwaysRetrySites', 'ws://example.com/*').error).toContain('the scheme "ws" is not one Gatewhy retries');
   });
 

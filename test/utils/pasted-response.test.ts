@@ -36,8 +36,15 @@ describe('parsePastedResponse', () => {
   });
 
   it('should take the status and address from DevTools General lines, not as headers', () => {
-    const pasted = parsePastedResponse('Request URL: https://a.example/x\nRequest Method: GET\nStatus Code: 504 Gateway Timeout\nRemote Address: 203.0.113.5:443\nserver: awselb/2.0');
-    expect(pasted).toMatchObject({ status: 504, statusText: 'Gateway Timeout', url: 'https://a.example/x', headers: [{ name: 'server', value: 'awselb/2.0' }] });
+    const pasted = parsePastedResponse(
+      'Request URL: https://a.example/x\nRequest Method: GET\nStatus Code: 504 Gateway Timeout\nRemote Address: 203.0.113.5:443\nserver: awselb/2.0',
+    );
+    expect(pasted).toMatchObject({
+      status: 504,
+      statusText: 'Gateway Timeout',
+      url: 'https://a.example/x',
+      headers: [{ name: 'server', value: 'awselb/2.0' }],
+    });
   });
 
   it('should take the status from an HTTP/2 :status pseudo-header', () => {
@@ -56,7 +63,10 @@ describe('parsePastedResponse', () => {
   });
 
   it("should read Firefox's Copy All JSON and a HAR response", () => {
-    const firefox = JSON.stringify({ 'Response Headers (312 B)': { headers: [{ name: 'server', value: 'cloudflare' }] }, 'Request Headers (1 kB)': { headers: [{ name: 'cookie', value: 'a=b' }] } });
+    const firefox = JSON.stringify({
+      'Response Headers (312 B)': { headers: [{ name: 'server', value: 'cloudflare' }] },
+      'Request Headers (1 kB)': { headers: [{ name: 'cookie', value: 'a=b' }] },
+    });
     expect(parsePastedResponse(firefox)).toEqual({ headers: [{ name: 'server', value: 'cloudflare' }], body: '', format: 'json' });
     const har = JSON.stringify({ status: 502, statusText: 'Bad Gateway', headers: [{ name: 'via', value: '1.1 varnish' }] });
     expect(parsePastedResponse(har)).toMatchObject({ status: 502, statusText: 'Bad Gateway', headers: [{ name: 'via', value: '1.1 varnish' }] });
@@ -74,7 +84,10 @@ describe('parsePastedResponse', () => {
       body: '<html><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></html>',
       format: 'body',
     });
-    expect(parsePastedResponse('Error: Server Error\nThe server encountered a temporary error and could not complete your request.\nPlease try again in 30 seconds.').format).toBe('body');
+    expect(
+      parsePastedResponse('Error: Server Error\nThe server encountered a temporary error and could not complete your request.\nPlease try again in 30 seconds.')
+        .format,
+    ).toBe('body');
     expect(parsePastedResponse('{"message": "Internal server error"}')).toMatchObject({ format: 'body', body: '{"message": "Internal server error"}' });
   });
 });

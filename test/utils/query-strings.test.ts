@@ -10,7 +10,9 @@ describe('query strings', () => {
   });
 
   it('should cut queries of addresses and paths inside text, and leave other text alone', () => {
-    expect(stripQueryStrings('see https://a.example/x?s=1 and /login?next=2, then "https://b.example/?k=3"')).toBe('see https://a.example/x and /login, then "https://b.example/"');
+    expect(stripQueryStrings('see https://a.example/x?s=1 and /login?next=2, then "https://b.example/?k=3"')).toBe(
+      'see https://a.example/x and /login, then "https://b.example/"',
+    );
     expect(stripQueryStrings('max-age=0, no-store')).toBe('max-age=0, no-store');
     expect(stripQueryStrings('Is it up? Yes.')).toBe('Is it up? Yes.');
   });
@@ -27,9 +29,12 @@ describe('query strings', () => {
     // The characters the grammar turns on, so that random text hits every branch: breaks, leads, trailing punctuation.
     const alphabet = fc.constantFrom('/', '?', '#', '=', ',', ';', '.', ')', '(', ' ', '"', "'", '<', '>', 'a', 'h', 'x', ':', '1', '+', '\n');
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }).map((chars) => chars.join('')), (text) => {
-        expect(stripQueryStrings(text)).toBe(text.replace(ADDRESS_WITH_QUERY, '$1$2'));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((chars) => chars.join('')),
+        (text) => {
+          expect(stripQueryStrings(text)).toBe(text.replace(ADDRESS_WITH_QUERY, '$1$2'));
+        },
+      ),
       { numRuns: 5000 },
     );
   });

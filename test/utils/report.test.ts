@@ -23,7 +23,10 @@ describe('buildReport', () => {
   });
 
   it('should leave out query strings and fragments by default, everywhere', () => {
-    const report = buildReport(pageFailedRecord(), scheduledRetry('https://shop.example.com/checkout?token=SECRET-TOKEN'), { explain: explainFailure, now: NOW });
+    const report = buildReport(pageFailedRecord(), scheduledRetry('https://shop.example.com/checkout?token=SECRET-TOKEN'), {
+      explain: explainFailure,
+      now: NOW,
+    });
     const text = reportJson(report) + reportMarkdown(report);
     expect(report.queryStrings).toBe('removed');
     expect(report.page!.url).toBe('https://shop.example.com/checkout');
@@ -54,7 +57,10 @@ describe('buildReport', () => {
       url: 'https://a.example/',
       type: 'main_frame',
       statusCode: 503,
-      responseHeaders: [{ name: 'Report-To', value: '{"endpoints":[{"url":"https://a.nel.cloudflare.com/report/v4?s=SECRET-NEL"}]}' }, { name: 'Location', value: '/login?next=SECRET-NEXT' }],
+      responseHeaders: [
+        { name: 'Report-To', value: '{"endpoints":[{"url":"https://a.nel.cloudflare.com/report/v4?s=SECRET-NEL"}]}' },
+        { name: 'Location', value: '/login?next=SECRET-NEXT' },
+      ],
     });
     const report = buildReport(addFailure(emptyRecord(1), failure), undefined, { explain: explainFailure, now: NOW });
     const text = reportJson(report);
@@ -66,7 +72,11 @@ describe('buildReport', () => {
   it('should list the requests inside the page apart from the page, with their party', () => {
     const report = buildReport(requestsFailedRecord(), undefined, { explain: explainFailure, now: NOW });
     expect(report.page).toBeNull();
-    expect(report.requests.map(({ host, party }) => `${party} ${host}`)).toEqual(['first shop.example.com', 'first shop.example.com', 'third widgets.example.net']);
+    expect(report.requests.map(({ host, party }) => `${party} ${host}`)).toEqual([
+      'first shop.example.com',
+      'first shop.example.com',
+      'third widgets.example.net',
+    ]);
     expect(report.requests[2]!.gateway?.name).toBe('Amazon CloudFront');
   });
 
@@ -79,7 +89,9 @@ describe('buildReport', () => {
 
 describe('reportMarkdown', () => {
   it('should read as a support ticket: headline, facts, causes, owner checks, headers, timeline', () => {
-    const markdown = reportMarkdown(buildReport(pageFailedRecord(), scheduledRetry('https://shop.example.com/checkout'), { explain: explainFailure, now: NOW, version: '0.1.0' }));
+    const markdown = reportMarkdown(
+      buildReport(pageFailedRecord(), scheduledRetry('https://shop.example.com/checkout'), { explain: explainFailure, now: NOW, version: '0.1.0' }),
+    );
     expect(markdown).toContain('## Gatewhy report: shop.example.com');
     expect(markdown).toMatch(/### The page failed: 520 from Cloudflare: .*the origin server sent a response the gateway could not use/);
     expect(markdown).toContain('- **Address:** GET https://shop.example.com/checkout');
@@ -89,7 +101,9 @@ describe('reportMarkdown', () => {
     expect(markdown).toMatch(/\| CF-RAY \| `4ee02a558935bdc3-AMS` \| Ray ID 4ee02a558935bdc3, Cloudflare data centre AMS \(Amsterdam/);
     expect(markdown).toContain('**Automatic retry:** 1 of 5 retries made; next retry at 2026-11-27 14:05:04 UTC (backoff)');
     expect(markdown).toContain('### Timeline');
-    expect(markdown.trimEnd().split('\n').at(-1)).toBe('_Made with Gatewhy 0.1.0 on 2026-11-27 14:06:00 UTC. Cookies and credentials are redacted; query strings removed._');
+    expect(markdown.trimEnd().split('\n').at(-1)).toBe(
+      '_Made with Gatewhy 0.1.0 on 2026-11-27 14:06:00 UTC. Cookies and credentials are redacted; query strings removed._',
+    );
   });
 
   it('should group the requests inside the page by party and detail the first one', () => {
@@ -101,24 +115,34 @@ describe('reportMarkdown', () => {
   });
 
   it('should keep table cells on one line and code spans intact', () => {
-    const failure = toFailedRequest({ requestId: '1', url: 'https://a.example/', type: 'main_frame', statusCode: 502, responseHeaders: [{ name: 'X-Odd', value: 'a|b `c`' }] });
+    const failure = toFailedRequest({
+      requestId: '1',
+      url: 'https://a.example/',
+      type: 'main_frame',
+      statusCode: 502,
+      responseHeaders: [{ name: 'X-Odd', value: 'a|b `c`' }],
+    });
     const markdown = reportMarkdown(buildReport(addFailure(emptyRecord(1), failure), undefined, { explain: explainFailure, now: NOW }));
     expect(markdown).toContain('| X-Odd | `` a\\|b `c` `` |');
   });
 
   it('should say so when the tab has no errors', () => {
-    expect(reportMarkdown(buildReport(emptyRecord(1), undefined, { explain: explainFailure, now: NOW }))).toContain('No gateway errors were recorded on this tab.');
+    expect(reportMarkdown(buildReport(emptyRecord(1), undefined, { explain: explainFailure, now: NOW }))).toContain(
+      'No gateway errors were recorded on this tab.',
+    );
   });
 });
 
 describe('reportFileName', () => {
   it('should name the file after the host and the time', () => {
-    expect(reportFileName(buildReport(pageFailedRecord(), undefined, { explain: explainFailure, now: NOW }))).toBe('gatewhy-shop.example.com-2026-11-27T14-06-00Z.json');
+    expect(reportFileName(buildReport(pageFailedRecord(), undefined, { explain: explainFailure, now: NOW }))).toBe(
+      'gatewhy-shop.example.com-2026-11-27T14-06-00Z.json',
+    );
   });
 });
 
 describe('the "For support" block', () => {
-  it('should give what a vendor\'s support asks for: the ids, the time in UTC, the route, the status and the likely cause', () => {
+  it("should give what a vendor's support asks for: the ids, the time in UTC, the route, the status and the likely cause", () => {
     const report = buildReport(pageFailedRecord(), undefined, { explain: explainFailure, now: NOW });
     expect(report.page!.support).toEqual({
       ids: [{ label: 'Cloudflare Ray ID', from: 'CF-RAY', value: '4ee02a558935bdc3-AMS' }],
@@ -148,7 +172,16 @@ describe('the "For support" block', () => {
   });
 
   it('should take the Akamai reference from the body DevTools passed on', () => {
-    const failure = { ...toFailedRequest({ requestId: '1', url: 'https://a.example/', type: 'xmlhttprequest', statusCode: 503, responseHeaders: [{ name: 'Server', value: 'AkamaiGHost' }] }), bodyText: 'An error occurred while processing your request.<p>Reference&#32;&#35;97&#46;1e2f3a&#46;1700000000&#46;4b5c6d</p>' };
+    const failure = {
+      ...toFailedRequest({
+        requestId: '1',
+        url: 'https://a.example/',
+        type: 'xmlhttprequest',
+        statusCode: 503,
+        responseHeaders: [{ name: 'Server', value: 'AkamaiGHost' }],
+      }),
+      bodyText: 'An error occurred while processing your request.<p>Reference&#32;&#35;97&#46;1e2f3a&#46;1700000000&#46;4b5c6d</p>',
+    };
     const report = buildReport(addFailure(emptyRecord(1), failure), undefined, { explain: explainFailure, now: NOW });
     expect(report.requests[0]!.support.ids).toEqual([{ label: 'Akamai reference', from: 'error page', value: '#97.1e2f3a.1700000000.4b5c6d' }]);
   });

@@ -1,15 +1,36 @@
 // The retry policy: backoff bounded below by Retry-After, the global cap, what is never retried, how a streak ends.
 import { describe, expect, it } from 'vitest';
-import { blockReason, finalAnswer, isRedirect, networkErrorKind, nextRetry, planRetry, retryDelay, retryWhenAsked, withinGlobalLimit, type BrowserTraits, type PageFailure, type RetryState } from '../../utils/retry-policy';
+import {
+  blockReason,
+  finalAnswer,
+  isRedirect,
+  networkErrorKind,
+  nextRetry,
+  planRetry,
+  retryDelay,
+  retryWhenAsked,
+  withinGlobalLimit,
+  type BrowserTraits,
+  type PageFailure,
+  type RetryState,
+} from '../../utils/retry-policy';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 
 const settings = (changes: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...changes });
-const failure = (changes: Partial<PageFailure> = {}): PageFailure => ({ tabId: 1, url: 'https://shop.example.com/cart', method: 'GET', status: 502, cached: false, ...changes });
+const failure = (changes: Partial<PageFailure> = {}): PageFailure => ({
+  tabId: 1,
+  url: 'https://shop.example.com/cart',
+  method: 'GET',
+  status: 502,
+  cached: false,
+  ...changes,
+});
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 const noJitter = () => 0;
 const FIREFOX: BrowserTraits = { reloadsNetworkErrors: false };
 const CHROMIUM: BrowserTraits = { reloadsNetworkErrors: true };
-const plan = (one: PageFailure, previous?: RetryState, changes: Partial<Settings> = {}, log: number[] = [], browser = FIREFOX) => planRetry(one, previous, settings(changes), log, NOW, browser, noJitter);
+const plan = (one: PageFailure, previous?: RetryState, changes: Partial<Settings> = {}, log: number[] = [], browser = FIREFOX) =>
+  planRetry(one, previous, settings(changes), log, NOW, browser, noJitter);
 
 describe('retryDelay', () => {
   it('grows exponentially from the base delay and stops at the maximum', () => {
@@ -34,7 +55,14 @@ describe('Retry-After', () => {
     expect(plan(failure({ status: 503, retryAfterSeconds: 4 }))).toMatchObject({ dueAt: NOW + 4000, delayReason: 'Retry-After: 4 s' });
     // Retry-After: 0 asks for nothing: the backoff applies, never an immediate reload.
     expect(plan(failure({ status: 503, retryAfterSeconds: 0 }))).toMatchObject({ dueAt: NOW + 2000, delayReason: 'backoff' });
-    const third = plan(failure({ status: 503, retryAfterSeconds: 1 }), { tabId: 1, url: failure().url, attempt: 2, maxAttempts: 5, since: NOW, bypassCache: false });
+    const third = plan(failure({ status: 503, retryAfterSeconds: 1 }), {
+      tabId: 1,
+      url: failure().url,
+      attempt: 2,
+      maxAttempts: 5,
+      since: NOW,
+      bypassCache: false,
+    });
     expect(third).toMatchObject({ dueAt: NOW + 8000, delayReason: 'backoff' });
   });
 
@@ -60,10 +88,26 @@ describe('Retry-After', () => {
 describe('network errors', () => {
   it('sorts the browsers’ errors by what a reload can do', () => {
     const kinds = {
-      transient: ['net::ERR_CONNECTION_REFUSED', 'net::ERR_CONNECTION_RESET', 'net::ERR_CONNECTION_CLOSED', 'net::ERR_EMPTY_RESPONSE', 'net::ERR_TIMED_OUT', 'NS_ERROR_CONNECTION_REFUSED', 'NS_ERROR_NET_RESET', 'NS_ERROR_NET_TIMEOUT'],
+      transient: [
+        'net::ERR_CONNECTION_REFUSED',
+        'net::ERR_CONNECTION_RESET',
+        'net::ERR_CONNECTION_CLOSED',
+        'net::ERR_EMPTY_RESPONSE',
+        'net::ERR_TIMED_OUT',
+        'NS_ERROR_CONNECTION_REFUSED',
+        'NS_ERROR_NET_RESET',
+        'NS_ERROR_NET_TIMEOUT',
+      ],
       'name-not-resolved': ['net::ERR_NAME_NOT_RESOLVED', 'NS_ERROR_UNKNOWN_HOST'],
       // Firefox gives NSS's message, in the browser's language, for TLS and certificate failures.
-      certificate: ['net::ERR_CERT_AUTHORITY_INVALID', 'net::ERR_SSL_PROTOCOL_ERROR', 'SEC_ERROR_UNKNOWN_ISSUER', 'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT', 'The certificate is not trusted because it is self-signed.', 'Le certificat n’est pas sûr car il est auto-signé.'],
+      certificate: [
+        'net::ERR_CERT_AUTHORITY_INVALID',
+        'net::ERR_SSL_PROTOCOL_ERROR',
+        'SEC_ERROR_UNKNOWN_ISSUER',
+        'MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT',
+        'The certificate is not trusted because it is self-signed.',
+        'Le certificat n’est pas sûr car il est auto-signé.',
+      ],
       'too-many-redirects': ['net::ERR_TOO_MANY_REDIRECTS', 'NS_ERROR_REDIRECT_LOOP'],
       'request-blocked': ['net::ERR_BLOCKED_BY_ADMINISTRATOR', 'net::ERR_BLOCKED_BY_RESPONSE', 'NS_ERROR_TRACKING_URI'],
       offline: ['net::ERR_INTERNET_DISCONNECTED', 'NS_ERROR_OFFLINE'],
@@ -78,7 +122,9 @@ describe('network errors', () => {
     expect(blockReason(failure({ status: 0, networkError: 'SEC_ERROR_UNKNOWN_ISSUER' }), settings(), FIREFOX)).toBe('certificate');
     expect(blockReason(failure({ status: 0, networkError: 'NS_ERROR_OFFLINE' }), settings(), FIREFOX)).toBe('offline');
     expect(blockReason(failure({ status: 0, networkError: 'net::ERR_FAILED' }), settings(), FIREFOX)).toBe('not-transient');
-    expect(blockReason(failure({ status: 0, networkError: 'NS_ERROR_NET_RESET' }), settings({ retryNetworkErrors: false }), FIREFOX)).toBe('network-errors-off');
+    expect(blockReason(failure({ status: 0, networkError: 'NS_ERROR_NET_RESET' }), settings({ retryNetworkErrors: false }), FIREFOX)).toBe(
+      'network-errors-off',
+    );
   });
 
   it('leaves to Chromium the pages it reloads by itself', () => {
@@ -98,7 +144,9 @@ describe('blockReason', () => {
 
   it('follows per-site rules: never beats always, always beats the global switch', () => {
     expect(blockReason(failure(), settings({ neverRetrySites: ['*://*.example.com/*'] }), FIREFOX)).toBe('never-site');
-    expect(blockReason(failure(), settings({ neverRetrySites: ['*://*.example.com/*'], alwaysRetrySites: ['*://*.example.com/*'] }), FIREFOX)).toBe('never-site');
+    expect(blockReason(failure(), settings({ neverRetrySites: ['*://*.example.com/*'], alwaysRetrySites: ['*://*.example.com/*'] }), FIREFOX)).toBe(
+      'never-site',
+    );
     expect(blockReason(failure(), settings({ autoRetry: false }), FIREFOX)).toBe('auto-retry-off');
     expect(blockReason(failure(), settings({ autoRetry: false, alwaysRetrySites: ['*://shop.example.com/*'] }), FIREFOX)).toBeUndefined();
     expect(blockReason(failure({ url: 'http://localhost:8080/' }), settings({ neverRetrySites: ['http://localhost:8080/*'] }), FIREFOX)).toBe('never-site');

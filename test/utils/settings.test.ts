@@ -101,7 +101,12 @@ describe('the version 1 to 2 migration', () => {
     expect(items['settings.neverRetrySites']).toEqual(['*://*.example.com/*', 'https://status.example.org/*']);
     const { settings, problems } = checkSettings(valuesFromItems(items));
     expect(problems).toEqual([]);
-    expect(settings).toEqual({ ...DEFAULT_SETTINGS, maxAttempts: 7, neverRetrySites: ['*://*.example.com/*', 'https://status.example.org/*'], showBanner: false });
+    expect(settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      maxAttempts: 7,
+      neverRetrySites: ['*://*.example.com/*', 'https://status.example.org/*'],
+      showBanner: false,
+    });
   });
 
   it('should keep keys this version does not know, and never overwrite an item already written', () => {
@@ -146,7 +151,9 @@ describe('site rules in settings', () => {
   it('should be checked with the grammar the policy applies (utils/match-pattern.ts)', () => {
     const field = FIELDS.find(({ key }) => key === 'neverRetrySites')!;
     expect(fieldError(field, ['*://example.com:8080/*', '*://[::1]/*', '<all_urls>'])).toBeUndefined();
-    expect(fieldError(field, ['*://*.example.com/*', 'ws://example.com/*'])).toBe('"ws://example.com/*": the scheme "ws" is not one Gatewhy retries; use http, https or *');
+    expect(fieldError(field, ['*://*.example.com/*', 'ws://example.com/*'])).toBe(
+      '"ws://example.com/*": the scheme "ws" is not one Gatewhy retries; use http, https or *',
+    );
     expect(fieldError(field, [42])).toBe('A rule is not text');
   });
 });

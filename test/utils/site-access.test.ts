@@ -12,16 +12,34 @@ describe('siteAccess', () => {
   describe('across sites (the welcome page)', () => {
     it('should be full with every site allowed', _(everywhere, { kind: 'full' }));
     it('should be withheld with no site allowed (Chrome "On click", Firefox MV3 not granted)', _(nowhere, { kind: 'withheld', allowedSites: [] }));
-    it('should name the sites chosen one by one', _({ ...nowhere, someSites: ['http://127.0.0.1/*'] }, { kind: 'withheld', allowedSites: ['http://127.0.0.1/*'] }));
+    it(
+      'should name the sites chosen one by one',
+      _({ ...nowhere, someSites: ['http://127.0.0.1/*'] }, { kind: 'withheld', allowedSites: ['http://127.0.0.1/*'] }),
+    );
   });
 
   describe('in one tab (the popup)', () => {
     it('should be full on a website with every site allowed', _(onTab(everywhere, 'https://shop.example/cart'), { kind: 'full' }));
-    it('should be full on a site the user chose', _(onTab({ ...nowhere, someSites: ['https://shop.example/*'] }, 'https://shop.example/', true), { kind: 'full' }));
-    it('should be withheld on a site the user did not choose', _(onTab({ ...nowhere, someSites: ['https://other.example/*'] }, 'https://shop.example/', false), { kind: 'withheld', allowedSites: ['https://other.example/*'] }));
+    it(
+      'should be full on a site the user chose',
+      _(onTab({ ...nowhere, someSites: ['https://shop.example/*'] }, 'https://shop.example/', true), { kind: 'full' }),
+    );
+    it(
+      'should be withheld on a site the user did not choose',
+      _(onTab({ ...nowhere, someSites: ['https://other.example/*'] }, 'https://shop.example/', false), {
+        kind: 'withheld',
+        allowedSites: ['https://other.example/*'],
+      }),
+    );
     it('should be withheld when access is withheld and the browser hides the address', _(onTab(nowhere, undefined), { kind: 'withheld', allowedSites: [] }));
-    it('should name a browser page when every site is allowed but the address is hidden (chrome://, about:)', _(onTab(everywhere, undefined), { kind: 'never', page: 'browser-page' }));
-    it('should put a page Gatewhy can never watch before withheld access', _(onTab(nowhere, 'chrome-extension://abc/welcome.html'), { kind: 'never', page: 'extension-page' }));
+    it(
+      'should name a browser page when every site is allowed but the address is hidden (chrome://, about:)',
+      _(onTab(everywhere, undefined), { kind: 'never', page: 'browser-page' }),
+    );
+    it(
+      'should put a page Gatewhy can never watch before withheld access',
+      _(onTab(nowhere, 'chrome-extension://abc/welcome.html'), { kind: 'never', page: 'extension-page' }),
+    );
   });
 });
 

@@ -26,11 +26,13 @@ describe('supportIds', () => {
     ]);
   });
 
-  it('should read Akamai\'s Reference # from its error page, also entity-encoded as its HTML writes it', () => {
+  it("should read Akamai's Reference # from its error page, also entity-encoded as its HTML writes it", () => {
     const page = fixture('akamai/503-reference-30-origin-tls-vendor-doc--published.http');
     const [reference] = supportIds(page.headers, page.body).filter(({ label }) => label === 'Akamai reference');
     expect(reference?.value).toBe('#30.3598c0ba.1521745157.87201fff');
-    expect(supportIds([], 'Reference&#32;&#35;30&#46;1f2e3d4c&#46;1700000000&#46;5a6b7c8d')).toEqual([{ label: 'Akamai reference', from: 'error page', value: '#30.1f2e3d4c.1700000000.5a6b7c8d' }]);
+    expect(supportIds([], 'Reference&#32;&#35;30&#46;1f2e3d4c&#46;1700000000&#46;5a6b7c8d')).toEqual([
+      { label: 'Akamai reference', from: 'error page', value: '#30.1f2e3d4c.1700000000.5a6b7c8d' },
+    ]);
   });
 
   it('should read the Ray ID of a captured Cloudflare error', () => {

@@ -1,7 +1,17 @@
 // The per-tab machine without a browser: the orderings that once raced, replayed event by event.
 import { describe, expect, it } from 'vitest';
 import type { FailureBody } from '../../utils/attach-body';
-import { BODY_WAIT_MS, MAX_WAITING_BODIES, restoredTabState, newTabState, step, type StepInputs, type TabEffect, type TabEvent, type TabState } from '../../utils/tab-machine';
+import {
+  BODY_WAIT_MS,
+  MAX_WAITING_BODIES,
+  restoredTabState,
+  newTabState,
+  step,
+  type StepInputs,
+  type TabEffect,
+  type TabEvent,
+  type TabState,
+} from '../../utils/tab-machine';
 import type { BrowserTraits } from '../../utils/retry-policy';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { toFailedRequest, type ResponseDetails } from '../../utils/tab-record';
@@ -12,14 +22,33 @@ const FIREFOX: BrowserTraits = { reloadsNetworkErrors: false };
 const CHROMIUM: BrowserTraits = { reloadsNetworkErrors: true };
 
 const response = (requestId: string, status: number, headers: Record<string, string> = {}, url = PAGE, extra: ResponseDetails = {}) =>
-  toFailedRequest({ requestId, url, type: 'main_frame', method: 'GET', statusCode: status, statusLine: `HTTP/1.1 ${status} X`, timeStamp: T0, responseHeaders: Object.entries(headers).map(([name, value]) => ({ name, value })), ...extra }, T0);
+  toFailedRequest(
+    {
+      requestId,
+      url,
+      type: 'main_frame',
+      method: 'GET',
+      statusCode: status,
+      statusLine: `HTTP/1.1 ${status} X`,
+      timeStamp: T0,
+      responseHeaders: Object.entries(headers).map(([name, value]) => ({ name, value })),
+      ...extra,
+    },
+    T0,
+  );
 const nginx502 = (requestId: string, url = PAGE) => ({ type: 'page-response', response: response(requestId, 502, { Server: 'nginx' }, url) }) as const;
 const ok = (requestId: string, url = PAGE) => ({ type: 'page-response', response: response(requestId, 200, {}, url) }) as const;
 const started = (requestId: string, url = PAGE, method = 'GET') => ({ type: 'navigation-started', requestId, url, method }) as const;
 const networkError = (requestId: string, error: string, url = PAGE) =>
   ({ type: 'page-error', failure: toFailedRequest({ requestId, url, type: 'main_frame', method: 'GET', error, timeStamp: T0 }, T0) }) as const;
 const apiFailure = (requestId: string) =>
-  ({ type: 'request-failed', failure: toFailedRequest({ requestId, url: 'https://shop.example.com/api', type: 'xmlhttprequest', statusCode: 503, responseHeaders: [], timeStamp: T0 }, T0) }) as const;
+  ({
+    type: 'request-failed',
+    failure: toFailedRequest(
+      { requestId, url: 'https://shop.example.com/api', type: 'xmlhttprequest', statusCode: 503, responseHeaders: [], timeStamp: T0 },
+      T0,
+    ),
+  }) as const;
 
 /**
  * A tab (or several) driven through events with a clock and a shared retry log, the way the background's runner
@@ -55,7 +84,10 @@ function world({ settings = {}, browser = FIREFOX }: { settings?: Partial<Settin
     },
     log,
     /** Every effect of a type, across the steps so far. */
-    effects: <T extends TabEffect['type']>(type: T, tabId = 1) => all.filter((one) => one.tabId === tabId).flatMap(({ effects }) => effects.filter((effect): effect is Extract<TabEffect, { type: T }> => effect.type === type)),
+    effects: <T extends TabEffect['type']>(type: T, tabId = 1) =>
+      all
+        .filter((one) => one.tabId === tabId)
+        .flatMap(({ effects }) => effects.filter((effect): effect is Extract<TabEffect, { type: T }> => effect.type === type)),
     kinds: (tabId = 1) => states.get(tabId)!.record.timeline.map(({ kind }) => kind),
   };
 }
@@ -74,7 +106,13 @@ describe('a failing page and its retries', () => {
     const tab = world({ settings: { notifyOnRecovery: true } });
     tab.send(started('1'));
     const failed = tab.send(nginx502('1'));
-    expect(failed).toEqual(expect.arrayContaining([{ type: 'take-slot', at: T0 + 2000 }, { type: 'timer', event: 'retry-due', at: T0 + 2000 }, { type: 'alarm', at: T0 + 2000 }]));
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        { type: 'take-slot', at: T0 + 2000 },
+        { type: 'timer', event: 'retry-due', at: T0 + 2000 },
+        { type: 'alarm', at: T0 + 2000 },
+      ]),
+    );
     expect(failed.find((effect) => effect.type === 'badge')).toMatchObject({ badge: { text: '502' } });
     expect(tab.state().retry).toMatchObject({ attempt: 0, dueAt: T0 + 2000, delayReason: 'backoff' });
 
@@ -148,7 +186,14 @@ describe('orderings that once raced', () => {
     tab.send(nginx502('1'));
     expect(tab.log).toEqual([T0 + 2000]);
     const closed = tab.send({ type: 'tab-closed' });
-    expect(closed).toEqual(expect.arrayContaining([{ type: 'store', part: 'record', record: undefined }, { type: 'store', part: 'retry', retry: undefined }, { type: 'release-slot', at: T0 + 2000 }, { type: 'alarm' }]));
+    expect(closed).toEqual(
+      expect.arrayContaining([
+        { type: 'store', part: 'record', record: undefined },
+        { type: 'store', part: 'retry', retry: undefined },
+        { type: 'release-slot', at: T0 + 2000 },
+        { type: 'alarm' },
+      ]),
+    );
     expect(tab.log).toEqual([]);
     tab.at(2000);
     expect(tab.send({ type: 'retry-due' })).toEqual([]);
@@ -160,7 +205,9 @@ describe('orderings that once raced', () => {
     tab.send(nginx502('1'));
     tab.at(1500);
     const leaving = tab.send(started('2', 'https://elsewhere.example/'));
-    expect(leaving).toEqual(expect.arrayContaining([{ type: 'store', part: 'retry', retry: undefined }, { type: 'release-slot', at: T0 + 2000 }, { type: 'alarm' }]));
+    expect(leaving).toEqual(
+      expect.arrayContaining([{ type: 'store', part: 'retry', retry: undefined }, { type: 'release-slot', at: T0 + 2000 }, { type: 'alarm' }]),
+    );
     // The timer still fires, while the user's page is loading: it finds nothing to do.
     tab.at(2000);
     expect(tab.send({ type: 'retry-due' })).toEqual([]);
@@ -218,7 +265,10 @@ describe('orderings that once raced', () => {
     const second = world();
     second.restore(1, restoredTabState(1, record, retry));
     second.at(900);
-    expect(second.send({ type: 'worker-started' })).toEqual([{ type: 'timer', event: 'retry-due', at: T0 + 2000 }, { type: 'alarm', at: T0 + 2000 }]);
+    expect(second.send({ type: 'worker-started' })).toEqual([
+      { type: 'timer', event: 'retry-due', at: T0 + 2000 },
+      { type: 'alarm', at: T0 + 2000 },
+    ]);
     second.at(2000);
     expect(second.send({ type: 'retry-due' })).toContainEqual({ type: 'reload', bypassCache: false, url: PAGE });
     // The badge it finds shown is the stored record's: no needless badge call.
@@ -274,7 +324,10 @@ describe('Retry-After', () => {
     const tab = world();
     tab.send(started('1'));
     // The server's clock runs an hour behind: it still asks for 10 s.
-    tab.send({ type: 'page-response', response: response('1', 503, { 'Retry-After': 'Fri, 27 Nov 2026 11:00:10 GMT', Date: 'Fri, 27 Nov 2026 11:00:00 GMT', Server: 'nginx' }) });
+    tab.send({
+      type: 'page-response',
+      response: response('1', 503, { 'Retry-After': 'Fri, 27 Nov 2026 11:00:10 GMT', Date: 'Fri, 27 Nov 2026 11:00:00 GMT', Server: 'nginx' }),
+    });
     expect(tab.state().retry).toMatchObject({ dueAt: T0 + 10_000, delayReason: 'Retry-After: 10 s' });
   });
 });
@@ -393,7 +446,17 @@ describe('privacy (issue 14, parts 2 and 3)', () => {
   const apiWithToken = (requestId: string) =>
     ({
       type: 'request-failed',
-      failure: toFailedRequest({ requestId, url: 'https://shop.example.com/api?token=SECRET', type: 'xmlhttprequest', statusCode: 503, responseHeaders: [{ name: 'Location', value: '/login?next=SECRET' }], timeStamp: T0 }, T0),
+      failure: toFailedRequest(
+        {
+          requestId,
+          url: 'https://shop.example.com/api?token=SECRET',
+          type: 'xmlhttprequest',
+          statusCode: 503,
+          responseHeaders: [{ name: 'Location', value: '/login?next=SECRET' }],
+          timeStamp: T0,
+        },
+        T0,
+      ),
     }) as const;
 
   it('stores the record with no query string anywhere; only the retry schedule keeps the exact address', () => {
@@ -406,9 +469,16 @@ describe('privacy (issue 14, parts 2 and 3)', () => {
     const records = tab.effects('store').filter((effect) => effect.part === 'record');
     expect(records.length).toBeGreaterThan(0);
     for (const effect of records) expect(JSON.stringify(effect)).not.toContain('SECRET');
-    expect(records.at(-1)).toMatchObject({ record: { page: { url: 'https://shop.example.com/cart', pageHtml: expect.stringContaining('href="https://shop.example.com/cart"') } } });
+    expect(records.at(-1)).toMatchObject({
+      record: { page: { url: 'https://shop.example.com/cart', pageHtml: expect.stringContaining('href="https://shop.example.com/cart"') } },
+    });
     // The retry must recognise its own reload of this very address: the schedule (storage.session only) keeps it.
-    expect(tab.effects('store').filter((effect) => effect.part === 'retry').at(0)).toMatchObject({ retry: { url: SECRET_PAGE } });
+    expect(
+      tab
+        .effects('store')
+        .filter((effect) => effect.part === 'retry')
+        .at(0),
+    ).toMatchObject({ retry: { url: SECRET_PAGE } });
     // What the machine holds in memory is unchanged: the exact address still matches the next load.
     expect(tab.state().record.page?.url).toBe(SECRET_PAGE);
   });
@@ -439,9 +509,20 @@ describe('bodies of failed requests (DevTools, Firefox)', () => {
   const envoyCall = (requestId: string) =>
     ({
       type: 'request-failed',
-      failure: toFailedRequest({ requestId, url: API, type: 'xmlhttprequest', method: 'GET', statusCode: 503, responseHeaders: [{ name: 'server', value: 'envoy' }], timeStamp: T0 }, T0),
+      failure: toFailedRequest(
+        { requestId, url: API, type: 'xmlhttprequest', method: 'GET', statusCode: 503, responseHeaders: [{ name: 'server', value: 'envoy' }], timeStamp: T0 },
+        T0,
+      ),
     }) as const;
-  const body = (extra: Partial<FailureBody> = {}): FailureBody => ({ url: API, method: 'GET', status: 503, time: T0, bodyText: ENVOY_BODY, bodyTruncated: false, ...extra });
+  const body = (extra: Partial<FailureBody> = {}): FailureBody => ({
+    url: API,
+    method: 'GET',
+    status: 503,
+    time: T0,
+    bodyText: ENVOY_BODY,
+    bodyTruncated: false,
+    ...extra,
+  });
 
   it('should give a pending failure its body, re-explained, and store it with the burst', () => {
     const tab = world();

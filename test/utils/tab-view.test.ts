@@ -8,7 +8,11 @@ describe('tabStatus', () => {
     expect(tabStatus(undefined)).toBe('clear');
     expect(tabStatus(pageFailedRecord())).toBe('page-failed');
     expect(tabStatus(requestsFailedRecord())).toBe('requests-failed');
-    const back = addEvent(startPage(pageFailedRecord(), '11', 'https://shop.example.com/checkout?token=SECRET-TOKEN#step2'), { time: T0 + 9000, kind: 'recovered', text: 'shop.example.com is back after 1 retry, 9 s' });
+    const back = addEvent(startPage(pageFailedRecord(), '11', 'https://shop.example.com/checkout?token=SECRET-TOKEN#step2'), {
+      time: T0 + 9000,
+      kind: 'recovered',
+      text: 'shop.example.com is back after 1 retry, 9 s',
+    });
     expect(tabStatus(back)).toBe('recovered');
     expect(recovery(back)?.text).toContain('is back');
   });
@@ -40,7 +44,9 @@ describe('retryView', () => {
   });
 
   it('should say why a retry waits for Retry-After or the global limit', () => {
-    expect(retryView({ ...scheduledRetry('https://a.example/'), delayReason: 'Retry-After: 30 s' }, T0).detail).toBe('The server asked to wait (Retry-After: 30 s); Gatewhy never retries sooner.');
+    expect(retryView({ ...scheduledRetry('https://a.example/'), delayReason: 'Retry-After: 30 s' }, T0).detail).toBe(
+      'The server asked to wait (Retry-After: 30 s); Gatewhy never retries sooner.',
+    );
     expect(retryView({ ...scheduledRetry('https://a.example/'), delayReason: 'global limit' }, T0).detail).toContain('across all tabs');
   });
 
@@ -48,12 +54,20 @@ describe('retryView', () => {
     const { dueAt: _, delayReason: __, ...idle } = scheduledRetry('https://a.example/');
     expect(retryView({ ...idle, blocked: 'paused' }, T0)).toMatchObject({ title: 'Retrying is stopped', canResume: true, canPause: false });
     expect(retryView({ ...idle, blocked: 'not-get' }, T0).detail).toContain('form');
-    expect(retryView({ ...idle, attempt: 5, blocked: 'gave-up' }, T0)).toMatchObject({ title: 'Gatewhy stopped retrying', attempt: '5 of 5 attempts made', canResume: false });
+    expect(retryView({ ...idle, attempt: 5, blocked: 'gave-up' }, T0)).toMatchObject({
+      title: 'Gatewhy stopped retrying',
+      attempt: '5 of 5 attempts made',
+      canResume: false,
+    });
   });
 
   it('should say the browser retries a page that got no response, and ask "then or now" for a long Retry-After', () => {
     const { dueAt: _, delayReason: __, ...idle } = scheduledRetry('https://a.example/');
-    expect(retryView({ ...idle, blocked: 'browser-retries' }, T0)).toMatchObject({ title: 'The browser is retrying this page', canPause: false, canRetryThen: false });
+    expect(retryView({ ...idle, blocked: 'browser-retries' }, T0)).toMatchObject({
+      title: 'The browser is retrying this page',
+      canPause: false,
+      canRetryThen: false,
+    });
     const long = retryView({ ...idle, blocked: 'waits-too-long', notBefore: T0 + 3_600_000 }, T0);
     expect(long).toMatchObject({ title: 'The server asked to wait longer than your setting', canRetryThen: true });
     expect(long.detail).toMatch(/^The server asked to wait 1 h \(until .+\)\. Retry then or now\?$/);

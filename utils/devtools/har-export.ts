@@ -44,8 +44,21 @@ type LooseEntry = HarEntryLike & {
   time?: unknown;
   serverIPAddress?: unknown;
   timings?: unknown;
-  request?: HarEntryLike['request'] & { httpVersion?: unknown; headers?: unknown; queryString?: unknown; headersSize?: unknown; bodySize?: unknown; postData?: unknown };
-  response?: HarEntryLike['response'] & { httpVersion?: unknown; redirectURL?: unknown; headersSize?: unknown; bodySize?: unknown; content?: { size?: unknown } };
+  request?: HarEntryLike['request'] & {
+    httpVersion?: unknown;
+    headers?: unknown;
+    queryString?: unknown;
+    headersSize?: unknown;
+    bodySize?: unknown;
+    postData?: unknown;
+  };
+  response?: HarEntryLike['response'] & {
+    httpVersion?: unknown;
+    redirectURL?: unknown;
+    headersSize?: unknown;
+    bodySize?: unknown;
+    content?: { size?: unknown };
+  };
 };
 
 const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);

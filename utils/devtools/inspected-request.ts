@@ -32,7 +32,15 @@ export interface InspectedRequest {
 const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
 
 /** HAR resource types as webRequest names them, so the report and the engine read them as they read the background's. */
-const TYPE_NAMES: Record<string, RequestType> = { fetch: 'xmlhttprequest', xhr: 'xmlhttprequest', script: 'script', stylesheet: 'stylesheet', image: 'image', font: 'font', media: 'media' };
+const TYPE_NAMES: Record<string, RequestType> = {
+  fetch: 'xmlhttprequest',
+  xhr: 'xmlhttprequest',
+  script: 'script',
+  stylesheet: 'stylesheet',
+  image: 'image',
+  font: 'font',
+  media: 'media',
+};
 
 function requestType(entry: HarEntryLike, pageUrl: string | undefined): RequestType {
   const type = text(entry._resourceType).toLowerCase();
@@ -83,4 +91,3 @@ export function readEntry(entry: HarEntryLike, pageUrl?: string): InspectedReque
     har: sanitizeEntry(entry),
   };
 }
-

@@ -54,7 +54,11 @@ export function panelRecord(log: PanelLog, requests: readonly InspectedRequest[]
 }
 
 /** The report of the requests shown (oldest first), as the popup's report is made. */
-export function panelReport(log: PanelLog, requests: readonly InspectedRequest[], options: { tabId: number; includeQuery: boolean; now: number; version?: string }): Report {
+export function panelReport(
+  log: PanelLog,
+  requests: readonly InspectedRequest[],
+  options: { tabId: number; includeQuery: boolean; now: number; version?: string },
+): Report {
   const oldestFirst = [...requests].sort((a, b) => a.time - b.time);
   return buildReport(panelRecord(log, oldestFirst, options.tabId), undefined, {
     includeQuery: options.includeQuery,

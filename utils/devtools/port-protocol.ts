@@ -66,7 +66,11 @@ export function parseResponseSeen(message: unknown): Checked<ResponseSeenMessage
   const cut = bodyText.length > MAX_BODY_CHARS;
   return {
     ok: true,
-    value: { type, id, response: { url, method, status, time, bodyText: cut ? bodyText.slice(0, MAX_BODY_CHARS) : bodyText, bodyTruncated: cut || bodyTruncated === true } },
+    value: {
+      type,
+      id,
+      response: { url, method, status, time, bodyText: cut ? bodyText.slice(0, MAX_BODY_CHARS) : bodyText, bodyTruncated: cut || bodyTruncated === true },
+    },
   };
 }
 

@@ -25,14 +25,16 @@ export function applicationBodySign(evidence: Evidence): string | undefined {
   if (evidence.body !== 'seen') return undefined;
   const type = evidence.values.get('content-type')?.[0] ?? '';
   if (type.includes('json') || evidence.markup.startsWith('{') || evidence.markup.startsWith('[')) return 'the body is JSON, as applications answer';
-  if (evidence.markup.includes('<script')) return 'the page runs scripts, as applications\' pages do and gateways\' stock pages do not';
+  if (evidence.markup.includes('<script')) return "the page runs scripts, as applications' pages do and gateways' stock pages do not";
   const clue = applicationPhrases.find(({ phrase }) => says(evidence, phrase));
   return clue ? `the page says "${clue.text}", as an application framework or server writes it` : undefined;
 }
 
 // Words that stock error pages wrap around their status: they say nothing of who wrote the page.
 const FILLER = new Set(
-  'a an and the of to for on in at by is was this that your you we our please try again later sorry error server request response page http html status code occurred has had been not could cannot can generated version powered proxy gateway'.split(' '),
+  'a an and the of to for on in at by is was this that your you we our please try again later sorry error server request response page http html status code occurred has had been not could cannot can generated version powered proxy gateway'.split(
+    ' ',
+  ),
 );
 
 /** How many words a page may have beyond its status, reason phrase and the product's name and still be a stock page. */
@@ -45,7 +47,11 @@ const STOCK_PAGE_EXTRA_WORDS = 3;
 export function isStockPage(evidence: Evidence, product?: string): boolean {
   if (evidence.body !== 'seen' || evidence.text === '' || evidence.text.length > 400) return false;
   const reasons = evidence.reason !== '' ? [evidence.reason] : reasonPhrases(evidence.status);
-  const allowed = new Set([String(evidence.status), ...reasons.flatMap((reason) => reason.split(/[^a-z0-9]+/)), ...(product ? foldText(product).split(/[^a-z0-9]+/) : [])]);
+  const allowed = new Set([
+    String(evidence.status),
+    ...reasons.flatMap((reason) => reason.split(/[^a-z0-9]+/)),
+    ...(product ? foldText(product).split(/[^a-z0-9]+/) : []),
+  ]);
   let extra = 0;
   for (const word of evidence.text.split(/[^a-z0-9]+/)) {
     if (word === '' || allowed.has(word) || FILLER.has(word) || /^[0-9.]+$/.test(word)) continue;
@@ -97,13 +103,25 @@ export function unknownServerHop(evidence: Evidence, appSign: string | undefined
   if (!product || appSign || !GATEWAY_FAILURE_STATUSES.has(evidence.status)) return undefined;
   if (evidence.body === 'seen' && !isStockPage(evidence, product) && !pageNames(evidence, product)) return undefined;
   const server = evidence.headers.find(({ name }) => name.toLowerCase() === 'server')!;
-  return { id: slug(product), name: product, kind: 'reverse-proxy', known: false, evidence: [`Server: ${server.value}: a ${evidence.status} names this server, and no vendor file knows it`] };
+  return {
+    id: slug(product),
+    name: product,
+    kind: 'reverse-proxy',
+    known: false,
+    evidence: [`Server: ${server.value}: a ${evidence.status} names this server, and no vendor file knows it`],
+  };
 }
 
 /** A stock gateway page with nothing naming the proxy that wrote it. */
 export function unnamedProxyHop(evidence: Evidence): Hop | undefined {
   if (!GATEWAY_FAILURE_STATUSES.has(evidence.status) || !evidence.markup.includes('<') || !isStockPage(evidence)) return undefined;
-  return { id: 'unknown', name: UNNAMED_PROXY, kind: 'reverse-proxy', known: false, evidence: [`a stock ${evidence.status} page that only states its status: a proxy wrote it, and nothing names the proxy`] };
+  return {
+    id: 'unknown',
+    name: UNNAMED_PROXY,
+    kind: 'reverse-proxy',
+    known: false,
+    evidence: [`a stock ${evidence.status} page that only states its status: a proxy wrote it, and nothing names the proxy`],
+  };
 }
 
 /**
@@ -122,7 +140,13 @@ export function decideAuthorship(evidence: Evidence, gatewayHops: Hop[], appSign
   if (!appSign && evidence.body === 'seen') {
     const writer = innermostFirst.find((hop) => !hop.known && (isStockPage(evidence, hop.name) || pageNames(evidence, hop.name)));
     if (writer) {
-      return { source: 'gateway', evidence: [`The page is little more than its status${writer.name === UNNAMED_PROXY ? '' : ` and names ${writer.name}`}: ${writer.name} wrote it.`], gatewayHop: writer, variants: [], unknownStockPage: true };
+      return {
+        source: 'gateway',
+        evidence: [`The page is little more than its status${writer.name === UNNAMED_PROXY ? '' : ` and names ${writer.name}`}: ${writer.name} wrote it.`],
+        gatewayHop: writer,
+        variants: [],
+        unknownStockPage: true,
+      };
     }
   }
   const innermost = innermostFirst[0];
@@ -135,7 +159,13 @@ export function decideAuthorship(evidence: Evidence, gatewayHops: Hop[], appSign
     }
     const relayed = gatewayHops.find((hop) => hop.detection?.relayed)?.detection?.relayed;
     if (relayed) return { source: 'origin', evidence: [relayed], gatewayHop: innermost, variants: detection.variants };
-    if (appSign) return { source: 'origin', evidence: [`The body is not ${detection.gateway.name}'s own error page: ${appSign}.`], gatewayHop: innermost, variants: detection.variants };
+    if (appSign)
+      return {
+        source: 'origin',
+        evidence: [`The body is not ${detection.gateway.name}'s own error page: ${appSign}.`],
+        gatewayHop: innermost,
+        variants: detection.variants,
+      };
     if (evidence.body !== 'seen' && GATEWAY_FAILURE_STATUSES.has(evidence.status)) {
       return {
         source: 'gateway',
@@ -147,10 +177,16 @@ export function decideAuthorship(evidence: Evidence, gatewayHops: Hop[], appSign
     return { source: 'unknown', evidence: [], gatewayHop: innermost, variants: detection.variants };
   }
   // 4. No known gateway: proxies named only in Via, or none at all.
-  if (appSign) return { source: 'origin', evidence: [`The application wrote this error: ${appSign}.`], ...(innermost && { gatewayHop: innermost }), variants: [] };
+  if (appSign)
+    return { source: 'origin', evidence: [`The application wrote this error: ${appSign}.`], ...(innermost && { gatewayHop: innermost }), variants: [] };
   if (innermost) {
     if (evidence.body !== 'seen' && GATEWAY_FAILURE_STATUSES.has(evidence.status)) {
-      return { source: 'gateway', evidence: [`HTTP ${evidence.status} is normally written by a gateway; ${innermost.name} is the innermost proxy on the route.`], gatewayHop: innermost, variants: [] };
+      return {
+        source: 'gateway',
+        evidence: [`HTTP ${evidence.status} is normally written by a gateway; ${innermost.name} is the innermost proxy on the route.`],
+        gatewayHop: innermost,
+        variants: [],
+      };
     }
     return { source: 'unknown', evidence: [], gatewayHop: innermost, variants: [] };
   }

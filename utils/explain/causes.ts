@@ -14,32 +14,35 @@ export const CAUSES: Record<CauseId, CauseInfo> = {
   'origin-unreachable': {
     title: 'Origin unreachable',
     headline: 'the gateway could not connect to the origin server',
-    ownerCheck: 'Check that the origin is running and listening on the address and port the gateway uses, that its firewall admits the gateway, and that its DNS name resolves.',
+    ownerCheck:
+      'Check that the origin is running and listening on the address and port the gateway uses, that its firewall admits the gateway, and that its DNS name resolves.',
   },
   'origin-timeout': {
     title: 'Origin timed out',
     headline: 'the origin server took too long to answer',
-    ownerCheck: 'Find the slow request in the origin\'s logs (slow queries, locks, a stuck worker), or raise the gateway\'s timeout if the work is legitimately long.',
+    ownerCheck:
+      "Find the slow request in the origin's logs (slow queries, locks, a stuck worker), or raise the gateway's timeout if the work is legitimately long.",
   },
   'origin-reset': {
     title: 'Connection closed or reset',
     headline: 'the origin server closed the connection before it answered',
-    ownerCheck: 'Look for crashes or restarts of the origin process at that time, and make the origin\'s keep-alive timeout longer than the gateway\'s.',
+    ownerCheck: "Look for crashes or restarts of the origin process at that time, and make the origin's keep-alive timeout longer than the gateway's.",
   },
   'origin-invalid-response': {
     title: 'Invalid response from origin',
     headline: 'the origin server sent a response the gateway could not use',
-    ownerCheck: 'Check the origin\'s response for malformed or oversized headers (often large cookies), a wrong Content-Length, broken compression or a protocol mismatch.',
+    ownerCheck:
+      "Check the origin's response for malformed or oversized headers (often large cookies), a wrong Content-Length, broken compression or a protocol mismatch.",
   },
   'origin-tls': {
     title: 'TLS to origin failed',
     headline: 'the secure connection between the gateway and the origin failed',
-    ownerCheck: 'Check the origin\'s certificate: expiry, the full chain, the name the gateway expects (SNI/Host), and the TLS versions and ciphers it offers.',
+    ownerCheck: "Check the origin's certificate: expiry, the full chain, the name the gateway expects (SNI/Host), and the TLS versions and ciphers it offers.",
   },
   'origin-app-error': {
     title: 'Application error',
     headline: 'the application behind the gateway failed',
-    ownerCheck: 'Read the application\'s own logs for this request: the gateway only passed its failure on.',
+    ownerCheck: "Read the application's own logs for this request: the gateway only passed its failure on.",
   },
   overloaded: {
     title: 'Overloaded or rate limited',
@@ -54,7 +57,7 @@ export const CAUSES: Record<CauseId, CauseInfo> = {
   unknown: {
     title: 'Cause unclear',
     headline: 'this response does not show why',
-    ownerCheck: 'The gateway\'s own logs for this request will name the reason.',
+    ownerCheck: "The gateway's own logs for this request will name the reason.",
   },
 };
 

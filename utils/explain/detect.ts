@@ -71,7 +71,13 @@ export function compileCatalogue(gateways: readonly Gateway[]): Catalogue {
         .filter(({ test }) => test.header === header && !test.absent && (test.equals ?? test.startsWith ?? test.includes) !== undefined)
         .map(({ test }) => ({ gateway, test })),
     );
-  return { products, byId: new Map(products.map((product) => [product.gateway.id, product])), byHeader, others, namers: { via: namers('via'), server: namers('server') } };
+  return {
+    products,
+    byId: new Map(products.map((product) => [product.gateway.id, product])),
+    byHeader,
+    others,
+    namers: { via: namers('via'), server: namers('server') },
+  };
 }
 
 /** Every vendor file in utils/gateways, compiled once when the module loads. */
@@ -101,7 +107,11 @@ const specificities = new WeakMap<Variant, number>();
 export function specificity(variant: Variant): number {
   let count = specificities.get(variant);
   if (count === undefined) {
-    count = variant.when.filter((marker) => !marker.absent && (marker.header !== undefined || marker.text !== undefined || marker.markup !== undefined || marker.reason !== undefined || marker.any !== undefined)).length;
+    count = variant.when.filter(
+      (marker) =>
+        !marker.absent &&
+        (marker.header !== undefined || marker.text !== undefined || marker.markup !== undefined || marker.reason !== undefined || marker.any !== undefined),
+    ).length;
     specificities.set(variant, count);
   }
   return count;

@@ -90,7 +90,14 @@ function findCauses(evidence: Evidence, authorship: Authorship, appVariants: rea
   const status = statusMeaning(evidence.status, evidence.seen.status !== 'unknown');
   const variants = authorship.source === 'origin' && appVariants.length > 0 ? [...appVariants, ...authorship.variants] : authorship.variants;
   variants.forEach((variant, index) => {
-    tally.add(variant.causes, index === 0 ? 1 : 0.5, `${variant.title} (${variant.when.map((one) => describeMarker(one, evidence)).filter(Boolean).join(', ')})`);
+    tally.add(
+      variant.causes,
+      index === 0 ? 1 : 0.5,
+      `${variant.title} (${variant.when
+        .map((one) => describeMarker(one, evidence))
+        .filter(Boolean)
+        .join(', ')})`,
+    );
   });
   tally.add(status.causes, variants.length > 0 ? STATUS_PRIOR_WEIGHT : 1, evidence.status > 0 ? `HTTP ${evidence.status}: ${status.meaning}` : status.meaning);
   // Words on a page the application wrote say something; words on a known gateway's stock page do not.
@@ -104,7 +111,7 @@ function findCauses(evidence: Evidence, authorship: Authorship, appVariants: rea
     }
   }
   if (!authorship.gatewayHop && authorship.source === 'origin' && evidence.body === 'seen') {
-    tally.add({ 'origin-app-error': 0.5 }, 1, 'no gateway is seen and the body is the application\'s own');
+    tally.add({ 'origin-app-error': 0.5 }, 1, "no gateway is seen and the body is the application's own");
   }
   return tally;
 }
@@ -147,7 +154,12 @@ function buildAdvice({ causes, variant, writer, cached, retryAfter, tellApart }:
     top === 'maintenance' ? 'The site is in maintenance: try again later.' : 'Try again in a moment: most gateway errors pass within minutes.',
     writer?.gateway.statusPage ? `Check ${writer.gateway.name}'s status page for an incident: ${writer.gateway.statusPage}` : undefined,
   ].filter((line): line is string => line !== undefined);
-  const owner = uniqueLines(variant?.advice?.owner, causes.slice(0, 2).map(({ id }) => CAUSES[id].ownerCheck), tellApart ? [tellApart] : undefined, writer?.gateway.advice.owner);
+  const owner = uniqueLines(
+    variant?.advice?.owner,
+    causes.slice(0, 2).map(({ id }) => CAUSES[id].ownerCheck),
+    tellApart ? [tellApart] : undefined,
+    writer?.gateway.advice.owner,
+  );
   return { visitor: uniqueLines(variant?.advice?.visitor, visitor, writer?.gateway.advice.visitor), owner };
 }
 
@@ -281,7 +293,13 @@ export function explainUncalibrated(input: ExplainInput, catalogue: Catalogue = 
   if (givenStatus === 0 && networkError) return { explanation: explainNetworkError(networkError, decodeHeaders(headers, { now, status: 0 })) };
 
   const statusText = asText(input?.statusText)?.slice(0, 200) ?? '';
-  let evidence = prepareEvidence({ status: givenStatus, reason: statusText, headers, ...(bodyText !== undefined && { body: bodyText }), bodyTruncated: input?.bodyTruncated === true });
+  let evidence = prepareEvidence({
+    status: givenStatus,
+    reason: statusText,
+    headers,
+    ...(bodyText !== undefined && { body: bodyText }),
+    bodyTruncated: input?.bodyTruncated === true,
+  });
   let { found, nearMiss } = detectProducts(evidence, catalogue);
   // A page that states no status may still be a product's own page, sent with one status only: read it from that.
   const implied = evidence.seen.status === 'unknown' && evidence.body === 'seen' ? impliedStatus(evidence, found, catalogue) : undefined;
@@ -294,9 +312,14 @@ export function explainUncalibrated(input: ExplainInput, catalogue: Catalogue = 
   const appServers = found.filter(({ gateway }) => gateway.kind === 'app-server');
   // An application server's own page (gunicorn's error page, php-fpm's "File not found.") says the application side
   // wrote the error, even behind a gateway whose vendor file has no variant for it.
-  const appPage = appServers.flatMap(({ variants }) => variants).find((variant) => !variant.fallback && variant.source === 'origin' && specificity(variant) > 0);
+  const appPage = appServers
+    .flatMap(({ variants }) => variants)
+    .find((variant) => !variant.fallback && variant.source === 'origin' && specificity(variant) > 0);
   const appSign = applicationBodySign(evidence) ?? (appPage && `${appPage.title} is the application server's own page`);
-  const gatewayHops: Hop[] = [...found.filter(({ gateway }) => gateway.kind !== 'app-server').map((detection) => knownHop(detection, via, catalogue)), ...unknownViaHops(via, catalogue)];
+  const gatewayHops: Hop[] = [
+    ...found.filter(({ gateway }) => gateway.kind !== 'app-server').map((detection) => knownHop(detection, via, catalogue)),
+    ...unknownViaHops(via, catalogue),
+  ];
   if (!gatewayHops.some((hop) => hop.known)) {
     const unknown = unknownServerHop(evidence, appSign, catalogue) ?? (gatewayHops.length === 0 ? unnamedProxyHop(evidence) : undefined);
     if (unknown) gatewayHops.push(unknown);
@@ -313,7 +336,14 @@ export function explainUncalibrated(input: ExplainInput, catalogue: Catalogue = 
   const retryAfterSeconds = parseRetryAfter(headerValue(headers, 'retry-after'), now);
   const gatewayHop = authorship.gatewayHop;
   const gateway: GatewayFinding | null = gatewayHop
-    ? { id: gatewayHop.id, name: gatewayHop.name, kind: gatewayHop.kind as GatewayKind, known: gatewayHop.known, confidence: gatewayHop.detection?.score ?? 0.5, evidence: gatewayHop.evidence }
+    ? {
+        id: gatewayHop.id,
+        name: gatewayHop.name,
+        kind: gatewayHop.kind as GatewayKind,
+        known: gatewayHop.known,
+        confidence: gatewayHop.detection?.score ?? 0.5,
+        evidence: gatewayHop.evidence,
+      }
     : null;
   const wouldTell = bodyNote(evidence.seen, writer);
 

@@ -26,6 +26,7 @@ const SOURCE_WORDS = {
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** Strips control characters so a hostile header cannot move the cursor or recolour the terminal. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are what gets replaced.
 const safe = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
 
 export function formatExplanation(explanation: Explanation, style: TextStyle = PLAIN, title?: string): string {
@@ -50,7 +51,12 @@ export function formatExplanation(explanation: Explanation, style: TextStyle = P
     lines.push(`    ${index + 1}. ${style.bold(cause.title)} ${style.dim(percent(cause.likelihood))}`);
     for (const line of cause.evidence.slice(0, 2)) lines.push(style.dim(`       ${safe(line)}`));
   });
-  if (explanation.bodyWouldTell) lines.push(style.yellow(`  ${explanation.evidence.body === 'truncated' ? 'Only the start of the body was seen' : 'The body was not seen'}: ${safe(explanation.bodyWouldTell)}`));
+  if (explanation.bodyWouldTell)
+    lines.push(
+      style.yellow(
+        `  ${explanation.evidence.body === 'truncated' ? 'Only the start of the body was seen' : 'The body was not seen'}: ${safe(explanation.bodyWouldTell)}`,
+      ),
+    );
   if (explanation.tellApart) lines.push(`  Telling them apart: ${safe(explanation.tellApart)}`);
   if (explanation.cached) lines.push(style.yellow(`  Cached error: ${safe(explanation.cacheEvidence.join('; '))}`));
   if (explanation.headers.length) {

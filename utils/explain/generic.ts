@@ -48,12 +48,22 @@ export const BODY_CLUES: readonly { text: string; cause: CauseId; weight: number
  * was written by the application (or its app server), whatever passed it on.
  */
 export const APPLICATION_PAGE_CLUES: readonly { text: string; reference: string }[] = [
-  { text: 'the server encountered an internal error and was unable to complete your request', reference: 'https://github.com/pallets/werkzeug/blob/3.0.x/src/werkzeug/exceptions.py' },
+  {
+    text: 'the server encountered an internal error and was unable to complete your request',
+    reference: 'https://github.com/pallets/werkzeug/blob/3.0.x/src/werkzeug/exceptions.py',
+  },
   { text: 'server error (500)', reference: 'https://github.com/django/django/blob/stable/5.0.x/django/views/defaults.py' },
-  { text: 'we\'re sorry, but something went wrong', reference: 'https://github.com/rails/rails/blob/v7.0.8/railties/lib/rails/generators/rails/app/templates/public/500.html' },
+  {
+    text: "we're sorry, but something went wrong",
+    reference: 'https://github.com/rails/rails/blob/v7.0.8/railties/lib/rails/generators/rails/app/templates/public/500.html',
+  },
   { text: 'type exception report', reference: 'https://github.com/apache/tomcat/blob/10.1.x/java/org/apache/catalina/valves/ErrorReportValve.java' },
   { text: 'type status report', reference: 'https://github.com/apache/tomcat/blob/10.1.x/java/org/apache/catalina/valves/ErrorReportValve.java' },
-  { text: 'whitelabel error page', reference: 'https://github.com/spring-projects/spring-boot/blob/v3.2.0/spring-boot-project/spring-boot-autoconfigure/src/main/java/org/springframework/boot/autoconfigure/web/servlet/error/ErrorMvcAutoConfiguration.java' },
+  {
+    text: 'whitelabel error page',
+    reference:
+      'https://github.com/spring-projects/spring-boot/blob/v3.2.0/spring-boot-project/spring-boot-autoconfigure/src/main/java/org/springframework/boot/autoconfigure/web/servlet/error/ErrorMvcAutoConfiguration.java',
+  },
   { text: 'traceback (most recent call last)', reference: 'https://github.com/python/cpython/blob/3.12/Lib/traceback.py' },
   { text: 'puma caught this error', reference: 'https://github.com/puma/puma/blob/v6.4.0/lib/puma/server.rb' },
   { text: 'fatal error: uncaught', reference: 'https://github.com/php/php-src/blob/PHP-8.3/main/main.c' },
@@ -79,10 +89,14 @@ export const CACHE_HIT_MARKERS: readonly (Marker & { note: string })[] = [
 
 /** What the browser's network error codes mean (Chromium net::ERR_*, Firefox NS_ERROR_*). */
 export const NETWORK_ERRORS: readonly { includes: string; causes: CauseWeights; says: string }[] = [
-  { includes: 'CONNECTION_REFUSED', causes: { 'origin-unreachable': 1 }, says: 'the server refused the connection: nothing is listening, or a firewall rejects it' },
-  { includes: 'NAME_NOT_RESOLVED', causes: { 'origin-unreachable': 1 }, says: 'the site\'s name did not resolve in DNS' },
-  { includes: 'UNKNOWN_HOST', causes: { 'origin-unreachable': 1 }, says: 'the site\'s name did not resolve in DNS' },
-  { includes: 'ADDRESS_UNREACHABLE', causes: { 'origin-unreachable': 1 }, says: 'no route to the server\'s address' },
+  {
+    includes: 'CONNECTION_REFUSED',
+    causes: { 'origin-unreachable': 1 },
+    says: 'the server refused the connection: nothing is listening, or a firewall rejects it',
+  },
+  { includes: 'NAME_NOT_RESOLVED', causes: { 'origin-unreachable': 1 }, says: "the site's name did not resolve in DNS" },
+  { includes: 'UNKNOWN_HOST', causes: { 'origin-unreachable': 1 }, says: "the site's name did not resolve in DNS" },
+  { includes: 'ADDRESS_UNREACHABLE', causes: { 'origin-unreachable': 1 }, says: "no route to the server's address" },
   { includes: 'CONNECTION_TIMED_OUT', causes: { 'origin-timeout': 0.6, 'origin-unreachable': 0.4 }, says: 'the connection attempt timed out' },
   { includes: 'TIMED_OUT', causes: { 'origin-timeout': 1 }, says: 'the server took too long to answer' },
   { includes: 'NET_TIMEOUT', causes: { 'origin-timeout': 1 }, says: 'the server took too long to answer' },
@@ -93,16 +107,16 @@ export const NETWORK_ERRORS: readonly { includes: string; causes: CauseWeights; 
   { includes: 'NET_INTERRUPT', causes: { 'origin-reset': 1 }, says: 'the connection was interrupted' },
   { includes: 'CONNECTION_ABORTED', causes: { 'origin-reset': 1 }, says: 'the connection was aborted' },
   { includes: 'INVALID_HTTP_RESPONSE', causes: { 'origin-invalid-response': 1 }, says: 'the server sent something that is not valid HTTP' },
-  { includes: 'HEADERS_TOO_BIG', causes: { 'origin-invalid-response': 1 }, says: 'the server\'s response headers were too big' },
+  { includes: 'HEADERS_TOO_BIG', causes: { 'origin-invalid-response': 1 }, says: "the server's response headers were too big" },
   { includes: 'CONTENT_LENGTH_MISMATCH', causes: { 'origin-invalid-response': 1 }, says: 'the body was shorter than its declared length' },
   { includes: 'INCOMPLETE_CHUNKED', causes: { 'origin-invalid-response': 1 }, says: 'the response ended in the middle of a chunk' },
   { includes: 'PARTIAL_TRANSFER', causes: { 'origin-invalid-response': 0.5, 'origin-reset': 0.5 }, says: 'the response ended early' },
   { includes: 'SSL', causes: { 'origin-tls': 1 }, says: 'the secure (TLS) connection failed' },
-  { includes: 'CERT', causes: { 'origin-tls': 1 }, says: 'the server\'s certificate was not accepted' },
-  { includes: 'SEC_ERROR', causes: { 'origin-tls': 1 }, says: 'the server\'s certificate was not accepted' },
-  { includes: 'INTERNET_DISCONNECTED', causes: { unknown: 1 }, says: 'your device is offline: this is not the site\'s fault' },
+  { includes: 'CERT', causes: { 'origin-tls': 1 }, says: "the server's certificate was not accepted" },
+  { includes: 'SEC_ERROR', causes: { 'origin-tls': 1 }, says: "the server's certificate was not accepted" },
+  { includes: 'INTERNET_DISCONNECTED', causes: { unknown: 1 }, says: "your device is offline: this is not the site's fault" },
   { includes: 'NETWORK_CHANGED', causes: { unknown: 1 }, says: 'your network changed during the request' },
-  { includes: 'PROXY', causes: { 'origin-unreachable': 1 }, says: 'your network\'s proxy failed to connect' },
+  { includes: 'PROXY', causes: { 'origin-unreachable': 1 }, says: "your network's proxy failed to connect" },
 ];
 
 /** Network errors that are not failures of the site: the user or the browser stopped the request. */

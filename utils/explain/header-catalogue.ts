@@ -49,8 +49,8 @@ const pieces = (value: string, separator = ',') =>
     .filter(Boolean);
 
 const CF_CACHE_STATUS: Record<string, string> = {
-  HIT: 'served from Cloudflare\'s cache',
-  MISS: 'not in Cloudflare\'s cache; fetched from the origin',
+  HIT: "served from Cloudflare's cache",
+  MISS: "not in Cloudflare's cache; fetched from the origin",
   EXPIRED: 'the cached copy had expired; fetched from the origin',
   STALE: 'served a stale cached copy because the origin could not be reached',
   BYPASS: 'the origin asked not to cache (or a cookie/rule bypassed the cache)',
@@ -65,9 +65,7 @@ function decodeVia(value: string): string | undefined {
   const hops = pieces(value);
   if (hops.length === 0) return undefined;
   // RFC 9110 §7.6.3: each proxy appends its entry, so the first entry is the hop nearest the origin.
-  return hops.length === 1
-    ? `One proxy: ${hops[0]}`
-    : `${hops.length} proxies, nearest the origin first: ${hops.join(' → ')}`;
+  return hops.length === 1 ? `One proxy: ${hops[0]}` : `${hops.length} proxies, nearest the origin first: ${hops.join(' → ')}`;
 }
 
 function decodeCfRay(value: string): string | undefined {
@@ -100,7 +98,10 @@ function decodeServerTiming(value: string): string | undefined {
   const metrics = pieces(value).map((metric) => {
     const [name = '', ...params] = metric.split(';').map((part) => part.trim());
     const dur = params.find((param) => param.toLowerCase().startsWith('dur='))?.slice(4);
-    const desc = params.find((param) => param.toLowerCase().startsWith('desc='))?.slice(5).replace(/^"|"$/g, '');
+    const desc = params
+      .find((param) => param.toLowerCase().startsWith('desc='))
+      ?.slice(5)
+      .replace(/^"|"$/g, '');
     return [name, desc && desc !== name ? `(${desc})` : '', dur ? `${dur} ms` : ''].filter(Boolean).join(' ');
   });
   return metrics.length ? metrics.join(', ') : undefined;
@@ -130,9 +131,7 @@ function decodeVercelId(value: string): string | undefined {
   const parts = value.split('::', 4);
   const regions = parts.slice(0, -1).map((region) => placeName(region.replace(/\d+$/, '')));
   if (regions.length === 0) return undefined;
-  return regions.length === 1
-    ? `Vercel edge region ${regions[0]}`
-    : `Vercel edge region ${regions[0]}, function region ${regions.slice(1).join(', ')}`;
+  return regions.length === 1 ? `Vercel edge region ${regions[0]}` : `Vercel edge region ${regions[0]}, function region ${regions.slice(1).join(', ')}`;
 }
 
 function decodeFlyRequestId(value: string): string | undefined {
@@ -157,16 +156,16 @@ function decodeAzureRef(value: string): string | undefined {
 
 const SQUID_ERRORS: Record<string, string> = {
   ERR_CONNECT_FAIL: 'Squid could not connect to the server',
-  ERR_READ_TIMEOUT: 'the server stopped sending before Squid\'s read timeout',
-  ERR_DNS_FAIL: 'Squid could not resolve the server\'s name',
+  ERR_READ_TIMEOUT: "the server stopped sending before Squid's read timeout",
+  ERR_DNS_FAIL: "Squid could not resolve the server's name",
   ERR_ZERO_SIZE_OBJECT: 'the server closed the connection without sending anything',
-  ERR_INVALID_RESP: 'the server\'s response could not be parsed',
+  ERR_INVALID_RESP: "the server's response could not be parsed",
   ERR_READ_ERROR: 'reading from the server failed',
   ERR_SECURE_CONNECT_FAIL: 'the TLS connection to the server failed',
   ERR_CANNOT_FORWARD: 'Squid had no route to forward the request',
   ERR_GATEWAY_FAILURE: 'Squid itself failed',
   ERR_SHUTTING_DOWN: 'Squid is shutting down',
-  ERR_ACCESS_DENIED: 'the proxy\'s access rules refused the request',
+  ERR_ACCESS_DENIED: "the proxy's access rules refused the request",
 };
 const ERRNO: Record<string, string> = {
   '104': 'connection reset by peer',
@@ -186,7 +185,9 @@ function decodeSquidError(value: string): string | undefined {
 function decodeXVarnish(value: string): string | undefined {
   // One transaction id on a miss, two on a hit (varnish bin/varnishd/cache/cache_req_fsm.c).
   const ids = value.trim().split(/\s+/, 3);
-  return ids.length >= 2 ? 'Two transaction ids: this response was served from Varnish\'s cache' : 'One transaction id: fetched from the backend, not from cache';
+  return ids.length >= 2
+    ? "Two transaction ids: this response was served from Varnish's cache"
+    : 'One transaction id: fetched from the backend, not from cache';
 }
 
 function decodeXCache(value: string): string | undefined {
@@ -200,7 +201,9 @@ function decodeXCache(value: string): string | undefined {
 
 function decodeAltSvc(value: string): string | undefined {
   if (value.trim() === 'clear') return 'Stop using alternative services';
-  const protocols = pieces(value).map((service) => service.split('=', 1)[0]).filter(Boolean);
+  const protocols = pieces(value)
+    .map((service) => service.split('=', 1)[0])
+    .filter(Boolean);
   return protocols.length ? `Also reachable over ${protocols.join(', ')}` : undefined;
 }
 
@@ -225,7 +228,8 @@ function decodeCacheControl(value: string): string | undefined {
   const notes = pieces(value).flatMap((directive) => {
     const [name = '', arg] = directive.toLowerCase().split('=', 2);
     if (words[name]) return [words[name]];
-    if ((name === 'max-age' || name === 's-maxage') && arg && /^\d+$/.test(arg)) return [`${name === 's-maxage' ? 'shared caches keep it' : 'fresh'} for ${formatDuration(Number(arg))}`];
+    if ((name === 'max-age' || name === 's-maxage') && arg && /^\d+$/.test(arg))
+      return [`${name === 's-maxage' ? 'shared caches keep it' : 'fresh'} for ${formatDuration(Number(arg))}`];
     return [];
   });
   return notes.length ? notes.join('; ') : undefined;
@@ -235,37 +239,49 @@ function decodeCacheControl(value: string): string | undefined {
 const CATALOGUE: Record<string, Entry> = {
   server: { group: 'gateway', meaning: 'The software that wrote this response: the last hop that generated it.' },
   via: { group: 'gateway', meaning: 'The proxies the response passed through, one entry per hop.', decode: decodeVia },
-  'cf-ray': { group: 'gateway', meaning: 'Cloudflare\'s id for this request, ending in the data centre that handled it. Quote it to Cloudflare support.', decode: decodeCfRay },
-  'cf-cache-status': { group: 'cache', meaning: 'Whether Cloudflare\'s cache answered.', decode: (value) => CF_CACHE_STATUS[value.trim().toUpperCase()] },
+  'cf-ray': {
+    group: 'gateway',
+    meaning: "Cloudflare's id for this request, ending in the data centre that handled it. Quote it to Cloudflare support.",
+    decode: decodeCfRay,
+  },
+  'cf-cache-status': { group: 'cache', meaning: "Whether Cloudflare's cache answered.", decode: (value) => CF_CACHE_STATUS[value.trim().toUpperCase()] },
   'cf-error-type': { group: 'gateway', meaning: 'Set only when Cloudflare generated the error page itself: the category of the error.' },
   'cf-error-origin': { group: 'gateway', meaning: 'Set only on Cloudflare-generated errors: the Cloudflare system that raised it.' },
   'cf-mitigated': { group: 'gateway', meaning: 'Cloudflare challenged or blocked this request.' },
-  'x-amz-cf-pop': { group: 'gateway', meaning: 'The CloudFront edge location that handled the request.', decode: (value) => `CloudFront edge ${value.trim()} in ${placeName(value.trim().slice(0, 3))}` },
-  'x-amz-cf-id': { group: 'trace', meaning: 'CloudFront\'s id for this request. Quote it to AWS support.' },
+  'x-amz-cf-pop': {
+    group: 'gateway',
+    meaning: 'The CloudFront edge location that handled the request.',
+    decode: (value) => `CloudFront edge ${value.trim()} in ${placeName(value.trim().slice(0, 3))}`,
+  },
+  'x-amz-cf-id': { group: 'trace', meaning: "CloudFront's id for this request. Quote it to AWS support." },
   'x-cache': { group: 'cache', meaning: 'Whether a cache answered, written by CloudFront, Fastly, Squid, Azure and others.', decode: decodeXCache },
   'x-cache-hits': { group: 'cache', meaning: 'How many times the cached object was served (Fastly), one number per cache hop.' },
-  'x-cache-status': { group: 'cache', meaning: 'Whether a cache (often nginx\'s proxy cache) answered.' },
+  'x-cache-status': { group: 'cache', meaning: "Whether a cache (often nginx's proxy cache) answered." },
   'cache-status': { group: 'cache', meaning: 'The caches on the path and what each did (RFC 9211).' },
   age: { group: 'cache', meaning: 'Seconds the response has been stored in a cache. Above zero on an error: a cached error.', decode: decodeAge },
   'cache-control': { group: 'cache', meaning: 'How browsers and caches may store this response.', decode: decodeCacheControl },
   expires: { group: 'cache', meaning: 'When a cached copy of this response goes stale.' },
-  'x-vercel-cache': { group: 'cache', meaning: 'Whether Vercel\'s edge cache answered.' },
+  'x-vercel-cache': { group: 'cache', meaning: "Whether Vercel's edge cache answered." },
   'x-varnish': { group: 'cache', meaning: 'Varnish transaction ids for this response.', decode: decodeXVarnish },
-  'x-proxy-cache': { group: 'cache', meaning: 'Whether the proxy\'s cache answered.' },
+  'x-proxy-cache': { group: 'cache', meaning: "Whether the proxy's cache answered." },
   'retry-after': { group: 'retry', meaning: 'How long the server asks clients to wait before trying again.', decode: decodeRetryAfter },
-  date: { group: 'timing', meaning: 'When the response was generated, by the server\'s clock.', decode: decodeDate },
+  date: { group: 'timing', meaning: "When the response was generated, by the server's clock.", decode: decodeDate },
   'server-timing': { group: 'timing', meaning: 'Time spent in each stage on the server side, as the server reports it.', decode: decodeServerTiming },
   'x-served-by': { group: 'gateway', meaning: 'The Fastly cache nodes that handled the request.', decode: decodeServedBy },
-  'x-timer': { group: 'timing', meaning: 'Fastly\'s request timer: when it started and how long Fastly worked on it.', decode: decodeXTimer },
-  'x-envoy-upstream-service-time': { group: 'timing', meaning: 'Milliseconds the upstream took to answer Envoy. Present only when the upstream did answer, so the error came from it.', decode: decodeMilliseconds },
+  'x-timer': { group: 'timing', meaning: "Fastly's request timer: when it started and how long Fastly worked on it.", decode: decodeXTimer },
+  'x-envoy-upstream-service-time': {
+    group: 'timing',
+    meaning: 'Milliseconds the upstream took to answer Envoy. Present only when the upstream did answer, so the error came from it.',
+    decode: decodeMilliseconds,
+  },
   'x-envoy-overloaded': { group: 'gateway', meaning: 'Envoy shed this request: a circuit breaker or overload limit was hit.' },
-  'x-envoy-ratelimited': { group: 'gateway', meaning: 'Envoy\'s rate limiter refused this request.' },
+  'x-envoy-ratelimited': { group: 'gateway', meaning: "Envoy's rate limiter refused this request." },
   'x-envoy-degraded': { group: 'gateway', meaning: 'The upstream host reported itself degraded.' },
   'x-envoy-decorator-operation': { group: 'gateway', meaning: 'The route or operation name Envoy matched.' },
-  'x-vercel-id': { group: 'trace', meaning: 'Vercel\'s request id: the edge region, the function region, then the id.', decode: decodeVercelId },
-  'x-vercel-error': { group: 'gateway', meaning: 'Vercel\'s error code for a platform-generated error.' },
-  'fly-request-id': { group: 'trace', meaning: 'Fly.io\'s request id, ending in the edge region that handled it.', decode: decodeFlyRequestId },
-  'x-nf-request-id': { group: 'trace', meaning: 'Netlify\'s request id. Quote it to Netlify support.' },
+  'x-vercel-id': { group: 'trace', meaning: "Vercel's request id: the edge region, the function region, then the id.", decode: decodeVercelId },
+  'x-vercel-error': { group: 'gateway', meaning: "Vercel's error code for a platform-generated error." },
+  'fly-request-id': { group: 'trace', meaning: "Fly.io's request id, ending in the edge region that handled it.", decode: decodeFlyRequestId },
+  'x-nf-request-id': { group: 'trace', meaning: "Netlify's request id. Quote it to Netlify support." },
   traceparent: { group: 'trace', meaning: 'W3C Trace Context: the trace this request belongs to.', decode: decodeTraceparent },
   tracestate: { group: 'trace', meaning: 'Vendor-specific tracing state (W3C Trace Context).' },
   'x-request-id': { group: 'trace', meaning: 'An id for this request, set by a proxy or the application. Search the logs for it.' },
@@ -273,22 +289,30 @@ const CATALOGUE: Record<string, Entry> = {
   'request-id': { group: 'trace', meaning: 'An id for this request. Search the logs for it.' },
   'x-amzn-requestid': { group: 'trace', meaning: 'AWS request id (API Gateway, Lambda). Search CloudWatch for it.' },
   'x-amzn-trace-id': { group: 'trace', meaning: 'AWS X-Ray trace id added by the load balancer or API Gateway.' },
-  'x-amz-apigw-id': { group: 'trace', meaning: 'API Gateway\'s extended request id.' },
+  'x-amz-apigw-id': { group: 'trace', meaning: "API Gateway's extended request id." },
   'apigw-requestid': { group: 'trace', meaning: 'API Gateway (HTTP API) request id.' },
   'x-amzn-errortype': { group: 'gateway', meaning: 'The AWS error type behind this response.' },
   'x-amz-request-id': { group: 'trace', meaning: 'Amazon S3 request id.' },
   'x-cloud-trace-context': { group: 'trace', meaning: 'Google Cloud trace id for this request.' },
-  'x-azure-ref': { group: 'trace', meaning: 'Azure Front Door\'s reference for this request.', decode: decodeAzureRef },
+  'x-azure-ref': { group: 'trace', meaning: "Azure Front Door's reference for this request.", decode: decodeAzureRef },
   'x-ms-request-id': { group: 'trace', meaning: 'Azure request id.' },
-  'x-squid-error': { group: 'gateway', meaning: 'The Squid proxy\'s error class and system error number.', decode: decodeSquidError },
-  'x-kong-upstream-latency': { group: 'timing', meaning: 'Milliseconds Kong waited for the upstream. Present when the upstream answered.', decode: decodeMilliseconds },
+  'x-squid-error': { group: 'gateway', meaning: "The Squid proxy's error class and system error number.", decode: decodeSquidError },
+  'x-kong-upstream-latency': {
+    group: 'timing',
+    meaning: 'Milliseconds Kong waited for the upstream. Present when the upstream answered.',
+    decode: decodeMilliseconds,
+  },
   'x-kong-proxy-latency': { group: 'timing', meaning: 'Milliseconds Kong spent on the request itself.', decode: decodeMilliseconds },
-  'x-kong-response-latency': { group: 'timing', meaning: 'Milliseconds Kong took to generate this response itself (no upstream involved).', decode: decodeMilliseconds },
-  'x-kong-request-id': { group: 'trace', meaning: 'Kong\'s request id.' },
-  'rndr-id': { group: 'trace', meaning: 'Render\'s request id.' },
+  'x-kong-response-latency': {
+    group: 'timing',
+    meaning: 'Milliseconds Kong took to generate this response itself (no upstream involved).',
+    decode: decodeMilliseconds,
+  },
+  'x-kong-request-id': { group: 'trace', meaning: "Kong's request id." },
+  'rndr-id': { group: 'trace', meaning: "Render's request id." },
   'x-render-origin-server': { group: 'gateway', meaning: 'The Server header of the application behind Render: the application answered.' },
   'x-powered-by': { group: 'other', meaning: 'The framework or platform the application runs on.' },
-  'x-github-request-id': { group: 'trace', meaning: 'GitHub\'s request id.' },
+  'x-github-request-id': { group: 'trace', meaning: "GitHub's request id." },
   'alt-svc': { group: 'other', meaning: 'Other protocols (such as HTTP/3) the site offers.', decode: decodeAltSvc },
   nel: { group: 'other', meaning: 'Network Error Logging: asks your browser to report failed requests to the site.' },
   'report-to': { group: 'other', meaning: 'Where your browser sends reports (such as Network Error Logging).', decode: decodeReportTo },
@@ -303,19 +327,19 @@ const CATALOGUE: Record<string, Entry> = {
   'content-security-policy': { group: 'other', meaning: 'Which sources the page may load content from.' },
   'x-content-type-options': { group: 'other', meaning: 'Stops browsers from guessing the content type.' },
   'x-frame-options': { group: 'other', meaning: 'Whether other sites may show this page in a frame.' },
-  'referrer-policy': { group: 'other', meaning: 'How much of this page\'s address is sent to other sites.' },
-  'access-control-allow-origin': { group: 'other', meaning: 'Which other sites\' scripts may read this response (CORS).' },
+  'referrer-policy': { group: 'other', meaning: "How much of this page's address is sent to other sites." },
+  'access-control-allow-origin': { group: 'other', meaning: "Which other sites' scripts may read this response (CORS)." },
   vary: { group: 'cache', meaning: 'Which request headers a cache must match before reusing this response.' },
   etag: { group: 'cache', meaning: 'A version tag for this response, for revalidation.' },
   'last-modified': { group: 'cache', meaning: 'When the content last changed.' },
   'expect-ct': { group: 'other', meaning: 'Certificate Transparency policy (obsolete).' },
   pragma: { group: 'cache', meaning: 'Old HTTP/1.0 cache instruction.' },
-  'mime-version': { group: 'other', meaning: 'MIME version; Akamai\'s edge adds it to the pages it generates.' },
+  'mime-version': { group: 'other', meaning: "MIME version; Akamai's edge adds it to the pages it generates." },
   'x-iinfo': { group: 'trace', meaning: 'Imperva (Incapsula) request information.' },
   'x-sucuri-id': { group: 'gateway', meaning: 'Sucuri firewall node id.' },
-  'x-akamai-request-id': { group: 'trace', meaning: 'Akamai\'s request id.' },
+  'x-akamai-request-id': { group: 'trace', meaning: "Akamai's request id." },
   'x-check-cacheable': { group: 'cache', meaning: 'Whether Akamai considers the object cacheable.' },
-  'x-fastly-request-id': { group: 'trace', meaning: 'Fastly\'s request id.' },
+  'x-fastly-request-id': { group: 'trace', meaning: "Fastly's request id." },
   'x-served-by-node': { group: 'gateway', meaning: 'The node that served the request.' },
 };
 
@@ -349,7 +373,13 @@ export function decodeHeaders(headers: readonly HeaderPair[], context: DecodeCon
   return headers.map(({ name, value }) => {
     const lowerName = name.toLowerCase();
     if (isSensitiveHeader(lowerName)) {
-      return { name, value: redactedValue(name, value), meaning: 'Can carry cookies or credentials, so Gatewhy never shows or keeps its value.', group: 'other', redacted: true };
+      return {
+        name,
+        value: redactedValue(name, value),
+        meaning: 'Can carry cookies or credentials, so Gatewhy never shows or keeps its value.',
+        group: 'other',
+        redacted: true,
+      };
     }
     const entry = entryFor(lowerName);
     let decoded: string | undefined;
@@ -358,6 +388,8 @@ export function decodeHeaders(headers: readonly HeaderPair[], context: DecodeCon
     } catch {
       decoded = undefined;
     }
-    return decoded && decoded !== value ? { name, value, meaning: entry.meaning, decoded, group: entry.group } : { name, value, meaning: entry.meaning, group: entry.group };
+    return decoded && decoded !== value
+      ? { name, value, meaning: entry.meaning, decoded, group: entry.group }
+      : { name, value, meaning: entry.meaning, group: entry.group };
   });
 }

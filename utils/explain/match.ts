@@ -66,7 +66,8 @@ export function hasPhrase(text: string, { folded, boundedStart, boundedEnd }: Ph
   if (folded === '') return true;
   for (let at = text.indexOf(folded); at >= 0; at = text.indexOf(folded, at + 1)) {
     const end = at + folded.length;
-    if ((!boundedStart || at === 0 || !isWordChar(text.charCodeAt(at - 1))) && (!boundedEnd || end === text.length || !isWordChar(text.charCodeAt(end)))) return true;
+    if ((!boundedStart || at === 0 || !isWordChar(text.charCodeAt(at - 1))) && (!boundedEnd || end === text.length || !isWordChar(text.charCodeAt(end))))
+      return true;
   }
   return false;
 }

@@ -28,17 +28,35 @@ export function fold(text: string): string {
 const CURLY_SINGLE = /[\u2018\u2019\u02bc\u2032]/g;
 const CURLY_DOUBLE = /[\u201c\u201d\u2033]/g;
 const ODD_SPACES = /[\u00a0\u2007\u202f\u200b]/g;
+// eslint-disable-next-line no-control-regex -- the range starts at NUL because it names every ASCII character.
 const NOT_ASCII = /[^\x00-\x7f]/;
 
 /** fold(), and quotes and odd spaces made plain: how visible text, and the phrases tested on it, are compared. */
 export function foldText(text: string): string {
   if (!NOT_ASCII.test(text)) return fold(text);
-  return fold(text.replace(CURLY_SINGLE, '\'').replace(CURLY_DOUBLE, '"').replace(ODD_SPACES, ' '));
+  return fold(text.replace(CURLY_SINGLE, "'").replace(CURLY_DOUBLE, '"').replace(ODD_SPACES, ' '));
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: '\'', nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“',
-  mdash: '—', ndash: '–', hellip: '…', copy: '©', reg: '®', middot: '·', bull: '•', laquo: '«', raquo: '»',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  copy: '©',
+  reg: '®',
+  middot: '·',
+  bull: '•',
+  laquo: '«',
+  raquo: '»',
 };
 const ENTITY = /&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z][a-z0-9]{1,31});/gi;
 
@@ -57,7 +75,9 @@ const JSON_SIMPLE: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b:
 
 /** Decodes JSON string escapes in text that is not valid JSON (cut off in a log, say): `\"`, `\n`, `\u003c`. */
 function unescapeJson(text: string): string {
-  return text.replace(JSON_ESCAPE, (_whole, escape: string) => (escape.length === 5 ? String.fromCharCode(Number.parseInt(escape.slice(1), 16)) : JSON_SIMPLE[escape]!));
+  return text.replace(JSON_ESCAPE, (_whole, escape: string) =>
+    escape.length === 5 ? String.fromCharCode(Number.parseInt(escape.slice(1), 16)) : JSON_SIMPLE[escape]!,
+  );
 }
 
 // A tag starts with "<" and a letter, "/", "!" or "?"; "a < b" is text.
@@ -114,7 +134,35 @@ export function unwrapBody(body: string): string {
 // Elements whose content is never shown as text.
 const HIDDEN_CONTENT = new Set(['script', 'style', 'template', 'svg', 'math']);
 // Inline elements: text runs on across them ("<b>502</b>Bad" stays "502bad" as a browser copies it); others break words.
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+]);
 
 const isNameChar = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 45 || code === 58;
 

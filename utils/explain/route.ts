@@ -88,7 +88,11 @@ export function productToken(value: string): string | undefined {
 }
 
 /** A slug for a hop id: lower case, letters, digits and dashes. */
-export const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unknown';
+export const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'unknown';
 
 /** A hop for a known product, placed by its Via entry when it has one. */
 export function knownHop(detection: Detection, via: readonly ViaEntry[], catalogue: Catalogue): Hop {
@@ -114,7 +118,16 @@ export function unknownViaHops(via: readonly ViaEntry[], catalogue: Catalogue): 
   return via.flatMap((entry, viaIndex) => {
     if (productNamedBy('via', entry.text, catalogue)) return [];
     const name = entry.product ?? UNNAMED_PROXY;
-    return [{ id: entry.product ? slug(entry.product) : 'unknown', name, kind: 'reverse-proxy' as const, known: false, evidence: [`Via: ${entry.text}: a proxy added itself to Via`], viaIndex }];
+    return [
+      {
+        id: entry.product ? slug(entry.product) : 'unknown',
+        name,
+        kind: 'reverse-proxy' as const,
+        known: false,
+        evidence: [`Via: ${entry.text}: a proxy added itself to Via`],
+        viaIndex,
+      },
+    ];
   });
 }
 

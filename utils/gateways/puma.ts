@@ -18,14 +18,16 @@ export default defineGateway({
   id: 'puma',
   name: 'Puma',
   kind: 'app-server',
-  bodyTells: 'Puma\'s own answer names the exception in development ("Puma caught this error: …" with the backtrace); in production it is a bare sentence (up to 6.3) or an empty body.',
+  bodyTells:
+    'Puma\'s own answer names the exception in development ("Puma caught this error: …" with the backtrace); in production it is a bare sentence (up to 6.3) or an empty body.',
   fingerprint: [
     { ...CAUGHT, weight: 0.95, note: 'the fallback page Puma writes when the Rack application raised, in development' },
     { ...LOWLEVEL_SENTENCE, weight: 0.95, note: 'the sentence Puma up to 6.3 writes when the Rack application raised, in production' },
   ],
   variants: [
     {
-      id: 'puma-503-force-shutdown', title: '503 from Puma: thread pool forced to shut down',
+      id: 'puma-503-force-shutdown',
+      title: '503 from Puma: thread pool forced to shut down',
       when: [{ status: 503 }, CAUGHT],
       meaning: 'Puma was stopping or restarting and forced its threads down (force_shutdown_after) while this request ran.',
       causes: { maintenance: 0.6, 'origin-reset': 0.4 },
@@ -33,7 +35,8 @@ export default defineGateway({
       reference: RACK_APP_RAISED,
     },
     {
-      id: 'puma-500-caught-error', title: '500 from Puma: the application raised (Puma caught this error)',
+      id: 'puma-500-caught-error',
+      title: '500 from Puma: the application raised (Puma caught this error)',
       when: [{ status: 500 }, CAUGHT],
       meaning: 'An exception escaped the Rack application (nothing in the app rescued it) and Puma answered with its fallback page naming it.',
       causes: { 'origin-app-error': 1 },
@@ -41,15 +44,18 @@ export default defineGateway({
       reference: RACK_APP_RAISED,
     },
     {
-      id: 'puma-500-lowlevel-error', title: '500 from Puma: "An unhandled lowlevel error occurred"',
+      id: 'puma-500-lowlevel-error',
+      title: '500 from Puma: "An unhandled lowlevel error occurred"',
       when: [LOWLEVEL_SENTENCE],
-      meaning: 'An exception escaped the Rack application in production; Puma (up to 6.3) answered with its fallback sentence, and the application\'s log has the exception.',
+      meaning:
+        "An exception escaped the Rack application in production; Puma (up to 6.3) answered with its fallback sentence, and the application's log has the exception.",
       causes: { 'origin-app-error': 1 },
       source: 'origin',
       reference: OLD_SENTENCE,
     },
     {
-      id: 'puma-caught-error-other-status', title: 'Puma\'s fallback page for a request it could not read',
+      id: 'puma-caught-error-other-status',
+      title: "Puma's fallback page for a request it could not read",
       when: [{ body: 'seen' }, CAUGHT],
       fallback: true,
       meaning: 'Puma could not parse the request (400, 501) or hit an error reading it, and answered with its fallback page naming the error.',
@@ -60,14 +66,41 @@ export default defineGateway({
   ],
   advice: {
     visitor: [],
-    owner: ['Read the application\'s log for the exception Puma names; in production Puma 6.4 and later answers it with an empty 500, so the log is the only place it shows. A lowlevel_error_handler replaces Puma\'s fallback answer.'],
+    owner: [
+      "Read the application's log for the exception Puma names; in production Puma 6.4 and later answers it with an empty 500, so the log is the only place it shows. A lowlevel_error_handler replaces Puma's fallback answer.",
+    ],
   },
   documented: [
-    { name: 'Puma caught this error: … (development)', reference: LOWLEVEL_ERROR, variant: 'puma-500-caught-error', example: { status: 500, body: 'Puma caught this error: undefined method `foo\' for nil (NoMethodError)\n/app/config.ru:3:in `block in <main>\'' } },
-    { name: 'Puma caught this error: … Puma::ThreadPool::ForceShutdown (503)', reference: RACK_APP_RAISED, variant: 'puma-503-force-shutdown', example: { status: 503, body: 'Puma caught this error: Puma::ThreadPool::ForceShutdown (Puma::ThreadPool::ForceShutdown)\n' } },
-    { name: 'An unhandled lowlevel error occurred. The application logs may have details. (2.12.1 to 6.3)', reference: OLD_SENTENCE, variant: 'puma-500-lowlevel-error', example: { status: 500, body: 'An unhandled lowlevel error occurred. The application logs may have details.\n' } },
-    { name: 'An unhandled lowlevel error occured. The application logs may have details. (up to 2.12.0)', reference: OLDEST_SENTENCE, variant: 'puma-500-lowlevel-error', example: { status: 500, body: 'An unhandled lowlevel error occured. The application logs may have details.\n' } },
-    { name: 'Puma caught this error: … (400/501, a request it could not parse)', reference: READ_ERROR, variant: 'puma-caught-error-other-status', example: { status: 400, body: 'Puma caught this error: Invalid HTTP format, parsing fails. (Puma::HttpParserError)\n' } },
+    {
+      name: 'Puma caught this error: … (development)',
+      reference: LOWLEVEL_ERROR,
+      variant: 'puma-500-caught-error',
+      example: { status: 500, body: "Puma caught this error: undefined method `foo' for nil (NoMethodError)\n/app/config.ru:3:in `block in <main>'" },
+    },
+    {
+      name: 'Puma caught this error: … Puma::ThreadPool::ForceShutdown (503)',
+      reference: RACK_APP_RAISED,
+      variant: 'puma-503-force-shutdown',
+      example: { status: 503, body: 'Puma caught this error: Puma::ThreadPool::ForceShutdown (Puma::ThreadPool::ForceShutdown)\n' },
+    },
+    {
+      name: 'An unhandled lowlevel error occurred. The application logs may have details. (2.12.1 to 6.3)',
+      reference: OLD_SENTENCE,
+      variant: 'puma-500-lowlevel-error',
+      example: { status: 500, body: 'An unhandled lowlevel error occurred. The application logs may have details.\n' },
+    },
+    {
+      name: 'An unhandled lowlevel error occured. The application logs may have details. (up to 2.12.0)',
+      reference: OLDEST_SENTENCE,
+      variant: 'puma-500-lowlevel-error',
+      example: { status: 500, body: 'An unhandled lowlevel error occured. The application logs may have details.\n' },
+    },
+    {
+      name: 'Puma caught this error: … (400/501, a request it could not parse)',
+      reference: READ_ERROR,
+      variant: 'puma-caught-error-other-status',
+      example: { status: 400, body: 'Puma caught this error: Invalid HTTP format, parsing fails. (Puma::HttpParserError)\n' },
+    },
     // Production on 6.4 and later: an empty 500 with no header of Puma's own: nothing names Puma.
     { name: 'Empty 500 (production, 6.4 and later)', reference: LOWLEVEL_ERROR },
     { name: 'Payload Too Large (413, http_content_length_limit)', reference: `${PUMA}server.rb#L626-L630` },

@@ -15,42 +15,64 @@ const RELAYED_VIA: Marker = { header: 'via', includes: '(tinyproxy' };
 /** One of tinyproxy's errors: its `{cause}` (the reason phrase and heading) or its `{detail}` sentence. */
 const saysCauseOrDetail = (cause: string, detail: string): Marker => ({ any: [{ reason: cause }, { text: detail }] });
 
-const LOG = 'tinyproxy\'s log (LogFile or Syslog in tinyproxy.conf, at LogLevel Info or lower) has a line for each failed connection.';
+const LOG = "tinyproxy's log (LogFile or Syslog in tinyproxy.conf, at LogLevel Info or lower) has a line for each failed connection.";
 
 export default defineGateway({
   id: 'tinyproxy',
   name: 'tinyproxy',
   kind: 'forward-proxy',
-  bodyTells: 'tinyproxy\'s page names the failure in its heading and a sentence ("Unable to connect", "Could not retrieve all the headers"); so does its reason phrase.',
+  bodyTells:
+    'tinyproxy\'s page names the failure in its heading and a sentence ("Unable to connect", "Could not retrieve all the headers"); so does its reason phrase.',
   fingerprint: [
-    { header: 'server', startsWith: 'tinyproxy', weight: 0.95, note: 'tinyproxy names itself in the Server header of its own errors only (html-error.c#L141-L151)' },
+    {
+      header: 'server',
+      startsWith: 'tinyproxy',
+      weight: 0.95,
+      note: 'tinyproxy names itself in the Server header of its own errors only (html-error.c#L141-L151)',
+    },
     { ...RELAYED_VIA, weight: 0.9, note: 'tinyproxy adds itself to Via on the responses it relays' },
-    { text: SIGNATURE, weight: 0.95, note: 'the footer of tinyproxy\'s error page' },
-    { any: [{ text: 'tinyproxy was unable to connect to the remote web server' }, { text: 'tinyproxy was unable to retrieve and process headers from the remote web server' }], weight: 0.95, note: 'tinyproxy\'s own error sentences name it' },
-    { any: [{ reason: 'unable to connect' }, { reason: 'could not retrieve all the headers' }, { reason: 'could not send data to remote server' }], weight: 0.7, note: 'tinyproxy writes the failure as its reason phrase ("HTTP/1.1 500 Unable to connect")' },
+    { text: SIGNATURE, weight: 0.95, note: "the footer of tinyproxy's error page" },
+    {
+      any: [
+        { text: 'tinyproxy was unable to connect to the remote web server' },
+        { text: 'tinyproxy was unable to retrieve and process headers from the remote web server' },
+      ],
+      weight: 0.95,
+      note: "tinyproxy's own error sentences name it",
+    },
+    {
+      any: [{ reason: 'unable to connect' }, { reason: 'could not retrieve all the headers' }, { reason: 'could not send data to remote server' }],
+      weight: 0.7,
+      note: 'tinyproxy writes the failure as its reason phrase ("HTTP/1.1 500 Unable to connect")',
+    },
   ],
   relayed: [{ ...RELAYED_VIA, note: 'tinyproxy adds Via only to responses it got from the server; its own errors carry Server instead' }],
   variants: [
     {
-      id: 'tinyproxy-502-unable-connect-upstream-proxy', title: '502 Unable to connect to upstream proxy',
+      id: 'tinyproxy-502-unable-connect-upstream-proxy',
+      title: '502 Unable to connect to upstream proxy',
       when: [saysCauseOrDetail('unable to connect to upstream proxy', 'a network error occurred while trying to connect to the upstream web proxy')],
-      meaning: 'tinyproxy forwards this site through another proxy (an Upstream rule), and could not connect to that proxy (tinyproxy 1.10 answered 404 for this).',
+      meaning:
+        'tinyproxy forwards this site through another proxy (an Upstream rule), and could not connect to that proxy (tinyproxy 1.10 answered 404 for this).',
       causes: { 'origin-unreachable': 0.9, unknown: 0.1 },
       source: 'gateway',
       tellApart: LOG,
       reference: `${REQS_C}#L1414-L1425`,
     },
     {
-      id: 'tinyproxy-500-unable-connect', title: '500 Unable to connect',
+      id: 'tinyproxy-500-unable-connect',
+      title: '500 Unable to connect',
       when: [{ any: [{ text: 'tinyproxy was unable to connect to the remote web server' }, { status: 500, reason: 'unable to connect' }] }],
-      meaning: 'tinyproxy could not open a connection to the site: the name did not resolve, the connection was refused, or the host is unreachable or timed out.',
+      meaning:
+        'tinyproxy could not open a connection to the site: the name did not resolve, the connection was refused, or the host is unreachable or timed out.',
       causes: { 'origin-unreachable': 1 },
       source: 'gateway',
       tellApart: `${LOG} A custom error template can show the system's reason with {error} (e.g. "Connection refused").`,
       reference: `${REQS_C}#L1702-L1711`,
     },
     {
-      id: 'tinyproxy-503-could-not-retrieve-headers', title: '503 Could not retrieve all the headers',
+      id: 'tinyproxy-503-could-not-retrieve-headers',
+      title: '503 Could not retrieve all the headers',
       when: [saysCauseOrDetail('could not retrieve all the headers', 'tinyproxy was unable to retrieve and process headers from the remote web server')],
       meaning: 'The server sent a status line, but its headers did not arrive whole: it closed or reset the connection mid-headers, or sent malformed ones.',
       causes: { 'origin-invalid-response': 0.5, 'origin-reset': 0.5 },
@@ -59,7 +81,8 @@ export default defineGateway({
       reference: `${REQS_C}#L1058-L1070`,
     },
     {
-      id: 'tinyproxy-503-could-not-send-data', title: '503 Could not send data to remote server',
+      id: 'tinyproxy-503-could-not-send-data',
+      title: '503 Could not send data to remote server',
       when: [saysCauseOrDetail('could not send data to remote server', 'a network error occurred while trying to write data to the remote web server')],
       meaning: 'tinyproxy could not write the request to the server: the connection was closed or reset under it.',
       causes: { 'origin-reset': 0.9, unknown: 0.1 },
@@ -68,7 +91,8 @@ export default defineGateway({
       reference: `${REQS_C}#L950-L957`,
     },
     {
-      id: 'tinyproxy-503-internal-error', title: '503 Internal error',
+      id: 'tinyproxy-503-internal-error',
+      title: '503 Internal error',
       when: [{ status: 503 }, saysCauseOrDetail('internal error', 'an internal server error occurred while processing your request')],
       meaning: 'tinyproxy itself failed on this request (it ran out of memory).',
       causes: { unknown: 1 },
@@ -76,39 +100,52 @@ export default defineGateway({
       reference: `${REQS_C}#L1624-L1631`,
     },
     {
-      id: 'tinyproxy-refused-by-policy', title: 'Refused by the proxy\'s rules (access denied, filtered, authentication)',
-      when: [{ any: [
-        { text: 'has not configured it to service requests from' },
-        { text: 'the request you made has been filtered' },
-        { text: 'the connect method not allowed with the port you tried to use' },
-        { text: 'this proxy requires authentication' },
-      ] }],
-      meaning: 'tinyproxy refused the request by its own configuration: your address is not allowed (Allow/Deny), the site is filtered (Filter), the CONNECT port is not allowed (ConnectPort), or it needs a login (BasicAuth). No site was asked.',
+      id: 'tinyproxy-refused-by-policy',
+      title: "Refused by the proxy's rules (access denied, filtered, authentication)",
+      when: [
+        {
+          any: [
+            { text: 'has not configured it to service requests from' },
+            { text: 'the request you made has been filtered' },
+            { text: 'the connect method not allowed with the port you tried to use' },
+            { text: 'this proxy requires authentication' },
+          ],
+        },
+      ],
+      meaning:
+        'tinyproxy refused the request by its own configuration: your address is not allowed (Allow/Deny), the site is filtered (Filter), the CONNECT port is not allowed (ConnectPort), or it needs a login (BasicAuth). No site was asked.',
       causes: { unknown: 1 },
       source: 'gateway',
       advice: { visitor: ['Ask whoever runs this proxy to allow your address or the site, or to give you a login.'] },
       reference: `${REQS_C}#L1605-L1612`,
     },
     {
-      id: 'tinyproxy-bad-request', title: 'A request tinyproxy could not handle',
-      when: [{ any: [
-        { text: 'request has an invalid format' },
-        { text: 'no mapping found for requested url' },
-        { text: 'could not parse url' },
-        { text: 'you tried to connect to the machine the proxy is running on' },
-        { text: 'could not retrieve all the headers from the client' },
-        { text: 'could not retrieve the request entity the client' },
-        { text: 'unknown method or unsupported protocol' },
-        { text: 'server timeout waiting for the http request from the client' },
-        { text: 'unknown destination' },
-      ] }],
-      meaning: 'tinyproxy could not make sense of the request itself (a malformed or unmapped URL, an unsupported method, a client too slow to send it) and answered without asking any site.',
+      id: 'tinyproxy-bad-request',
+      title: 'A request tinyproxy could not handle',
+      when: [
+        {
+          any: [
+            { text: 'request has an invalid format' },
+            { text: 'no mapping found for requested url' },
+            { text: 'could not parse url' },
+            { text: 'you tried to connect to the machine the proxy is running on' },
+            { text: 'could not retrieve all the headers from the client' },
+            { text: 'could not retrieve the request entity the client' },
+            { text: 'unknown method or unsupported protocol' },
+            { text: 'server timeout waiting for the http request from the client' },
+            { text: 'unknown destination' },
+          ],
+        },
+      ],
+      meaning:
+        'tinyproxy could not make sense of the request itself (a malformed or unmapped URL, an unsupported method, a client too slow to send it) and answered without asking any site.',
       causes: { unknown: 1 },
       source: 'gateway',
       reference: `${REQS_C}#L392-L459`,
     },
     {
-      id: 'tinyproxy-response-relayed', title: 'Response relayed by tinyproxy',
+      id: 'tinyproxy-response-relayed',
+      title: 'Response relayed by tinyproxy',
       when: [RELAYED_VIA],
       meaning: 'The site wrote this response and tinyproxy passed it on: tinyproxy adds Via only to responses it relays, never to its own errors.',
       causes: { 'origin-app-error': 0.6, overloaded: 0.2, maintenance: 0.2 },
@@ -116,7 +153,8 @@ export default defineGateway({
       reference: `${REQS_C}#L1108-L1112`,
     },
     {
-      id: 'tinyproxy-own-page', title: 'tinyproxy\'s own error page',
+      id: 'tinyproxy-own-page',
+      title: "tinyproxy's own error page",
       when: [{ any: [{ text: SIGNATURE }, { header: 'server', startsWith: 'tinyproxy' }] }],
       fallback: true,
       meaning: 'tinyproxy wrote this error itself (its page or its Server header says so), for a reason its heading names.',
@@ -127,23 +165,148 @@ export default defineGateway({
     },
   ],
   documented: [
-    { name: '500 Unable to connect: "Tinyproxy was unable to connect to the remote web server."', reference: `${REQS_C}#L1702-L1711`, variant: 'tinyproxy-500-unable-connect', example: { status: 500, reason: 'Unable to connect', headers: { server: 'tinyproxy', 'content-type': 'text/html' }, body: '<h1>Unable to connect</h1>\n<p>Tinyproxy was unable to connect to the remote web server.</p>\n<hr />\n<p><em>Generated by tinyproxy.</em></p>' } },
-    { name: '503 Could not retrieve all the headers', reference: `${REQS_C}#L1058-L1070`, variant: 'tinyproxy-503-could-not-retrieve-headers', example: { status: 503, reason: 'Could not retrieve all the headers', body: '<h1>Could not retrieve all the headers</h1>\n<p>Tinyproxy was unable to retrieve and process headers from the remote web server.</p>' } },
-    { name: '503 Could not send data to remote server', reference: `${REQS_C}#L950-L957`, variant: 'tinyproxy-503-could-not-send-data', example: { status: 503, reason: 'Could not send data to remote server', headers: { server: 'tinyproxy' } } },
-    { name: '502 Unable to connect to upstream proxy', reference: `${REQS_C}#L1414-L1425`, variant: 'tinyproxy-502-unable-connect-upstream-proxy', example: { status: 502, reason: 'Unable to connect to upstream proxy', headers: { server: 'tinyproxy' }, body: '<h1>Unable to connect to upstream proxy</h1>\n<p>A network error occurred while trying to connect to the upstream web proxy.</p>\n<hr />\n<p><em>Generated by tinyproxy.</em></p>' } },
-    { name: '502 Unable to connect to upstream proxy. (no upstream for the host; detail left as "{detail}")', reference: `${REQS_C}#L1404-L1409`, variant: 'tinyproxy-502-unable-connect-upstream-proxy', example: { status: 502, reason: 'Unable to connect to upstream proxy.', headers: { server: 'tinyproxy' } } },
-    { name: '404 Unable to connect to upstream proxy (1.10)', reference: `${TP_1_10}src/reqs.c#L1432-L1436`, variant: 'tinyproxy-502-unable-connect-upstream-proxy', example: { status: 404, reason: 'Unable to connect to upstream proxy', headers: { server: 'tinyproxy/1.10.0' } } },
-    { name: '503 Internal error', reference: `${REQS_C}#L1624-L1631`, variant: 'tinyproxy-503-internal-error', example: { status: 503, reason: 'Internal error', headers: { server: 'tinyproxy' }, body: '<h1>Internal error</h1>\n<p>An internal server error occurred while processing your request. Please contact the administrator.</p>' } },
-    { name: '403 Access denied', reference: `${REQS_C}#L1605-L1612`, variant: 'tinyproxy-refused-by-policy', example: { status: 403, reason: 'Access denied', headers: { server: 'tinyproxy' }, body: '<h1>Access denied</h1>\n<p>The administrator of this proxy has not configured it to service requests from your host.</p>' } },
-    { name: '403 Filtered', reference: `${REQS_C}#L511-L517`, variant: 'tinyproxy-refused-by-policy', example: { status: 403, reason: 'Filtered', headers: { server: 'tinyproxy' }, body: '<h1>Filtered</h1>\n<p>The request you made has been filtered</p>' } },
-    { name: '403 Access violation', reference: `${REQS_C}#L464-L471`, variant: 'tinyproxy-refused-by-policy', example: { status: 403, reason: 'Access violation', headers: { server: 'tinyproxy' }, body: '<h1>Access violation</h1>\n<p>The CONNECT method not allowed with the port you tried to use.</p>' } },
-    { name: '407 Proxy Authentication Required', reference: `${REQS_C}#L1539-L1551`, variant: 'tinyproxy-refused-by-policy', example: { status: 407, headers: { server: 'tinyproxy', 'proxy-authenticate': 'Basic realm="tinyproxy"' }, body: '<h1>Proxy Authentication Required</h1>\n<p>This proxy requires authentication.</p>' } },
-    { name: '401 Unauthorized (reverse proxy with BasicAuth)', reference: `${REQS_C}#L1539-L1551`, variant: 'tinyproxy-refused-by-policy', example: { status: 401, headers: { server: 'tinyproxy' }, body: '<h1>Unauthorized</h1>\n<p>The administrator of this proxy has not configured it to service requests from you.</p>' } },
-    { name: '400 Bad Request (invalid format, no mapping, unparsable URL, the proxy\'s own machine, client headers or body)', reference: `${REQS_C}#L392-L459`, variant: 'tinyproxy-bad-request', example: { status: 400, headers: { server: 'tinyproxy' }, body: '<h1>Bad Request</h1>\n<p>Request has an invalid format</p>' } },
-    { name: '501 Not Implemented: "Unknown method or unsupported protocol."', reference: `${REQS_C}#L487-L490`, variant: 'tinyproxy-bad-request', example: { status: 501, headers: { server: 'tinyproxy' }, body: '<h1>Not Implemented</h1>\n<p>Unknown method or unsupported protocol.</p>' } },
-    { name: '408 Timeout (1.10): "Server timeout waiting for the HTTP request from the client."', reference: `${TP_1_10}src/reqs.c#L1576-L1579`, variant: 'tinyproxy-bad-request', example: { status: 408, headers: { server: 'tinyproxy/1.10.0' }, body: '<h1>Timeout</h1>\n<p>Server timeout waiting for the HTTP request from the client.</p>' } },
-    { name: '400 Unknown destination (transparent proxy)', reference: `${TP}src/transparent-proxy.c#L80-L82`, variant: 'tinyproxy-bad-request', example: { status: 400, headers: { server: 'tinyproxy' }, body: '<h1>Bad Request</h1>\n<p>Unknown destination</p>' } },
-    { name: 'No response at all: the server closed without a status line, or the idle Timeout (600 s) ran out', reference: `${REQS_C}#L1030-L1033`, logOnly: true },
+    {
+      name: '500 Unable to connect: "Tinyproxy was unable to connect to the remote web server."',
+      reference: `${REQS_C}#L1702-L1711`,
+      variant: 'tinyproxy-500-unable-connect',
+      example: {
+        status: 500,
+        reason: 'Unable to connect',
+        headers: { server: 'tinyproxy', 'content-type': 'text/html' },
+        body: '<h1>Unable to connect</h1>\n<p>Tinyproxy was unable to connect to the remote web server.</p>\n<hr />\n<p><em>Generated by tinyproxy.</em></p>',
+      },
+    },
+    {
+      name: '503 Could not retrieve all the headers',
+      reference: `${REQS_C}#L1058-L1070`,
+      variant: 'tinyproxy-503-could-not-retrieve-headers',
+      example: {
+        status: 503,
+        reason: 'Could not retrieve all the headers',
+        body: '<h1>Could not retrieve all the headers</h1>\n<p>Tinyproxy was unable to retrieve and process headers from the remote web server.</p>',
+      },
+    },
+    {
+      name: '503 Could not send data to remote server',
+      reference: `${REQS_C}#L950-L957`,
+      variant: 'tinyproxy-503-could-not-send-data',
+      example: { status: 503, reason: 'Could not send data to remote server', headers: { server: 'tinyproxy' } },
+    },
+    {
+      name: '502 Unable to connect to upstream proxy',
+      reference: `${REQS_C}#L1414-L1425`,
+      variant: 'tinyproxy-502-unable-connect-upstream-proxy',
+      example: {
+        status: 502,
+        reason: 'Unable to connect to upstream proxy',
+        headers: { server: 'tinyproxy' },
+        body: '<h1>Unable to connect to upstream proxy</h1>\n<p>A network error occurred while trying to connect to the upstream web proxy.</p>\n<hr />\n<p><em>Generated by tinyproxy.</em></p>',
+      },
+    },
+    {
+      name: '502 Unable to connect to upstream proxy. (no upstream for the host; detail left as "{detail}")',
+      reference: `${REQS_C}#L1404-L1409`,
+      variant: 'tinyproxy-502-unable-connect-upstream-proxy',
+      example: { status: 502, reason: 'Unable to connect to upstream proxy.', headers: { server: 'tinyproxy' } },
+    },
+    {
+      name: '404 Unable to connect to upstream proxy (1.10)',
+      reference: `${TP_1_10}src/reqs.c#L1432-L1436`,
+      variant: 'tinyproxy-502-unable-connect-upstream-proxy',
+      example: { status: 404, reason: 'Unable to connect to upstream proxy', headers: { server: 'tinyproxy/1.10.0' } },
+    },
+    {
+      name: '503 Internal error',
+      reference: `${REQS_C}#L1624-L1631`,
+      variant: 'tinyproxy-503-internal-error',
+      example: {
+        status: 503,
+        reason: 'Internal error',
+        headers: { server: 'tinyproxy' },
+        body: '<h1>Internal error</h1>\n<p>An internal server error occurred while processing your request. Please contact the administrator.</p>',
+      },
+    },
+    {
+      name: '403 Access denied',
+      reference: `${REQS_C}#L1605-L1612`,
+      variant: 'tinyproxy-refused-by-policy',
+      example: {
+        status: 403,
+        reason: 'Access denied',
+        headers: { server: 'tinyproxy' },
+        body: '<h1>Access denied</h1>\n<p>The administrator of this proxy has not configured it to service requests from your host.</p>',
+      },
+    },
+    {
+      name: '403 Filtered',
+      reference: `${REQS_C}#L511-L517`,
+      variant: 'tinyproxy-refused-by-policy',
+      example: { status: 403, reason: 'Filtered', headers: { server: 'tinyproxy' }, body: '<h1>Filtered</h1>\n<p>The request you made has been filtered</p>' },
+    },
+    {
+      name: '403 Access violation',
+      reference: `${REQS_C}#L464-L471`,
+      variant: 'tinyproxy-refused-by-policy',
+      example: {
+        status: 403,
+        reason: 'Access violation',
+        headers: { server: 'tinyproxy' },
+        body: '<h1>Access violation</h1>\n<p>The CONNECT method not allowed with the port you tried to use.</p>',
+      },
+    },
+    {
+      name: '407 Proxy Authentication Required',
+      reference: `${REQS_C}#L1539-L1551`,
+      variant: 'tinyproxy-refused-by-policy',
+      example: {
+        status: 407,
+        headers: { server: 'tinyproxy', 'proxy-authenticate': 'Basic realm="tinyproxy"' },
+        body: '<h1>Proxy Authentication Required</h1>\n<p>This proxy requires authentication.</p>',
+      },
+    },
+    {
+      name: '401 Unauthorized (reverse proxy with BasicAuth)',
+      reference: `${REQS_C}#L1539-L1551`,
+      variant: 'tinyproxy-refused-by-policy',
+      example: {
+        status: 401,
+        headers: { server: 'tinyproxy' },
+        body: '<h1>Unauthorized</h1>\n<p>The administrator of this proxy has not configured it to service requests from you.</p>',
+      },
+    },
+    {
+      name: "400 Bad Request (invalid format, no mapping, unparsable URL, the proxy's own machine, client headers or body)",
+      reference: `${REQS_C}#L392-L459`,
+      variant: 'tinyproxy-bad-request',
+      example: { status: 400, headers: { server: 'tinyproxy' }, body: '<h1>Bad Request</h1>\n<p>Request has an invalid format</p>' },
+    },
+    {
+      name: '501 Not Implemented: "Unknown method or unsupported protocol."',
+      reference: `${REQS_C}#L487-L490`,
+      variant: 'tinyproxy-bad-request',
+      example: { status: 501, headers: { server: 'tinyproxy' }, body: '<h1>Not Implemented</h1>\n<p>Unknown method or unsupported protocol.</p>' },
+    },
+    {
+      name: '408 Timeout (1.10): "Server timeout waiting for the HTTP request from the client."',
+      reference: `${TP_1_10}src/reqs.c#L1576-L1579`,
+      variant: 'tinyproxy-bad-request',
+      example: {
+        status: 408,
+        headers: { server: 'tinyproxy/1.10.0' },
+        body: '<h1>Timeout</h1>\n<p>Server timeout waiting for the HTTP request from the client.</p>',
+      },
+    },
+    {
+      name: '400 Unknown destination (transparent proxy)',
+      reference: `${TP}src/transparent-proxy.c#L80-L82`,
+      variant: 'tinyproxy-bad-request',
+      example: { status: 400, headers: { server: 'tinyproxy' }, body: '<h1>Bad Request</h1>\n<p>Unknown destination</p>' },
+    },
+    {
+      name: 'No response at all: the server closed without a status line, or the idle Timeout (600 s) ran out',
+      reference: `${REQS_C}#L1030-L1033`,
+      logOnly: true,
+    },
   ],
   advice: {
     visitor: ['This error comes from the proxy between you and the site, not from the site itself.'],

@@ -7,12 +7,18 @@ import { CLOUDFRONT_503, ENVOY_503, inspected, NGINX_504, PAGE_URL, T0 } from '.
 
 afterEach(cleanup);
 
-const orders = inspected(ENVOY_503, { url: 'https://shop.example.com/api/orders?token=SECRET-QUERY', time: T0, extraHeaders: [['Set-Cookie', 'sid=SECRET-COOKIE']] });
+const orders = inspected(ENVOY_503, {
+  url: 'https://shop.example.com/api/orders?token=SECRET-QUERY',
+  time: T0,
+  extraHeaders: [['Set-Cookie', 'sid=SECRET-COOKIE']],
+});
 const slow = inspected(NGINX_504, { url: 'https://shop.example.com/api/slow', time: T0 + 1000, body: false });
 const widget = inspected(CLOUDFRONT_503, { url: 'https://widgets.example.net/embed.json', time: T0 + 2000 });
 const logOf = (...requests: (typeof orders)[]): PanelLog => requests.reduce(addRequest, emptyLog(PAGE_URL));
 
-function props(overrides: Partial<DevtoolsPanelProps> = {}): DevtoolsPanelProps & { actions: { copy: ReturnType<typeof vi.fn>; download: ReturnType<typeof vi.fn> } } {
+function props(
+  overrides: Partial<DevtoolsPanelProps> = {},
+): DevtoolsPanelProps & { actions: { copy: ReturnType<typeof vi.fn>; download: ReturnType<typeof vi.fn> } } {
   return {
     log: logOf(orders, slow, widget),
     filters: NO_FILTERS,
@@ -39,7 +45,7 @@ describe('DevtoolsPanel', () => {
     expect(screen.queryByRole('button', { name: 'Export failures as HAR' })).toBeNull();
   });
 
-  it('should list every failure newest first with the engine\'s headline, and detail the newest', () => {
+  it("should list every failure newest first with the engine's headline, and detail the newest", () => {
     render(<DevtoolsPanel {...props()} />);
     const rows = list().getAllByRole('button');
     expect(rows.map((row) => row.textContent)).toEqual([
@@ -52,7 +58,7 @@ describe('DevtoolsPanel', () => {
     expect(within(screen.getByRole('article', { name: 'Selected request' })).getByText('GET https://widgets.example.net/embed.json')).toBeTruthy();
   });
 
-  it('should show the selected request\'s full evidence: who wrote it, causes, headers and the body', () => {
+  it("should show the selected request's full evidence: who wrote it, causes, headers and the body", () => {
     render(<DevtoolsPanel {...props({ selected: orders.key })} />);
     const detail = within(screen.getByRole('article', { name: 'Selected request' }));
     expect(detail.getByRole('heading', { level: 3, name: /^503 from Envoy/ })).toBeTruthy();
@@ -118,7 +124,11 @@ describe('DevtoolsPanel', () => {
     const [fileName, text] = all.actions.download.mock.calls[0]! as [string, string];
     expect(fileName).toMatch(/^gatewhy-failures-.+\.har$/);
     const har = JSON.parse(text) as { log: { entries: { request: { url: string }; response: { content: { text?: string } } }[] } };
-    expect(har.log.entries.map(({ request }) => request.url)).toEqual(['https://shop.example.com/api/orders', 'https://shop.example.com/api/slow', 'https://widgets.example.net/embed.json']);
+    expect(har.log.entries.map(({ request }) => request.url)).toEqual([
+      'https://shop.example.com/api/orders',
+      'https://shop.example.com/api/slow',
+      'https://widgets.example.net/embed.json',
+    ]);
     expect(har.log.entries[0]!.response.content.text).toContain('reset reason: connection failure');
     expect(text).not.toContain('SECRET');
     await screen.findByText(/Saved gatewhy-failures-.+\.har: 3 failed requests, without cookies or credentials\./);

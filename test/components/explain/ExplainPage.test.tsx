@@ -30,7 +30,9 @@ describe('ExplainPage', () => {
     expect(screen.queryByRole('heading', { level: 2, name: /from Cloudflare/ })).toBeNull();
 
     fireEvent.input(screen.getByLabelText('Status code'), { target: { value: '521' } });
-    expect(screen.getByRole('heading', { level: 2, name: /^521 from Cloudflare: (probably )?the gateway could not connect to the origin server$/ })).toBeTruthy();
+    expect(
+      screen.getByRole('heading', { level: 2, name: /^521 from Cloudflare: (probably )?the gateway could not connect to the origin server$/ }),
+    ).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Gateway and route' }).textContent).toContain('San Jose');
     expect(screen.queryByRole('alert')).toBeNull();
   });

@@ -51,7 +51,9 @@ describe('PopupView', () => {
 
   it('should explain a failed page: headline, who wrote it, causes, advice and the status page', () => {
     render(<PopupView record={pageFailedRecord()} retry={undefined} explained={explainAll(pageFailedRecord())} now={NOW} actions={actions()} />);
-    expect(screen.getByRole('heading', { level: 2, name: /^520 from Cloudflare: / }).textContent).toMatch(/the origin server sent a response the gateway could not use/);
+    expect(screen.getByRole('heading', { level: 2, name: /^520 from Cloudflare: / }).textContent).toMatch(
+      /the origin server sent a response the gateway could not use/,
+    );
     expect(screen.getByText('Written by the gateway: Cloudflare')).toBeTruthy();
     expect(screen.getByText('GET https://shop.example.com/checkout')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Likely causes' })).toBeTruthy();
@@ -62,7 +64,9 @@ describe('PopupView', () => {
   });
 
   it('should group decoded headers by meaning, with the raw value one click away, and never show a cookie', () => {
-    const { container } = render(<PopupView record={pageFailedRecord()} retry={undefined} explained={explainAll(pageFailedRecord())} now={NOW} actions={actions()} />);
+    const { container } = render(
+      <PopupView record={pageFailedRecord()} retry={undefined} explained={explainAll(pageFailedRecord())} now={NOW} actions={actions()} />,
+    );
     const gateway = screen.getByRole('group', { name: 'Gateway and route' });
     expect(within(gateway).getByText(/Ray ID 4ee02a558935bdc3, Cloudflare data centre AMS \(Amsterdam/)).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Cache' })).toBeTruthy();
@@ -118,7 +122,9 @@ describe('PopupView', () => {
 
   it('should offer resume when paused and say why', () => {
     const { dueAt: _, delayReason: __, ...rest } = scheduledRetry('https://shop.example.com/checkout');
-    render(<PopupView record={pageFailedRecord()} retry={{ ...rest, blocked: 'paused' }} explained={explainAll(pageFailedRecord())} now={NOW} actions={actions()} />);
+    render(
+      <PopupView record={pageFailedRecord()} retry={{ ...rest, blocked: 'paused' }} explained={explainAll(pageFailedRecord())} now={NOW} actions={actions()} />,
+    );
     expect(screen.getByRole('heading', { name: /Retrying is stopped/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
@@ -173,7 +179,9 @@ describe('PopupView', () => {
     });
 
     it('should say a browser page cannot be watched', () => {
-      render(<PopupView record={undefined} retry={undefined} explained={notYet} now={NOW} access={{ kind: 'never', page: 'browser-page' }} actions={actions()} />);
+      render(
+        <PopupView record={undefined} retry={undefined} explained={notYet} now={NOW} access={{ kind: 'never', page: 'browser-page' }} actions={actions()} />,
+      );
       expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Gatewhy cannot watch browser pages like this one');
       expect(screen.queryByText('No gateway errors on this tab')).toBeNull();
     });

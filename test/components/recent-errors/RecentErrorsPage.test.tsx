@@ -14,7 +14,15 @@ const entry = (host: string, status: number, minutes: number, gatewayName: strin
   host,
   type: 'main_frame',
   status,
-  summary: { headline: `${status} from ${gatewayName}: the gateway could not connect to the origin server`, gatewayId: null, gatewayName, cause: 'origin-unreachable', causeTitle: 'Origin unreachable', source: 'gateway', cached: false },
+  summary: {
+    headline: `${status} from ${gatewayName}: the gateway could not connect to the origin server`,
+    gatewayId: null,
+    gatewayName,
+    cause: 'origin-unreachable',
+    causeTitle: 'Origin unreachable',
+    source: 'gateway',
+    cached: false,
+  },
 });
 
 beforeEach(() => fakeBrowser.reset());
@@ -26,7 +34,10 @@ describe('RecentErrorsPage', () => {
     render(<RecentErrorsPage now={T0} />);
     const byHost = await vi.waitFor(() => screen.getByRole('region', { name: 'By site' }));
     const rows = within(byHost).getAllByRole('row').slice(1);
-    expect(rows.map((row) => row.textContent)).toEqual([expect.stringMatching(/^shop\.example\.com2502, 522CloudflareOrigin unreachable1 min ago$/), expect.stringMatching(/^api\.example\.net1504/)]);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      expect.stringMatching(/^shop\.example\.com2502, 522CloudflareOrigin unreachable1 min ago$/),
+      expect.stringMatching(/^api\.example\.net1504/),
+    ]);
     expect(within(screen.getByRole('region', { name: 'All (3)' })).getAllByRole('row')).toHaveLength(4);
     expect(screen.getByText(/keeps the last 100/)).toBeTruthy();
   });
@@ -47,7 +58,11 @@ describe('RecentErrorsPage', () => {
 
   it('should say above the list when several sites behind one data centre failed, and when one site is alone', async () => {
     const behind = (item: HistoryEntry, site: string, pop: string): HistoryEntry => ({ ...item, edge: { vendor: 'cloudflare', site, pop } });
-    await historyItem.setValue([behind(entry('a.example.com', 521, 1), 'example.com', 'AMS'), behind(entry('b.example.org', 502, 2), 'example.org', 'AMS'), behind(entry('solo.example.net', 502, 2), 'example.net', 'SIN')]);
+    await historyItem.setValue([
+      behind(entry('a.example.com', 521, 1), 'example.com', 'AMS'),
+      behind(entry('b.example.org', 502, 2), 'example.org', 'AMS'),
+      behind(entry('solo.example.net', 502, 2), 'example.net', 'SIN'),
+    ]);
     await sightingsItem.setValue([{ vendor: 'cloudflare', site: 'healthy.example', pop: 'SIN', time: T0 - 60_000 }]);
     render(<RecentErrorsPage now={T0} />);
     const lines = await vi.waitFor(() => within(screen.getByRole('region', { name: 'Is it just you?' })).getAllByRole('note'));

@@ -13,7 +13,12 @@ describe('WelcomePage', () => {
   it('should explain the bundled capture with the engine, the same headline the popup shows for it', () => {
     render(<WelcomePage site={full} browser="chrome" onRequestAccess={() => {}} />);
     const example = within(screen.getByRole('region', { name: 'What an explanation looks like' }));
-    expect(example.getByRole('heading', { level: 3, name: /^502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/ })).toBeTruthy();
+    expect(
+      example.getByRole('heading', {
+        level: 3,
+        name: /^502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/,
+      }),
+    ).toBeTruthy();
     expect(example.getByText('Written by the gateway: nginx')).toBeTruthy();
   });
 

@@ -28,7 +28,9 @@ describe('Chromium: bodies of failing API calls are not visible to the backgroun
   });
 
   it('lets the page read its bodies, and explains the Envoy call from headers only, saying so', async () => {
-    const reads = JSON.parse(await waitFor('the page\'s fetch() calls to read their bodies', () => page.evaluate(READ_API_CALLS) as Promise<string | undefined>)) as Record<string, { status: number; text: string }>;
+    const reads = JSON.parse(
+      await waitFor("the page's fetch() calls to read their bodies", () => page.evaluate(READ_API_CALLS) as Promise<string | undefined>),
+    ) as Record<string, { status: number; text: string }>;
     expect(reads['/api/orders']).toEqual({ status: 503, text: ENVOY_CONNECT_ERROR_BODY });
     expect(reads['/api/long']!.text).toBe(LONG_BODY);
 

@@ -31,13 +31,26 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
   const thirdPartyHost = () => `localhost:${sites.thirdParty.port}`;
   /** A call made by the page itself, as its own script would. */
   const pageFetch = (url: string, init?: { headers?: Record<string, string>; credentials?: 'include' }) =>
-    page.evaluate((address, options) => fetch(address, options).then((response) => response.status, () => 0), url, init ?? {});
+    page.evaluate(
+      (address, options) =>
+        fetch(address, options).then(
+          (response) => response.status,
+          () => 0,
+        ),
+      url,
+      init ?? {},
+    );
 
   const rows = (): Promise<Row[]> =>
     panel(() =>
-      [...document.querySelectorAll<HTMLElement>('.panel-list .request')].map((row) => ({ status: row.dataset.status ?? '', party: row.dataset.party ?? '', text: row.innerText })),
+      [...document.querySelectorAll<HTMLElement>('.panel-list .request')].map((row) => ({
+        status: row.dataset.status ?? '',
+        party: row.dataset.party ?? '',
+        text: row.innerText,
+      })),
     );
-  const waitForRows = (what: string, check: (list: Row[]) => boolean) => waitFor(what, async () => ((list) => (check(list) ? list : undefined))(await rows()), 15_000);
+  const waitForRows = (what: string, check: (list: Row[]) => boolean) =>
+    waitFor(what, async () => ((list) => (check(list) ? list : undefined))(await rows()), 15_000);
   const detail = () => panel(() => (document.querySelector('.panel-detail') as HTMLElement).innerText);
   const select = (pathText: string) =>
     panel((wanted) => {
@@ -46,14 +59,17 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
       return button !== undefined;
     }, pathText);
   const choose = (label: string, value: string) =>
-    panel(([name, wanted]: [string, string]) => {
-      const field = [...document.querySelectorAll('label')].find((one) => one.textContent === name);
-      const element = document.getElementById(field?.htmlFor ?? '') as HTMLSelectElement | null;
-      if (!element) return false;
-      element.value = wanted;
-      element.dispatchEvent(new Event('change', { bubbles: true }));
-      return true;
-    }, [label, value] as [string, string]);
+    panel(
+      ([name, wanted]: [string, string]) => {
+        const field = [...document.querySelectorAll('label')].find((one) => one.textContent === name);
+        const element = document.getElementById(field?.htmlFor ?? '') as HTMLSelectElement | null;
+        if (!element) return false;
+        element.value = wanted;
+        element.dispatchEvent(new Event('change', { bubbles: true }));
+        return true;
+      },
+      [label, value] as [string, string],
+    );
   const click = (name: string) =>
     panel((wanted) => {
       const button = [...document.querySelectorAll<HTMLButtonElement>('button')].find((one) => one.textContent?.trim() === wanted);
@@ -62,7 +78,8 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
     }, name);
   const storedFailures = () =>
     chromium.inExtension(async (id) => {
-      const stored = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { failures?: { url: string; bodyText?: string; summary?: { cause: string } }[] } | undefined;
+      const stored = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as
+        { failures?: { url: string; bodyText?: string; summary?: { cause: string } }[] } | undefined;
       return stored?.failures ?? [];
     }, tabId);
   const downloaded = (suffix: string) =>
@@ -88,7 +105,10 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
 
     panel = await chromium.showPanel(tabId);
     const [row] = await waitForRows('the Envoy failure explained from its body', (list) =>
-      list.some((one) => one.text.includes('/api/orders') && one.text.includes('503 from Envoy:') && one.text.includes('the gateway could not connect to the origin server')),
+      list.some(
+        (one) =>
+          one.text.includes('/api/orders') && one.text.includes('503 from Envoy:') && one.text.includes('the gateway could not connect to the origin server'),
+      ),
     );
     expect(row).toMatchObject({ status: '503', party: 'first' });
 
@@ -116,7 +136,8 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
     await popup.goto(`chrome-extension://${chromium.extensionId}/popup.html?tabId=${tabId}`);
     await popup.waitForSelector('.request-toggle');
     const toggle = await waitFor('the failed API call in the popup', async () => {
-      for (const handle of await popup.$$('.request-toggle')) if ((await handle.evaluate((element) => (element as HTMLElement).innerText)).includes('/api/orders')) return handle;
+      for (const handle of await popup.$$('.request-toggle'))
+        if ((await handle.evaluate((element) => (element as HTMLElement).innerText)).includes('/api/orders')) return handle;
       return undefined;
     });
     await toggle.click();
@@ -132,7 +153,10 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
     expect(await pageFetch(`http://${thirdPartyHost()}/widget.json`)).toBe(503);
     // Nothing listens on port 9 of 127.0.0.1 (discard, not served here): the browser gets no response at all.
     expect(await pageFetch('http://127.0.0.1:9/api/unreachable')).toBe(0);
-    await waitForRows('the widget and the unreachable call', (list) => list.some((one) => one.text.includes('/widget.json')) && list.some((one) => one.status === '0'));
+    await waitForRows(
+      'the widget and the unreachable call',
+      (list) => list.some((one) => one.text.includes('/widget.json')) && list.some((one) => one.status === '0'),
+    );
 
     expect(await choose('Status', '504')).toBe(true);
     await waitForRows('only the 504', (list) => list.length === 1 && list[0]!.status === '504');
@@ -153,7 +177,9 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
 
   it('exports the failures as a HAR and a JSON report without any cookie, authorization or token value', async () => {
     await page.evaluate((cookie) => (document.cookie = `pref=${cookie}; path=/`), SECRETS.requestCookie);
-    expect(await pageFetch(`/api/account?key=${SECRETS.query}`, { headers: { Authorization: `Bearer ${SECRETS.authorization}` }, credentials: 'include' })).toBe(502);
+    expect(
+      await pageFetch(`/api/account?key=${SECRETS.query}`, { headers: { Authorization: `Bearer ${SECRETS.authorization}` }, credentials: 'include' }),
+    ).toBe(502);
     await waitForRows('the account call', (list) => list.some((one) => one.text.includes('/api/account')));
 
     expect(await click('Export failures as HAR')).toBe(true);
@@ -176,16 +202,21 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
     await page.goto(`${origin()}/checkout`);
     await waitForRows('the log to reset', (list) => list.length === 0);
     expect(await pageFetch('/api/orders')).toBe(503);
-    await waitForRows('the new page\'s failure', (list) => list.length === 1);
+    await waitForRows("the new page's failure", (list) => list.length === 1);
 
-    expect(await panel(() => {
-      const box = [...document.querySelectorAll('label')].find((one) => one.textContent?.trim() === 'Preserve log')?.querySelector('input');
-      box?.click();
-      return box?.checked === true;
-    })).toBe(true);
+    expect(
+      await panel(() => {
+        const box = [...document.querySelectorAll('label')].find((one) => one.textContent?.trim() === 'Preserve log')?.querySelector('input');
+        box?.click();
+        return box?.checked === true;
+      }),
+    ).toBe(true);
     await page.goto(`${origin()}/shop`);
     expect(await pageFetch('/api/slow')).toBe(504);
-    await waitForRows('both pages\' failures', (list) => list.length === 2 && list.some((one) => one.status === '503') && list.some((one) => one.status === '504'));
+    await waitForRows(
+      "both pages' failures",
+      (list) => list.length === 2 && list.some((one) => one.status === '503') && list.some((one) => one.status === '504'),
+    );
   });
 
   it('passes bodies on again after the service worker restarts: the port reconnects', async () => {

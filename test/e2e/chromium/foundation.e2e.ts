@@ -71,7 +71,9 @@ describe('Chromium: a 502 page', () => {
     const tabId = await browser.tabIdOf(page, url);
     await waitFor('the badge to say ERR', () => browser.inExtension(async (id) => (await chrome.action.getBadgeText({ tabId: id })) === 'ERR', tabId));
     const popup = await browser.openPopup(tabId);
-    await expect.poll(() => popup.locator('#headline').innerText()).toBe('The page did not load: the server refused the connection: nothing is listening, or a firewall rejects it');
+    await expect
+      .poll(() => popup.locator('#headline').innerText())
+      .toBe('The page did not load: the server refused the connection: nothing is listening, or a firewall rejects it');
   });
 
   it('sees the event that woke a stopped service worker, watch-everything included', async () => {

@@ -44,15 +44,22 @@ describe('Chromium: is it just me', () => {
     const tabId = await openTab(at('broken.test', '/down'));
 
     const popup = await popupOf(tabId);
-    await expect.poll(() => note(popup).innerText(), { timeout: 10_000 }).toBe(
-      "Other sites behind Cloudflare's AMS data centre (Amsterdam, NL) loaded fine in the last 10 minutes, so the trouble is likely broken.test's own server, not Cloudflare.",
-    );
+    await expect
+      .poll(() => note(popup).innerText(), { timeout: 10_000 })
+      .toBe(
+        "Other sites behind Cloudflare's AMS data centre (Amsterdam, NL) loaded fine in the last 10 minutes, so the trouble is likely broken.test's own server, not Cloudflare.",
+      );
     expect(await note(popup).getAttribute('data-just-me')).toBe('origin');
     await popup.close();
 
     // What was kept: vendor, data centre code, site and time; no Ray ID, address or path.
-    const stored = await browser.inExtension(async () => JSON.stringify([await chrome.storage.session.get('vendorSightings'), await chrome.storage.local.get('history')]));
-    const [{ vendorSightings: sightings }, { history }] = JSON.parse(stored) as [{ vendorSightings: { site: string; vendor: string; pop: string }[] }, { history: { edge?: unknown }[] }];
+    const stored = await browser.inExtension(async () =>
+      JSON.stringify([await chrome.storage.session.get('vendorSightings'), await chrome.storage.local.get('history')]),
+    );
+    const [{ vendorSightings: sightings }, { history }] = JSON.parse(stored) as [
+      { vendorSightings: { site: string; vendor: string; pop: string }[] },
+      { history: { edge?: unknown }[] },
+    ];
     expect(sightings.map(({ site }) => site).sort()).toEqual(['api-shop.test', 'news.test']);
     expect(sightings.every(({ vendor, pop }) => vendor === 'cloudflare' && pop === 'AMS')).toBe(true);
     expect(history.map(({ edge }) => edge)).toEqual([{ vendor: 'cloudflare', pop: 'AMS', site: 'broken.test' }]);
@@ -63,7 +70,8 @@ describe('Chromium: is it just me', () => {
   it('shows the data centre failing once a second site behind it fails, in the popup and above Recent errors', async () => {
     const requestsBefore = server.requests.length;
     const tabId = await openTab(at('shop.test', '/down'));
-    const shared = "Cloudflare's AMS data centre (Amsterdam, NL) failed for 2 sites you used in the last 10 minutes, so the trouble is likely at Cloudflare, not at each site.";
+    const shared =
+      "Cloudflare's AMS data centre (Amsterdam, NL) failed for 2 sites you used in the last 10 minutes, so the trouble is likely at Cloudflare, not at each site.";
 
     const popup = await popupOf(tabId);
     await expect.poll(() => note(popup).innerText(), { timeout: 10_000 }).toBe(shared);
@@ -82,12 +90,22 @@ describe('Chromium: is it just me', () => {
     await recent.close();
 
     // One navigation, one request: Gatewhy asked nothing of its own.
-    expect(server.requests.slice(requestsBefore).map(({ path }) => path).filter((path) => path !== '/favicon.ico')).toEqual(['/down']);
+    expect(
+      server.requests
+        .slice(requestsBefore)
+        .map(({ path }) => path)
+        .filter((path) => path !== '/favicon.ico'),
+    ).toEqual(['/down']);
   });
 
   it('keeps what it saw when Chromium stops the service worker: the new one adds to it', async () => {
     const sites = () =>
-      browser.inExtension(async () => ((await chrome.storage.session.get('vendorSightings')).vendorSightings as { site: string }[]).map(({ site }) => site).sort().join(' '));
+      browser.inExtension(async () =>
+        ((await chrome.storage.session.get('vendorSightings')).vendorSightings as { site: string }[])
+          .map(({ site }) => site)
+          .sort()
+          .join(' '),
+      );
     expect(await sites()).toBe('api-shop.test news.test');
     await browser.stopWorker();
     await openTab(at('blog.test', '/up'));

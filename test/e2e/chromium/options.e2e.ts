@@ -76,7 +76,9 @@ describe('Chromium: the options page', () => {
     expect(await page.getAttribute('#field-retryStatuses', 'aria-invalid')).toBe('true');
 
     await fill('neverRetrySites', '*://*.example.com/*\nexample.org');
-    await expect.poll(() => fieldError('neverRetrySites').textContent()).toBe('"example.org": no scheme (such as https:// or *://); write it like *://*.example.com/*');
+    await expect
+      .poll(() => fieldError('neverRetrySites').textContent())
+      .toBe('"example.org": no scheme (such as https:// or *://); write it like *://*.example.com/*');
 
     await fill('jitter', '');
     await expect.poll(() => fieldError('jitter').textContent()).toBe('Enter a number');
@@ -128,7 +130,9 @@ describe('Chromium: the options page', () => {
     await fill('neverRetrySites', '*://example.com:8080/*\n*://[::1]/*\nhttp://localhost:3000/app/*');
     await expect.poll(async () => (await stored())?.neverRetrySites).toEqual(['*://example.com:8080/*', '*://[::1]/*', 'http://localhost:3000/app/*']);
     await fill('alwaysRetrySites', 'ws://example.com/*');
-    await expect.poll(() => fieldError('alwaysRetrySites').textContent()).toBe('"ws://example.com/*": the scheme "ws" is not one Gatewhy retries; use http, https or *');
+    await expect
+      .poll(() => fieldError('alwaysRetrySites').textContent())
+      .toBe('"ws://example.com/*": the scheme "ws" is not one Gatewhy retries; use http, https or *');
     await fill('alwaysRetrySites', 'https://exa*mple.com/*');
     await expect.poll(() => fieldError('alwaysRetrySites').textContent()).toContain('in the host "exa*mple.com", * may only stand alone or start it');
     expect((await stored())?.alwaysRetrySites).toBeUndefined();
@@ -136,10 +140,7 @@ describe('Chromium: the options page', () => {
 
   it('loses neither of two changes made at once, here and by the background', async () => {
     // "Never retry on this site" from the popup is written by the background while this page saves another field.
-    await Promise.all([
-      page.evaluate(() => chrome.runtime.sendMessage({ type: 'never-on-site', url: 'https://busy.example/cart' })),
-      fill('maxAttempts', '8'),
-    ]);
+    await Promise.all([page.evaluate(() => chrome.runtime.sendMessage({ type: 'never-on-site', url: 'https://busy.example/cart' })), fill('maxAttempts', '8')]);
     await expect.poll(stored).toEqual({ maxAttempts: 8, neverRetrySites: ['*://busy.example/*'] });
     // The page shows the background's change in the field the user was not editing.
     await expect.poll(() => page.inputValue('#field-neverRetrySites')).toBe('*://busy.example/*');
@@ -171,7 +172,14 @@ describe('Chromium: the options page', () => {
 
   it('falls back to defaults for corrupt stored values only, with a dismissible notice', async () => {
     await page.evaluate(() =>
-      chrome.storage.sync.set({ settingsVersion: 2, 'settings.maxAttempts': 0, 'settings.retryStatuses': 'garbage', 'settings.neverRetrySites': [42], 'settings.historySize': 42, 'settings.showBanner': false }),
+      chrome.storage.sync.set({
+        settingsVersion: 2,
+        'settings.maxAttempts': 0,
+        'settings.retryStatuses': 'garbage',
+        'settings.neverRetrySites': [42],
+        'settings.historySize': 42,
+        'settings.showBanner': false,
+      }),
     );
     await open();
     const notice = page.getByRole('region', { name: 'Some saved settings could not be used' });
@@ -201,7 +209,10 @@ describe('Chromium: the options page', () => {
     await open();
     await fill('maxAttempts', '6');
     await page.getByRole('button', { name: 'Restore defaults' }).click();
-    await page.getByRole('group', { name: /Restore every setting to its default/ }).getByRole('button', { name: 'Restore defaults' }).click();
+    await page
+      .getByRole('group', { name: /Restore every setting to its default/ })
+      .getByRole('button', { name: 'Restore defaults' })
+      .click();
     await expect.poll(stored).toEqual({ fromTheFuture: { on: true } });
   });
 

@@ -42,7 +42,9 @@ describe('Chromium: the popup', () => {
     const url = `${site.origin}${path}`;
     // An error without a body shows Chromium's own error page: goto rejects and page.url() no longer names the address.
     await page.goto(url).catch(() => {});
-    const tabId = await waitFor(`a tab for ${url}`, () => browser.inWorker(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id, url));
+    const tabId = await waitFor(`a tab for ${url}`, () =>
+      browser.inWorker(async (wanted) => (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id, url),
+    );
     return { page, tabId };
   }
 
@@ -60,7 +62,11 @@ describe('Chromium: the popup', () => {
     const { tabId } = await openFailingTab(`/cloudfront?session=${SECRETS.query}`);
     const popup = await openPopup(tabId);
     // The vendor's page is read once it has loaded; the headline then names CloudFront.
-    await expect.poll(() => headline(popup), { timeout: 15_000 }).toMatch(/^502 from Amazon CloudFront: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/);
+    await expect
+      .poll(() => headline(popup), { timeout: 15_000 })
+      .toMatch(
+        /^502 from Amazon CloudFront: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/,
+      );
     const main = popup.locator('main');
     await expect.poll(() => main.innerText()).toContain('Written by the gateway: Amazon CloudFront');
     expect(await popup.getByRole('link', { name: /Amazon CloudFront status page/ }).getAttribute('href')).toBe('https://health.aws.amazon.com/health/status');
@@ -75,7 +81,11 @@ describe('Chromium: the popup', () => {
   it('shows the decoded headers of a Cloudflare error grouped by meaning, the raw value one click away', async () => {
     const { tabId } = await openFailingTab(`/cloudflare?session=${SECRETS.query}`);
     const popup = await openPopup(tabId);
-    await expect.poll(() => headline(popup), { timeout: 15_000 }).toMatch(/^520 from Cloudflare: (probably |cannot tell the cause from this response \(likeliest: )?the origin server sent a response the gateway could not use\)?$/);
+    await expect
+      .poll(() => headline(popup), { timeout: 15_000 })
+      .toMatch(
+        /^520 from Cloudflare: (probably |cannot tell the cause from this response \(likeliest: )?the origin server sent a response the gateway could not use\)?$/,
+      );
     expect(await popup.getByRole('link', { name: /Cloudflare status page/ }).getAttribute('href')).toBe('https://www.cloudflarestatus.com/');
 
     await popup.screenshot({ path: `${SCREENSHOTS}/popup-cloudflare.png` });
@@ -116,13 +126,10 @@ describe('Chromium: the popup', () => {
   it('counts a failing API call on a healthy page in amber and explains it under the first-party host on demand', async () => {
     const { tabId } = await openFailingTab('/shop');
     await waitFor('the amber badge', () =>
-      browser.inWorker(
-        async (id) => {
-          const [text, color] = await Promise.all([chrome.action.getBadgeText({ tabId: id }), chrome.action.getBadgeBackgroundColor({ tabId: id })]);
-          return text === '1' && color.join() === '176,96,0,255';
-        },
-        tabId,
-      ),
+      browser.inWorker(async (id) => {
+        const [text, color] = await Promise.all([chrome.action.getBadgeText({ tabId: id }), chrome.action.getBadgeBackgroundColor({ tabId: id })]);
+        return text === '1' && color.join() === '176,96,0,255';
+      }, tabId),
     );
     const popup = await openPopup(tabId);
     await expect.poll(() => headline(popup), { timeout: 15_000 }).toBe('The page loaded, but 1 request inside it failed');
@@ -134,7 +141,9 @@ describe('Chromium: the popup', () => {
     await group.getByRole('button', { expanded: false }).click();
     await expect.poll(() => group.getByRole('heading', { name: 'Likely causes' }).count()).toBe(1);
     // Only the headers of an API call are seen here, so the cause is hedged: the likeliest one is named, and so is what is missing.
-    expect(await group.innerText()).toMatch(/502 from nginx: cannot tell the cause from this response \(likeliest: the gateway could not connect to the origin server\)/);
+    expect(await group.innerText()).toMatch(
+      /502 from nginx: cannot tell the cause from this response \(likeliest: the gateway could not connect to the origin server\)/,
+    );
     expect(await group.innerText()).toContain('The body was not visible.');
     expect(await group.innerText()).not.toContain(SECRETS.query);
     await popup.close();
@@ -198,7 +207,9 @@ describe('Chromium: the popup', () => {
     await expect.poll(() => headline(popup)).toBe('No gateway errors on this tab');
 
     await page.goto(`${site.origin}/flaky`);
-    await expect.poll(() => headline(popup), { timeout: 15_000 }).toMatch(/^502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/);
+    await expect
+      .poll(() => headline(popup), { timeout: 15_000 })
+      .toMatch(/^502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/);
     await expect.poll(() => popup.getByRole('timer').count()).toBe(1);
     await popup.getByRole('button', { name: 'Retry now' }).click();
 
@@ -235,7 +246,11 @@ describe('Chromium: the popup', () => {
     await explain.getByRole('button', { name: 'Explain' }).click();
     await expect.poll(() => explain.getByRole('alert').innerText()).toContain('enter the status code');
     await explain.getByLabel('Status code').fill('522');
-    await expect.poll(() => explain.locator('.result h2').first().innerText()).toMatch(/^522 from Cloudflare: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/);
+    await expect
+      .poll(() => explain.locator('.result h2').first().innerText())
+      .toMatch(
+        /^522 from Cloudflare: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/,
+      );
     await explain.evaluate(() => window.scrollTo(0, 0));
     await explain.screenshot({ path: `${SCREENSHOTS}/explain.png` });
     await explain.setViewportSize({ width: 1280, height: 800 });

@@ -68,4 +68,3 @@ describe('Chromium: nothing secret is kept', () => {
     expect(JSON.stringify(after.local)).not.toContain('/private');
   });
 });
-

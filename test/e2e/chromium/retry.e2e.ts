@@ -50,8 +50,10 @@ describe('Chromium: automatic retry', () => {
   };
   const retryState = (tabId: number) =>
     browser.inExtension(async (id) => (await chrome.storage.session.get(`retry:${id}`))[`retry:${id}`] as Record<string, any> | undefined, tabId);
-  const record = (tabId: number) => browser.inExtension(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as Timeline | undefined, tabId);
-  const banner = (tabId: number, options?: { watch?: boolean }) => browser.evaluateInExtension<BannerSnapshot | null>(readBannerExpression(tabId, options)).catch(() => null);
+  const record = (tabId: number) =>
+    browser.inExtension(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as Timeline | undefined, tabId);
+  const banner = (tabId: number, options?: { watch?: boolean }) =>
+    browser.evaluateInExtension<BannerSnapshot | null>(readBannerExpression(tabId, options)).catch(() => null);
   const bannerText = async (tabId: number) => (await banner(tabId))?.text ?? '';
   /** A press with a real mouse, held for `ms`, as a slow click is. */
   const press = async (page: Page, target: { x: number; y: number }, ms = 80) => {
@@ -100,12 +102,19 @@ describe('Chromium: automatic retry', () => {
 
   it('adds no request to Chromium’s own reloads of a page that got no response', async () => {
     const page = await browser.context.newPage();
-    await Promise.all([page.goto(`${server.origin}/no-response-with`).catch(() => {}), plain.page.goto(`${server.origin}/no-response-without`).catch(() => {})]);
+    await Promise.all([
+      page.goto(`${server.origin}/no-response-with`).catch(() => {}),
+      plain.page.goto(`${server.origin}/no-response-without`).catch(() => {}),
+    ]);
     const tabId = await browser.tabIdOf(page, `${server.origin}/no-response-with`);
     await sleep(40_000);
     const withGatewhy = arrived('/no-response-with').length;
     const withoutGatewhy = arrived('/no-response-without').length;
-    console.info(`No response, requests in 40 s: ${withGatewhy} with Gatewhy, ${withoutGatewhy} without (${arrived('/no-response-with').map((at) => ((at - arrived('/no-response-with')[0]!) / 1000).toFixed(1)).join(', ')} s)`);
+    console.info(
+      `No response, requests in 40 s: ${withGatewhy} with Gatewhy, ${withoutGatewhy} without (${arrived('/no-response-with')
+        .map((at) => ((at - arrived('/no-response-with')[0]!) / 1000).toFixed(1))
+        .join(', ')} s)`,
+    );
     // Chromium's reloader is on (it reloaded at all), and Gatewhy added nothing to it.
     expect(withoutGatewhy).toBeGreaterThan(2);
     expect(withGatewhy).toBeLessThanOrEqual(withoutGatewhy);
@@ -189,7 +198,8 @@ describe('Chromium: automatic retry', () => {
     const { dueAt } = await waitFor('a scheduled retry', async () => retryState(tabId).then((retry) => retry?.dueAt && retry));
     await waitFor('the banner', async () => buttonOf(await banner(tabId, { watch: true }), 'retry-pause'));
     // Tab from the page into the banner, to Stop.
-    for (let i = 0; i < 6 && !(await banner(tabId))?.buttons.find((button) => button.focused && button.action === 'retry-pause'); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 6 && !(await banner(tabId))?.buttons.find((button) => button.focused && button.action === 'retry-pause'); i++)
+      await page.keyboard.press('Tab');
     const before = (await banner(tabId))!;
     expect(buttonOf(before, 'retry-pause')?.focused).toBe(true);
     expect(before.live).toBe('Gatewhy is retrying this page.');

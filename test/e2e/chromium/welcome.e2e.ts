@@ -26,14 +26,20 @@ describe('Chromium: welcome and site access', () => {
   });
 
   const welcomeUrl = () => `chrome-extension://${browser.extensionId}/welcome.html`;
-  const text = (page: Page, selector: string) => page.locator(selector).innerText().catch(() => '');
+  const text = (page: Page, selector: string) =>
+    page
+      .locator(selector)
+      .innerText()
+      .catch(() => '');
 
   it('opens the welcome page on install, with a live explanation of the captured nginx 502 and full access', async () => {
     welcome = await waitFor('the welcome tab', () => browser.context.pages().find((page) => page.url() === welcomeUrl()));
     await welcome.setViewportSize({ width: 1280, height: 800 });
     await expect.poll(() => text(welcome, 'h1')).toBe('Welcome to Gatewhy');
     const example = welcome.getByRole('region', { name: 'What an explanation looks like' });
-    await expect.poll(() => example.getByRole('heading', { level: 3 }).first().innerText()).toMatch(/^502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/);
+    await expect
+      .poll(() => example.getByRole('heading', { level: 3 }).first().innerText())
+      .toMatch(/^502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/);
     expect(await example.innerText()).toContain('Written by the gateway: nginx');
     await expect.poll(() => text(welcome, ACCESS_HEADLINE)).toBe('Gatewhy can see every site');
     expect(await welcome.getByRole('link', { name: 'Open the settings' }).count()).toBe(1);

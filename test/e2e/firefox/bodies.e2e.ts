@@ -32,17 +32,24 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): bodies of 
   });
 
   it('passes every byte through to the page unchanged, the short reply and the long one', async () => {
-    const reads = JSON.parse(await waitFor('the page\'s fetch() calls to read their bodies', () => page.evaluate(READ_API_CALLS) as Promise<string | undefined>)) as Record<string, { status: number; text: string }>;
+    const reads = JSON.parse(
+      await waitFor("the page's fetch() calls to read their bodies", () => page.evaluate(READ_API_CALLS) as Promise<string | undefined>),
+    ) as Record<string, { status: number; text: string }>;
     expect(reads['/api/orders']).toEqual({ status: 503, text: ENVOY_CONNECT_ERROR_BODY });
     expect(reads['/api/long']!.status).toBe(502);
     expect(reads['/api/long']!.text).toBe(LONG_BODY);
   });
 
   it('keeps the start of each failing body for the engine, decoded, the long one cut at 16 KB', async () => {
-    const record = await waitFor('both bodies in the stored record', async () => {
-      const stored = await firefox.inExtension(async (id) => (await (globalThis as any).browser.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId) as Stored | undefined;
-      return stored?.failures.filter((failure) => failure.bodyText !== undefined).length === 2 ? stored : undefined;
-    }, 15_000);
+    const record = await waitFor(
+      'both bodies in the stored record',
+      async () => {
+        const stored = (await firefox.inExtension(async (id) => (await (globalThis as any).browser.storage.session.get(`tab:${id}`))[`tab:${id}`], tabId)) as
+          Stored | undefined;
+        return stored?.failures.filter((failure) => failure.bodyText !== undefined).length === 2 ? stored : undefined;
+      },
+      15_000,
+    );
     const orders = record.failures.find((failure) => failure.url.endsWith('/api/orders'))!;
     expect(orders).toMatchObject({ bodyText: ENVOY_CONNECT_ERROR_BODY, bodyTruncated: false, summary: { cause: 'origin-unreachable' } });
     const long = record.failures.find((failure) => failure.url.endsWith('/api/long'))!;
@@ -57,12 +64,17 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): bodies of 
     const text = (selector: string) => popup.evaluate((wanted) => (document.querySelector(wanted) as HTMLElement | null)?.innerText ?? '', selector);
     await waitFor('the requests headline', async () => (await text('#headline')) === 'The page loaded, but 2 requests inside it failed', 15_000);
     const toggle = await waitFor('the Envoy call in the popup', async () => {
-      for (const handle of await popup.$$('.request-toggle')) if ((await handle.evaluate((element) => (element as HTMLElement).innerText)).includes('/api/orders')) return handle;
+      for (const handle of await popup.$$('.request-toggle'))
+        if ((await handle.evaluate((element) => (element as HTMLElement).innerText)).includes('/api/orders')) return handle;
       return undefined;
     });
-    expect(await toggle.evaluate((element) => (element as HTMLElement).innerText)).toMatch(/503 from Envoy: (probably )?the gateway could not connect to the origin server/);
+    expect(await toggle.evaluate((element) => (element as HTMLElement).innerText)).toMatch(
+      /503 from Envoy: (probably )?the gateway could not connect to the origin server/,
+    );
     await toggle.click();
-    const explained = await waitFor('the explanation', async () => ((shown) => (/likely causes/i.test(shown) ? shown : undefined))(await text('.request-detail')));
+    const explained = await waitFor('the explanation', async () =>
+      ((shown) => (/likely causes/i.test(shown) ? shown : undefined))(await text('.request-detail')),
+    );
     expect(explained).toContain('Written by the gateway: Envoy');
     expect(explained).toContain('Upstream connect error: connection failure');
     expect(explained).toMatch(/LIKELY CAUSES\s+Origin unreachable/i);

@@ -25,10 +25,25 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the Gatewh
   let panel: FirefoxPanel;
 
   const pageFetch = (url: string, init?: { headers?: Record<string, string>; credentials?: 'include' }) =>
-    page.evaluate((address, options) => fetch(address, options).then((response) => response.status, () => 0), url, init ?? {});
+    page.evaluate(
+      (address, options) =>
+        fetch(address, options).then(
+          (response) => response.status,
+          () => 0,
+        ),
+      url,
+      init ?? {},
+    );
   const rows = (): Promise<Row[]> =>
-    panel((window) => [...window.document.querySelectorAll<HTMLElement>('.panel-list .request')].map((row) => ({ status: row.dataset.status ?? '', party: row.dataset.party ?? '', text: row.innerText })));
-  const waitForRows = (what: string, check: (list: Row[]) => boolean) => waitFor(what, async () => ((list) => (check(list) ? list : undefined))(await rows()), 15_000, 200);
+    panel((window) =>
+      [...window.document.querySelectorAll<HTMLElement>('.panel-list .request')].map((row) => ({
+        status: row.dataset.status ?? '',
+        party: row.dataset.party ?? '',
+        text: row.innerText,
+      })),
+    );
+  const waitForRows = (what: string, check: (list: Row[]) => boolean) =>
+    waitFor(what, async () => ((list) => (check(list) ? list : undefined))(await rows()), 15_000, 200);
   const click = (name: string) =>
     panel((window, wanted) => {
       const button = [...window.document.querySelectorAll<HTMLButtonElement>('button')].find((one) => one.textContent?.trim() === wanted);
@@ -36,18 +51,22 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the Gatewh
       return button !== undefined;
     }, name);
   const choose = (label: string, value: string) =>
-    panel((window, [name, wanted]: [string, string]) => {
-      const field = [...window.document.querySelectorAll('label')].find((one) => one.textContent === name);
-      const element = window.document.getElementById(field?.htmlFor ?? '') as HTMLSelectElement | null;
-      if (!element) return false;
-      element.value = wanted;
-      element.dispatchEvent(new window.Event('change', { bubbles: true }));
-      return true;
-    }, [label, value] as [string, string]);
+    panel(
+      (window, [name, wanted]: [string, string]) => {
+        const field = [...window.document.querySelectorAll('label')].find((one) => one.textContent === name);
+        const element = window.document.getElementById(field?.htmlFor ?? '') as HTMLSelectElement | null;
+        if (!element) return false;
+        element.value = wanted;
+        element.dispatchEvent(new window.Event('change', { bubbles: true }));
+        return true;
+      },
+      [label, value] as [string, string],
+    );
   const storedFailures = () =>
     firefox.inExtension(async (id) => {
       const key = `tab:${id}`;
-      const stored = (await (globalThis as any).browser.storage.session.get(key))[key] as { failures?: { url: string; bodyText?: string; summary?: { cause: string } }[] } | undefined;
+      const stored = (await (globalThis as any).browser.storage.session.get(key))[key] as
+        { failures?: { url: string; bodyText?: string; summary?: { cause: string } }[] } | undefined;
       return stored?.failures ?? [];
     }, tabId);
 
@@ -69,11 +88,16 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the Gatewh
     expect(await pageFetch('/api/orders')).toBe(503);
     panel = await showPanel(firefox.browser, pageUrl);
     const [row] = await waitForRows('the Envoy failure explained from its body', (list) =>
-      list.some((one) => one.text.includes('/api/orders') && one.text.includes('503 from Envoy:') && one.text.includes('the gateway could not connect to the origin server')),
+      list.some(
+        (one) =>
+          one.text.includes('/api/orders') && one.text.includes('503 from Envoy:') && one.text.includes('the gateway could not connect to the origin server'),
+      ),
     );
     expect(row).toMatchObject({ status: '503', party: 'first' });
     const detail = await waitFor('the body in the detail', () =>
-      panel((window) => ((text) => (text.includes('reset reason') ? text : undefined))((window.document.querySelector('.panel-detail') as HTMLElement).innerText)),
+      panel((window) =>
+        ((text) => (text.includes('reset reason') ? text : undefined))((window.document.querySelector('.panel-detail') as HTMLElement).innerText),
+      ),
     );
     expect(detail).toContain('upstream connect error or disconnect/reset before headers. reset reason: connection failure');
     expect(detail).toMatch(/LIKELY CAUSES\s+Origin unreachable/i);
@@ -104,7 +128,9 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the Gatewh
 
   it('exports the failures as a HAR without any cookie, authorization or token value', async () => {
     await page.evaluate((cookie) => (document.cookie = `pref=${cookie}; path=/`), SECRETS.requestCookie);
-    expect(await pageFetch(`/api/account?key=${SECRETS.query}`, { headers: { Authorization: `Bearer ${SECRETS.authorization}` }, credentials: 'include' })).toBe(502);
+    expect(
+      await pageFetch(`/api/account?key=${SECRETS.query}`, { headers: { Authorization: `Bearer ${SECRETS.authorization}` }, credentials: 'include' }),
+    ).toBe(502);
     await waitForRows('the account call', (list) => list.some((one) => one.text.includes('/api/account')));
     expect(await click('Export failures as HAR')).toBe(true);
     // Firefox creates the file before it writes it: wait for the whole JSON.
@@ -120,7 +146,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the Gatewh
     await firefox.navigate(tabId, `${sites.site.origin}/checkout`);
     await waitForRows('the log to reset', (list) => list.length === 0);
     expect(await pageFetch('/api/orders')).toBe(503);
-    await waitForRows('the new page\'s failure', (list) => list.length === 1);
+    await waitForRows("the new page's failure", (list) => list.length === 1);
     expect(
       await panel((window) => {
         const box = [...window.document.querySelectorAll('label')].find((one) => one.textContent?.trim() === 'Preserve log')?.querySelector('input');
@@ -130,6 +156,6 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the Gatewh
     ).toBe(true);
     await firefox.navigate(tabId, `${sites.site.origin}/shop`);
     expect(await pageFetch('/api/slow')).toBe(504);
-    await waitForRows('both pages\' failures', (list) => list.length === 2);
+    await waitForRows("both pages' failures", (list) => list.length === 2);
   });
 });

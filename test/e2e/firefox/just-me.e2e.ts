@@ -30,10 +30,15 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): is it just
   }
 
   const noteOf = (popup: Page) =>
-    waitFor('the is-it-just-me sentence', () => popup.evaluate(() => {
-      const note = document.querySelector('[data-just-me]') as HTMLElement | null;
-      return note ? { kind: note.dataset.justMe, text: note.innerText } : undefined;
-    }), 15_000);
+    waitFor(
+      'the is-it-just-me sentence',
+      () =>
+        popup.evaluate(() => {
+          const note = document.querySelector('[data-just-me]') as HTMLElement | null;
+          return note ? { kind: note.dataset.justMe, text: note.innerText } : undefined;
+        }),
+      15_000,
+    );
 
   it('blames the site’s own server when other sites behind the same data centre loaded fine', async () => {
     await openTab(at('news.test', '/up'));
@@ -49,7 +54,8 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): is it just
 
   it('shows the data centre failing once a second site behind it fails, in the popup and above Recent errors', async () => {
     const tabId = await openTab(at('shop.test', '/down'));
-    const shared = "Cloudflare's AMS data centre (Amsterdam, NL) failed for 2 sites you used in the last 10 minutes, so the trouble is likely at Cloudflare, not at each site.";
+    const shared =
+      "Cloudflare's AMS data centre (Amsterdam, NL) failed for 2 sites you used in the last 10 minutes, so the trouble is likely at Cloudflare, not at each site.";
     const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
     expect(await noteOf(popup)).toEqual({ kind: 'shared', text: shared });
     await popup.close();

@@ -22,7 +22,9 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the option
   const text = (selector: string) => on().evaluate((wanted) => document.querySelector(wanted)?.textContent ?? null, selector);
   const attribute = (selector: string, name: string) => on().$eval(selector, (element, wanted) => element.getAttribute(wanted), name);
   const control = (key: string) =>
-    on().$eval(`#field-${key}`, (element) => (element instanceof HTMLInputElement && element.type === 'checkbox' ? element.checked : (element as HTMLInputElement).value));
+    on().$eval(`#field-${key}`, (element) =>
+      element instanceof HTMLInputElement && element.type === 'checkbox' ? element.checked : (element as HTMLInputElement).value,
+    );
   const toast = () => text('[role="status"]');
   /** Types like a user: select what is there, replace it, and leave the field with Tab. */
   const fill = async (key: string, value: string) => {
@@ -76,7 +78,10 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the option
     await waitFor('the status message', async () => (await text('#field-retryStatuses-error'))?.includes('"404" is not a 5xx status'));
 
     await fill('neverRetrySites', '*://*.example.com/*\nexample.org');
-    await waitFor('the pattern message', async () => (await text('#field-neverRetrySites-error')) === '"example.org": no scheme (such as https:// or *://); write it like *://*.example.com/*');
+    await waitFor(
+      'the pattern message',
+      async () => (await text('#field-neverRetrySites-error')) === '"example.org": no scheme (such as https:// or *://); write it like *://*.example.com/*',
+    );
 
     await on().click('#field-showBanner');
     await waitFor('the banner switch to be stored', async () => (await stored())?.showBanner === false);
@@ -107,7 +112,13 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the option
 
   it('falls back to defaults for corrupt stored values only, with a dismissible notice', async () => {
     await on().evaluate(() =>
-      (globalThis as any).browser.storage.sync.set({ settingsVersion: 2, 'settings.maxAttempts': 0, 'settings.retryStatuses': 'garbage', 'settings.historySize': 42, 'settings.showBanner': false }),
+      (globalThis as any).browser.storage.sync.set({
+        settingsVersion: 2,
+        'settings.maxAttempts': 0,
+        'settings.retryStatuses': 'garbage',
+        'settings.historySize': 42,
+        'settings.showBanner': false,
+      }),
     );
     await open();
     const shown = await waitFor('the notice', notice);
@@ -115,7 +126,12 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the option
     expect(shown).toContain('Attempts before giving up');
     expect(shown).toContain('Statuses to retry');
     expect(await control('maxAttempts')).toBe(String(DEFAULT_SETTINGS.maxAttempts));
-    expect(await control('retryStatuses')).toBe(toControl(FIELDS.find((field) => field.key === 'retryStatuses')!, DEFAULT_SETTINGS));
+    expect(await control('retryStatuses')).toBe(
+      toControl(
+        FIELDS.find((field) => field.key === 'retryStatuses')!,
+        DEFAULT_SETTINGS,
+      ),
+    );
     expect(await control('historySize')).toBe('42');
     expect(await control('showBanner')).toBe(false);
 
@@ -140,7 +156,10 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the option
       Object.defineProperty((globalThis as any).browser.permissions, 'request', { value: refuse, configurable: true });
     });
     await on().click('#field-notifyOnRecovery');
-    await waitFor('the refusal', async () => (await text('#field-notifyOnRecovery-note')) === 'Permission to show notifications was not given, so this stays off.');
+    await waitFor(
+      'the refusal',
+      async () => (await text('#field-notifyOnRecovery-note')) === 'Permission to show notifications was not given, so this stays off.',
+    );
     expect(await control('notifyOnRecovery')).toBe(false);
     expect(await stored()).toBeUndefined();
   });

@@ -32,17 +32,30 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
     return firefox.tabIdOf(page);
   }
 
-  const text = (popup: Page, selector = 'main') => popup.evaluate((wanted) => (document.querySelector(wanted) as HTMLElement | null)?.innerText ?? '', selector);
+  const text = (popup: Page, selector = 'main') =>
+    popup.evaluate((wanted) => (document.querySelector(wanted) as HTMLElement | null)?.innerText ?? '', selector);
   const waitForText = (popup: Page, what: string, check: (shown: string) => boolean, selector = 'main') =>
-    waitFor(what, async () => {
-      const shown = await text(popup, selector);
-      return check(shown) ? shown : undefined;
-    }, 15_000);
+    waitFor(
+      what,
+      async () => {
+        const shown = await text(popup, selector);
+        return check(shown) ? shown : undefined;
+      },
+      15_000,
+    );
 
   it('names the gateway and the cause of a failed page from its vendor error body, with the status page', async () => {
     const tabId = await openTab(`/cloudfront?session=${SECRETS.query}`);
     const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
-    await waitForText(popup, 'the CloudFront headline', (shown) => /^502 from Amazon CloudFront: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/.test(shown), '#headline');
+    await waitForText(
+      popup,
+      'the CloudFront headline',
+      (shown) =>
+        /^502 from Amazon CloudFront: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/.test(
+          shown,
+        ),
+      '#headline',
+    );
     const main = await text(popup);
     expect(main).toContain('Written by the gateway: Amazon CloudFront');
     expect(main).toContain(`GET ${site.origin}/cloudfront`);
@@ -54,7 +67,15 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
   it('shows the decoded headers of a Cloudflare error grouped by meaning, the raw value one click away, no secrets', async () => {
     const tabId = await openTab(`/cloudflare?session=${SECRETS.query}`);
     const popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
-    await waitForText(popup, 'the Cloudflare headline', (shown) => /^520 from Cloudflare: (probably |cannot tell the cause from this response \(likeliest: )?the origin server sent a response the gateway could not use\)?$/.test(shown), '#headline');
+    await waitForText(
+      popup,
+      'the Cloudflare headline',
+      (shown) =>
+        /^520 from Cloudflare: (probably |cannot tell the cause from this response \(likeliest: )?the origin server sent a response the gateway could not use\)?$/.test(
+          shown,
+        ),
+      '#headline',
+    );
     const gateway = '.header-group[aria-label="Gateway and route"]';
     expect(await text(popup, gateway)).toContain('Ray ID 4ee02a558935bdc3, Cloudflare data centre AMS (Amsterdam');
     expect(await text(popup, gateway)).not.toContain('4ee02a558935bdc3-AMS');
@@ -91,7 +112,9 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
     await popup.locator(`${group} button.request-toggle`).click();
     const explained = await waitForText(popup, 'the explanation', (shown) => /likely causes/i.test(shown), group);
     // Firefox reads the failing call's body (filterResponseData), so nginx's own page is part of the evidence.
-    expect(explained).toMatch(/502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server/);
+    expect(explained).toMatch(
+      /502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server/,
+    );
     expect(explained).toMatch(/nginx's own page/);
     expect(explained).not.toContain('The body was not visible.');
     expect(explained).not.toContain(SECRETS.query);
@@ -117,7 +140,15 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
     await waitForText(popup, 'the clear state', (shown) => shown === 'No gateway errors on this tab', '#headline');
 
     await firefox.navigate(tabId, `${site.origin}/flaky`);
-    await waitForText(popup, 'the failure', (shown) => /^502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/.test(shown), '#headline');
+    await waitForText(
+      popup,
+      'the failure',
+      (shown) =>
+        /^502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/.test(
+          shown,
+        ),
+      '#headline',
+    );
     await waitForText(popup, 'the retry panel', (shown) => /^Retrying in \d+ s$/.test(shown), '[role="timer"]');
     await popup.locator('button::-p-text(Retry now)').click();
 

@@ -49,10 +49,14 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): nothing se
       async (url) => ((await (globalThis as any).browser.windows.create({ incognito: true, url })) as { id: number }).id,
       site.pageUrl('/private'),
     );
-    const areas = await waitFor('the private failures in memory', async () => {
-      const all = await storage();
-      return new Set((all.session.privateHistory as History)?.map(({ url }) => url)).size === 2 ? all : undefined;
-    }, 15_000);
+    const areas = await waitFor(
+      'the private failures in memory',
+      async () => {
+        const all = await storage();
+        return new Set((all.session.privateHistory as History)?.map(({ url }) => url)).size === 2 ? all : undefined;
+      },
+      15_000,
+    );
     expect(site.apiCallsWithCredentials()).toBeGreaterThanOrEqual(2);
     expect(uniqueUrls(areas.session.privateHistory as History)).toEqual([`${site.server.origin}/api/private`, `${site.server.origin}/private`]);
     // Disk holds what it held (the regular tab may still add its own retries): nothing of the private window.

@@ -41,12 +41,16 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): automatic 
   // Stored values come back as JSON text: WebDriver BiDi's serialization of a deep object (a record with its
   // explanation) left parts of it out.
   const stored = async <T>(key: string): Promise<T | undefined> => {
-    const text = await firefox.inExtension(async (wanted) => JSON.stringify((await (globalThis as any).browser.storage.session.get(wanted))[wanted] ?? null), key);
+    const text = await firefox.inExtension(
+      async (wanted) => JSON.stringify((await (globalThis as any).browser.storage.session.get(wanted))[wanted] ?? null),
+      key,
+    );
     return JSON.parse(text) ?? undefined;
   };
   const retryState = (tabId: number) => stored<Record<string, any>>(`retry:${tabId}`);
   const record = (tabId: number) => stored<Timeline>(`tab:${tabId}`);
-  const bannerText = async (tabId: number) => (await firefox.evaluateInExtension<BannerSnapshot | null>(readBannerExpression(tabId)).catch(() => null))?.text ?? '';
+  const bannerText = async (tabId: number) =>
+    (await firefox.evaluateInExtension<BannerSnapshot | null>(readBannerExpression(tabId)).catch(() => null))?.text ?? '';
   const open = async (path: string) => {
     const page = await firefox.browser.newPage();
     await page.goto(`${server.origin}${path}`);
@@ -69,7 +73,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): automatic 
   it('retries a page whose server closed the connection without a word, until it answers', async () => {
     await firefox.setSettings({ baseDelaySeconds: 1.5, jitter: 0 });
     const { page, tabId } = await openFailing(`${server.origin}/closes-then-ok`);
-    expect((await waitFor('the failure', async () => (await record(tabId))?.page?.networkError))).toBe('NS_ERROR_NET_RESET');
+    expect(await waitFor('the failure', async () => (await record(tabId))?.page?.networkError)).toBe('NS_ERROR_NET_RESET');
     await waitFor('the page to come back', async () => (await page.title()) === 'Back', 15_000);
     const stored = await waitFor('the recovery', async () => (await record(tabId))?.timeline.find(({ kind }) => kind === 'recovered'));
     expect(stored.text).toMatch(/back after 1 retry/);

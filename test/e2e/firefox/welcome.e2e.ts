@@ -9,12 +9,17 @@ import { waitFor } from '../support/wait';
 const ACCESS_HEADLINE = '#site-access-headline';
 const WELCOME_URL = `${EXTENSION_ORIGIN}/welcome.html`;
 
-const text = (page: Page, selector: string) => page.evaluate((wanted) => (document.querySelector(wanted) as HTMLElement | null)?.innerText ?? '', selector).catch(() => '');
+const text = (page: Page, selector: string) =>
+  page.evaluate((wanted) => (document.querySelector(wanted) as HTMLElement | null)?.innerText ?? '', selector).catch(() => '');
 const waitForText = (page: Page, selector: string, expected: string | RegExp) =>
-  waitFor(`"${expected}" in ${selector}`, async () => {
-    const shown = await text(page, selector);
-    return typeof expected === 'string' ? shown === expected : expected.test(shown);
-  }, 15_000);
+  waitFor(
+    `"${expected}" in ${selector}`,
+    async () => {
+      const shown = await text(page, selector);
+      return typeof expected === 'string' ? shown === expected : expected.test(shown);
+    },
+    15_000,
+  );
 
 describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): welcome and site access', (build) => {
   let firefox: FirefoxWithExtension;
@@ -43,10 +48,17 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): welcome an
       return undefined;
     });
     await waitForText(welcome, 'h1', 'Welcome to Gatewhy');
-    await waitForText(welcome, '[data-example] h3', /^502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/);
+    await waitForText(
+      welcome,
+      '[data-example] h3',
+      /^502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)?$/,
+    );
     expect(await text(welcome, '[data-example]')).toContain('Written by the gateway: nginx');
     await waitForText(welcome, ACCESS_HEADLINE, 'Gatewhy can see every site');
-    const welcomeTabs = await firefox.inExtension(async (url) => ((await (globalThis as any).browser.tabs.query({})) as { url?: string }[]).filter((tab) => tab.url === url).length, WELCOME_URL);
+    const welcomeTabs = await firefox.inExtension(
+      async (url) => ((await (globalThis as any).browser.tabs.query({})) as { url?: string }[]).filter((tab) => tab.url === url).length,
+      WELCOME_URL,
+    );
     expect(welcomeTabs).toBe(1);
   });
 
@@ -91,7 +103,9 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): welcome an
     await waitForText(welcome, ACCESS_HEADLINE, 'Gatewhy cannot see failures on sites');
 
     // Not from a script: Firefox refuses a request outside the user's input, so access stays withheld.
-    const scripted = await popup.evaluate(() => (globalThis as any).browser.permissions.request({ origins: ['<all_urls>'] }).then(String, (error: Error) => `rejected: ${error.message}`));
+    const scripted = await popup.evaluate(() =>
+      (globalThis as any).browser.permissions.request({ origins: ['<all_urls>'] }).then(String, (error: Error) => `rejected: ${error.message}`),
+    );
     expect(scripted).toMatch(/^rejected: .*user input/);
 
     // From the button's click: granted, permissions.onAdded fires, and both pages clear.

@@ -16,8 +16,23 @@ export async function startBodySite(): Promise<TestServer> {
   </script>`;
   return startServer({
     '/shop': () => okPage('Shop', shop),
-    '/api/orders': () => rawResponse(503, 'Service Unavailable', ENVOY_503_HEADERS.filter(([name]) => name !== 'content-length'), ENVOY_CONNECT_ERROR_BODY),
-    '/api/long': () => rawResponse(502, 'Bad Gateway', [['Server', 'nginx'], ['Content-Type', 'text/html; charset=utf-8']], LONG_BODY),
+    '/api/orders': () =>
+      rawResponse(
+        503,
+        'Service Unavailable',
+        ENVOY_503_HEADERS.filter(([name]) => name !== 'content-length'),
+        ENVOY_CONNECT_ERROR_BODY,
+      ),
+    '/api/long': () =>
+      rawResponse(
+        502,
+        'Bad Gateway',
+        [
+          ['Server', 'nginx'],
+          ['Content-Type', 'text/html; charset=utf-8'],
+        ],
+        LONG_BODY,
+      ),
   });
 }
 

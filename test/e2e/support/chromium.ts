@@ -191,9 +191,7 @@ export async function launchChromium(options: LaunchOptions | string = {}): Prom
       await settings.goto(`chrome://extensions/?id=${extensionId}`);
       await settings.locator('select#hostAccess').selectOption(mode);
       const wanted = mode === 'ON_ALL_SITES';
-      await waitFor(`site access ${mode}`, () =>
-        inExtension(async (all) => (await chrome.permissions.contains({ origins: ['<all_urls>'] })) === all, wanted),
-      );
+      await waitFor(`site access ${mode}`, () => inExtension(async (all) => (await chrome.permissions.contains({ origins: ['<all_urls>'] })) === all, wanted));
       await settings.close();
     },
     async close() {

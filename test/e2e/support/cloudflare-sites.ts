@@ -32,7 +32,12 @@ export function startCloudflareSites(): Promise<TestServer> {
     },
     '/up': (request) => {
       const api = `http://api-shop.test:${request.headers.host?.split(':')[1]}/api`;
-      return rawResponse(200, 'OK', cloudflare({ 'CF-Cache-Status': 'DYNAMIC' }), `<!doctype html><title>Up</title><h1>Up</h1><script>fetch(${JSON.stringify(api)}).catch(() => {})</script>`);
+      return rawResponse(
+        200,
+        'OK',
+        cloudflare({ 'CF-Cache-Status': 'DYNAMIC' }),
+        `<!doctype html><title>Up</title><h1>Up</h1><script>fetch(${JSON.stringify(api)}).catch(() => {})</script>`,
+      );
     },
     '/api': () => rawResponse(200, 'OK', cloudflare({ 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' }), '{"ok":true}'),
   });

@@ -21,7 +21,12 @@ export const SECRETS = {
 export const ENVOY_REQUEST_ID = '8d7c2a4e-4f1b-4d1e-9a57-3c2b1e0f9a11';
 
 interface ExportedHar {
-  log: { entries: { request: { url: string; headers: { name: string; value: string }[]; cookies: unknown[] }; response: { status: number; cookies: unknown[]; content: { text?: string } } }[] };
+  log: {
+    entries: {
+      request: { url: string; headers: { name: string; value: string }[]; cookies: unknown[] };
+      response: { status: number; cookies: unknown[]; content: { text?: string } };
+    }[];
+  };
 }
 
 /**
@@ -54,7 +59,13 @@ export async function startDevtoolsSite(): Promise<DevtoolsSite> {
   const site = await startServer({
     '/shop': () => okPage('Shop'),
     '/checkout': () => okPage('Checkout'),
-    '/api/orders': () => rawResponse(503, 'Service Unavailable', [...ENVOY_503_HEADERS.filter(([name]) => name !== 'content-length'), ['x-request-id', ENVOY_REQUEST_ID]], ENVOY_CONNECT_ERROR_BODY),
+    '/api/orders': () =>
+      rawResponse(
+        503,
+        'Service Unavailable',
+        [...ENVOY_503_HEADERS.filter(([name]) => name !== 'content-length'), ['x-request-id', ENVOY_REQUEST_ID]],
+        ENVOY_CONNECT_ERROR_BODY,
+      ),
     '/api/slow': () => replayFixture(NGINX_504),
     '/api/account': () =>
       withHeaders(replayFixture(NGINX_502), [

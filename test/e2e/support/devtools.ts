@@ -59,7 +59,9 @@ export async function launchChromiumWithDevtools(display: string): Promise<Chrom
     env: { ...process.env, DISPLAY: display },
   });
   try {
-    const worker = await browser.waitForTarget((target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'), { timeout: 20_000 });
+    const worker = await browser.waitForTarget((target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'), {
+      timeout: 20_000,
+    });
     const extensionId = new URL(worker.url()).host;
     const origin = `chrome-extension://${extensionId}`;
     const root = await browser.target().createCDPSession();
@@ -115,7 +117,9 @@ export async function launchChromiumWithDevtools(display: string): Promise<Chrom
       devtoolsPage,
       async showPanel(tabId) {
         const devtools = await devtoolsPage(tabId);
-        const url = await devtools(() => new Promise<string>((resolve) => chrome.devtools.inspectedWindow.eval('location.href', ((href: unknown) => resolve(String(href))) as never)));
+        const url = await devtools(
+          () => new Promise<string>((resolve) => chrome.devtools.inspectedWindow.eval('location.href', ((href: unknown) => resolve(String(href))) as never)),
+        );
         const panelId = `${origin}Gatewhy`;
         // The DevTools window of that tab: its front-end boots lazily, so the first calls can throw; they are retried.
         await waitFor(
@@ -146,7 +150,8 @@ export async function launchChromiumWithDevtools(display: string): Promise<Chrom
         return extensionTargetFor('devtools-panel.html', tabId, `the Gatewhy panel of tab ${tabId}`);
       },
       async stopWorker() {
-        const workers = async () => (await root.send('Target.getTargets')).targetInfos.filter((info) => info.type === 'service_worker' && info.url.startsWith(origin));
+        const workers = async () =>
+          (await root.send('Target.getTargets')).targetInfos.filter((info) => info.type === 'service_worker' && info.url.startsWith(origin));
         const [target] = await workers();
         if (!target) throw new Error('no service worker to stop');
         // A new worker may start at once, under the same target id (a DevTools port with messages in flight
@@ -164,7 +169,8 @@ export async function launchChromiumWithDevtools(display: string): Promise<Chrom
         };
         // Attaching to a worker that is going away can hang for a minute: a check that gets no answer soon is
         // asked again. The browser's own list says first whether any worker is left.
-        const soon = (value?: string) => Promise.race([marked(value), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer')), 3000))]);
+        const soon = (value?: string) =>
+          Promise.race([marked(value), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer')), 3000))]);
         await waitFor('the service worker to be marked', () => soon('before-stop'), 20_000);
         await root.send('Target.closeTarget', { targetId: target.targetId });
         await waitFor('the service worker to stop', async () => (await workers()).length === 0 || !(await soon()), 20_000);

@@ -41,9 +41,7 @@ export interface FirefoxWithExtension {
 /** `page.goto('moz-extension://…')` never resolves although the page loads: start it, then poll. */
 async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   void page.goto(url).catch(() => {});
-  await waitFor(`${url} to load`, () =>
-    page.evaluate((wanted) => location.href === wanted && document.readyState === 'complete', url).catch(() => false),
-  );
+  await waitFor(`${url} to load`, () => page.evaluate((wanted) => location.href === wanted && document.readyState === 'complete', url).catch(() => false));
 }
 
 interface BidiConnection {

@@ -74,7 +74,10 @@ export function replayFixture(file: string): string {
   const [statusLine, ...headerLines] = head.split(/\r?\n/);
   const framing = /^(content-length|transfer-encoding|connection|keep-alive|content-encoding):/i;
   const kept = headerLines.filter((line) => line.trim() !== '' && !framing.test(line));
-  const http1StatusLine = statusLine!.replace(/^HTTP\/(2|3)(\.0)?\s+(\d{3})\s*(.*)$/, (_m, _v, _z, code: string, reason: string) => `HTTP/1.1 ${code} ${reason || 'Status'}`);
+  const http1StatusLine = statusLine!.replace(
+    /^HTTP\/(2|3)(\.0)?\s+(\d{3})\s*(.*)$/,
+    (_m, _v, _z, code: string, reason: string) => `HTTP/1.1 ${code} ${reason || 'Status'}`,
+  );
   return [http1StatusLine, ...kept, `Content-Length: ${Buffer.byteLength(body, 'latin1')}`, 'Connection: close'].join('\r\n') + '\r\n\r\n' + body;
 }
 
@@ -96,7 +99,10 @@ function parseRequest(buffer: Buffer): IncomingRequest | undefined {
 /**
  * Starts a server on 127.0.0.1, on `port` or on a free port; with `tls` (a key and certificate in PEM), an HTTPS one.
  */
-export async function startServer(routes: Record<string, Handler> = {}, { port: wanted = 0, tls: credentials }: { port?: number; tls?: { key: string; cert: string } } = {}): Promise<TestServer> {
+export async function startServer(
+  routes: Record<string, Handler> = {},
+  { port: wanted = 0, tls: credentials }: { port?: number; tls?: { key: string; cert: string } } = {},
+): Promise<TestServer> {
   const table = new Map(Object.entries(routes));
   const hits = new Map<string, number>();
   const requests: IncomingRequest[] = [];

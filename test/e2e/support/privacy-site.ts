@@ -52,12 +52,19 @@ export async function startPrivacySite(): Promise<PrivacySite> {
       nginxPage('503 Service Temporarily Unavailable'),
     );
   // Each page calls its own API address, so a test can tell which window's failures went where.
-  const server = await startServer({ '/regular': () => failingPage('/regular'), '/private': () => failingPage('/private'), '/api/regular': api, '/api/private': api });
+  const server = await startServer({
+    '/regular': () => failingPage('/regular'),
+    '/private': () => failingPage('/private'),
+    '/api/regular': api,
+    '/api/private': api,
+  });
   return {
     server,
     pageUrl: (path) => `${server.origin}${path}?token=${QUERY_SECRET}`,
     apiCallsWithCredentials: () =>
-      server.requests.filter(({ path, headers }) => path.startsWith('/api') && headers.authorization === `Bearer ${BEARER_TOKEN}` && (headers.cookie ?? '').includes(PAGE_COOKIE)).length,
+      server.requests.filter(
+        ({ path, headers }) => path.startsWith('/api') && headers.authorization === `Bearer ${BEARER_TOKEN}` && (headers.cookie ?? '').includes(PAGE_COOKIE),
+      ).length,
   };
 }
 

@@ -23,14 +23,17 @@ export async function startRetrySite(): Promise<RetrySite> {
     return handler(hit);
   };
   /** Fails once like nginx, then answers `status` with nothing to say but its status. */
-  const failsThen = (status: number, reason: string) => track((hit) => (hit === 1 ? failing() : rawResponse(status, reason, { 'Content-Type': 'text/html' }, html(`${status} ${reason}`))));
+  const failsThen = (status: number, reason: string) =>
+    track((hit) => (hit === 1 ? failing() : rawResponse(status, reason, { 'Content-Type': 'text/html' }, html(`${status} ${reason}`))));
   const server = await startServer({
     '/flaky': track((hit) => (hit <= 2 ? failing() : okPage('Back again'))),
     '/retry-after': track((hit) =>
       hit === 1 ? rawResponse(503, 'Service Unavailable', { 'Retry-After': '4', 'Content-Type': 'text/html' }, '<h1>Down for a moment</h1>') : okPage('Ready'),
     ),
     '/retry-after-zero': track(() => rawResponse(503, 'Service Unavailable', { 'Retry-After': '0', 'Content-Type': 'text/html' }, html('Busy, try again'))),
-    '/retry-after-zero-without': track(() => rawResponse(503, 'Service Unavailable', { 'Retry-After': '0', 'Content-Type': 'text/html' }, html('Busy, try again'))),
+    '/retry-after-zero-without': track(() =>
+      rawResponse(503, 'Service Unavailable', { 'Retry-After': '0', 'Content-Type': 'text/html' }, html('Busy, try again')),
+    ),
     '/asks-an-hour': track(() => rawResponse(503, 'Service Unavailable', { 'Retry-After': '3600', 'Content-Type': 'text/html' }, html('Down for maintenance'))),
     '/form': () => okPage('Order', '<form method="post" action="/submit"><input name="item" value="book"><button>Buy</button></form>'),
     '/submit': track(failing),

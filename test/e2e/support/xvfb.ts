@@ -24,7 +24,9 @@ export async function startDisplay(): Promise<VirtualDisplay> {
     if (process.env.DISPLAY) return { display: process.env.DISPLAY, stop: async () => {} };
     throw new Error(missingDisplay());
   }
-  const xvfb: ChildProcess = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1400x1000x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  const xvfb: ChildProcess = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1400x1000x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
   const number = await new Promise<string>((resolve, reject) => {
     let written = '';
     let errors = '';

@@ -63,7 +63,7 @@ describe('onDevtoolsConnect', () => {
     expect(attach).not.toHaveBeenCalled();
   });
 
-  it('should attach a well-formed body for the port\'s tab and acknowledge it', async () => {
+  it("should attach a well-formed body for the port's tab and acknowledge it", async () => {
     const attach = vi.fn(async () => true);
     const port = fakePort('gatewhy-devtools:3', { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/devtools-panel.html' });
     connect(port, attach);

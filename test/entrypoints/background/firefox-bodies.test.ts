@@ -38,12 +38,15 @@ const details = (statusCode: number) => ({
   method: 'get',
   statusCode,
   timeStamp: 1_800_000_000_000,
-  responseHeaders: [{ name: 'Content-Type', value: 'text/plain; charset=utf-8' }, { name: 'server', value: 'envoy' }],
+  responseHeaders: [
+    { name: 'Content-Type', value: 'text/plain; charset=utf-8' },
+    { name: 'server', value: 'envoy' },
+  ],
 });
 const chunk = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
 
 describe('readFailingBody', () => {
-  it('should never filter a healthy response, nor an application\'s 500', () => {
+  it("should never filter a healthy response, nor an application's 500", () => {
     const read = vi.fn();
     readFailingBody(details(200), read);
     readFailingBody(details(500), read);
@@ -60,7 +63,15 @@ describe('readFailingBody', () => {
     filter!.onstop!();
     expect(new TextDecoder().decode(Buffer.concat(filter!.written))).toBe(parts.join(''));
     expect(filter!.disconnected).toBe(1);
-    expect(read).toHaveBeenCalledWith(4, { requestId: '77', url: 'https://shop.example.com/api/orders', method: 'GET', status: 503, time: 1_800_000_000_000, bodyText: parts.join(''), bodyTruncated: false });
+    expect(read).toHaveBeenCalledWith(4, {
+      requestId: '77',
+      url: 'https://shop.example.com/api/orders',
+      method: 'GET',
+      status: 503,
+      time: 1_800_000_000_000,
+      bodyText: parts.join(''),
+      bodyTruncated: false,
+    });
   });
 
   it('should let go once 16 KB are kept, the rest streaming without it', () => {

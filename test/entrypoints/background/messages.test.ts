@@ -31,7 +31,15 @@ beforeEach(() => {
 async function withFailingTabs(...tabIds: number[]) {
   const runner = createTabRunner({ browserTraits: { reloadsNetworkErrors: false } });
   for (const tabId of tabIds) {
-    const addressed = responseEvent({ tabId, requestId: '1', type: 'main_frame', method: 'GET', url: `https://shop${tabId}.example.com/`, statusCode: 502, responseHeaders: [{ name: 'Server', value: 'nginx' }] });
+    const addressed = responseEvent({
+      tabId,
+      requestId: '1',
+      type: 'main_frame',
+      method: 'GET',
+      url: `https://shop${tabId}.example.com/`,
+      statusCode: 502,
+      responseHeaders: [{ name: 'Server', value: 'nginx' }],
+    });
     await runner.dispatch(addressed!.tabId, addressed!.event);
   }
   return { runner, onMessage: createMessageHandler(runner, ORIGIN) };
@@ -80,7 +88,10 @@ describe('the message handler', () => {
     expect(await onMessage({ type: 'never-on-site', url: 'https://victim.example/' }, bannerIn(4))).toEqual({ ok: true, pattern: '*://shop4.example.com/*' });
     expect((await loadSettings()).settings.neverRetrySites).toEqual(['*://shop4.example.com/*']);
     expect((await runner.stateOf(4))?.retry).toMatchObject({ blocked: 'never-site' });
-    expect(await onMessage({ type: 'never-on-site', url: 'javascript:alert(1)' }, popup)).toEqual({ ok: false, error: 'Only http and https sites can have rules' });
+    expect(await onMessage({ type: 'never-on-site', url: 'javascript:alert(1)' }, popup)).toEqual({
+      ok: false,
+      error: 'Only http and https sites can have rules',
+    });
   });
 
   it('adds no rule from a private window’s tab (settings are on disk), and stops its retrying instead', async () => {

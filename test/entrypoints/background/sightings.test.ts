@@ -4,7 +4,12 @@ import { createSightingRecorder } from '../../../entrypoints/background/sighting
 import { sightingsItem } from '../../../services/sightings-store';
 
 const NOW = 1_800_000_000_000;
-const response = (url: string, statusCode = 200, time = NOW) => ({ url, statusCode, timeStamp: time, responseHeaders: [{ name: 'cf-ray', value: '8a1033f2b3c4d5e6-AMS' }] });
+const response = (url: string, statusCode = 200, time = NOW) => ({
+  url,
+  statusCode,
+  timeStamp: time,
+  responseHeaders: [{ name: 'cf-ray', value: '8a1033f2b3c4d5e6-AMS' }],
+});
 const stored = async () => ((await sightingsItem.getValue()) as { site: string }[]).map(({ site }) => site);
 
 beforeEach(() => fakeBrowser.reset());

@@ -78,7 +78,9 @@ describe('the runner', () => {
 
   it('writes nothing of a private window’s tab to storage.local or storage.sync: its recent errors stay in memory', async () => {
     const incognito = new Set([8]);
-    Object.assign(browser.tabs, { get: vi.fn(async (tabId: number) => ({ id: tabId, url: URL_OF(tabId), status: 'loading', incognito: incognito.has(tabId) })) });
+    Object.assign(browser.tabs, {
+      get: vi.fn(async (tabId: number) => ({ id: tabId, url: URL_OF(tabId), status: 'loading', incognito: incognito.has(tabId) })),
+    });
     const tabs = runner();
     await failPage(tabs, 8);
     await failPage(tabs, 7, '20');
@@ -114,7 +116,17 @@ describe('the runner', () => {
   it('keeps at most MAX_FAILURES_PER_TAB failed requests per tab, stored per burst', async () => {
     const tabs = runner();
     for (let i = 1; i <= MAX_FAILURES_PER_TAB + 15; i++) {
-      await deliver(tabs, responseEvent({ tabId: 9, requestId: String(100 + i), type: 'xmlhttprequest', statusCode: 503, url: `https://api.example.com/${i}`, responseHeaders: [] }));
+      await deliver(
+        tabs,
+        responseEvent({
+          tabId: 9,
+          requestId: String(100 + i),
+          type: 'xmlhttprequest',
+          statusCode: 503,
+          url: `https://api.example.com/${i}`,
+          responseHeaders: [],
+        }),
+      );
     }
     expect(await readTabRecord(9)).toBeUndefined();
     await vi.waitFor(async () => expect((await readTabRecord(9))?.failures.length).toBe(MAX_FAILURES_PER_TAB), { timeout: 2000 });
@@ -123,9 +135,15 @@ describe('the runner', () => {
 
   it('stores nothing for a burst whose tab closed before it was flushed', async () => {
     const tabs = runner();
-    await deliver(tabs, responseEvent({ tabId: 11, requestId: '6', type: 'xmlhttprequest', statusCode: 503, url: 'https://a.example/other', responseHeaders: [] }));
+    await deliver(
+      tabs,
+      responseEvent({ tabId: 11, requestId: '6', type: 'xmlhttprequest', statusCode: 503, url: 'https://a.example/other', responseHeaders: [] }),
+    );
     await tabs.dispatch(11, { type: 'tab-closed' });
-    await deliver(tabs, responseEvent({ tabId: 11, requestId: '7', type: 'xmlhttprequest', statusCode: 503, url: 'https://a.example/late', responseHeaders: [] }));
+    await deliver(
+      tabs,
+      responseEvent({ tabId: 11, requestId: '7', type: 'xmlhttprequest', statusCode: 503, url: 'https://a.example/late', responseHeaders: [] }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1300));
     expect(await browser.storage.session.get(['tab:11', 'retry:11'])).toEqual({});
   });
@@ -160,7 +178,10 @@ describe('the runner', () => {
 
   it('records a page that got no response, and forgets a tab when it closes', async () => {
     const tabs = runner();
-    await deliver(tabs, networkErrorEvent({ tabId: 12, requestId: '3', type: 'main_frame', url: 'https://down.example/', error: 'NS_ERROR_CONNECTION_REFUSED' }));
+    await deliver(
+      tabs,
+      networkErrorEvent({ tabId: 12, requestId: '3', type: 'main_frame', url: 'https://down.example/', error: 'NS_ERROR_CONNECTION_REFUSED' }),
+    );
     expect((await readTabRecord(12))?.page).toMatchObject({ status: 0, networkError: 'NS_ERROR_CONNECTION_REFUSED' });
     await tabs.dispatch(12, { type: 'tab-closed' });
     expect(await readTabRecord(12)).toBeUndefined();
@@ -186,15 +207,18 @@ describe('the listeners’ handlers on odd input', () => {
     { tabId: -1, type: 'main_frame', statusCode: 502, url: 'https://a.example/' },
   ];
 
-  it.each(odd.map((details) => [JSON.stringify(details)?.slice(0, 60) ?? String(details), details]))('turn %s into an event or nothing, and the runner takes it without an error', async (_label, details) => {
-    const tabs = runner();
-    for (const toEvent of [navigationEvent, responseEvent, networkErrorEvent]) {
-      const addressed = toEvent(details);
-      if (addressed) await expect(tabs.dispatch(addressed.tabId, addressed.event)).resolves.toBeUndefined();
-    }
-    await tabs.stateOf(1);
-    expect(warnings).toEqual([]);
-  });
+  it.each(odd.map((details) => [JSON.stringify(details)?.slice(0, 60) ?? String(details), details]))(
+    'turn %s into an event or nothing, and the runner takes it without an error',
+    async (_label, details) => {
+      const tabs = runner();
+      for (const toEvent of [navigationEvent, responseEvent, networkErrorEvent]) {
+        const addressed = toEvent(details);
+        if (addressed) await expect(tabs.dispatch(addressed.tabId, addressed.event)).resolves.toBeUndefined();
+      }
+      await tabs.stateOf(1);
+      expect(warnings).toEqual([]);
+    },
+  );
 });
 
 describe('the global retry log', () => {
@@ -219,13 +243,25 @@ describe('bodies DevTools saw', () => {
   const API = 'https://shop7.example.com/api/orders';
   const ENVOY_BODY = 'upstream connect error or disconnect/reset before headers. reset reason: connection failure';
   const body = { url: API, method: 'GET', status: 503, time: Date.now(), bodyText: ENVOY_BODY, bodyTruncated: false };
-  const envoyCall = { tabId: 7, requestId: '20', type: 'xmlhttprequest', method: 'GET', url: API, statusCode: 503, timeStamp: Date.now(), responseHeaders: [{ name: 'server', value: 'envoy' }] };
+  const envoyCall = {
+    tabId: 7,
+    requestId: '20',
+    type: 'xmlhttprequest',
+    method: 'GET',
+    url: API,
+    statusCode: 503,
+    timeStamp: Date.now(),
+    responseHeaders: [{ name: 'server', value: 'envoy' }],
+  };
 
   it('attaches a body to its failure through the tab machine, and the stored failure is explained from it', async () => {
     const tabs = runner();
     await deliver(tabs, responseEvent(envoyCall));
     expect(await tabs.attachBody(7, body)).toBe(true);
-    await vi.waitFor(async () => expect((await readTabRecord(7))?.failures[0]).toMatchObject({ bodyText: ENVOY_BODY, summary: { cause: 'origin-unreachable' } }), { timeout: 3000 });
+    await vi.waitFor(
+      async () => expect((await readTabRecord(7))?.failures[0]).toMatchObject({ bodyText: ENVOY_BODY, summary: { cause: 'origin-unreachable' } }),
+      { timeout: 3000 },
+    );
   });
 
   it('answers false at once for a tab that closed, and leaves no body behind', async () => {

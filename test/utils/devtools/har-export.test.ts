@@ -15,7 +15,10 @@ const raw = () => {
       ['Referer', `https://shop.example.com/cart?coupon=${SECRET}`],
       ['Accept', 'application/json'],
     ],
-    extraHeaders: [['Set-Cookie', `sid=${SECRET}; HttpOnly`], ['X-Request-Id', 'req-42']],
+    extraHeaders: [
+      ['Set-Cookie', `sid=${SECRET}; HttpOnly`],
+      ['X-Request-Id', 'req-42'],
+    ],
   });
   return {
     ...entry,
@@ -28,7 +31,7 @@ const raw = () => {
 };
 
 describe('sanitizeEntry', () => {
-  it('should leave out every cookie, credential and token as Chrome\'s sanitised export does, and more', () => {
+  it("should leave out every cookie, credential and token as Chrome's sanitised export does, and more", () => {
     const entry = sanitizeEntry(raw());
     expect(entry.request.cookies).toEqual([]);
     expect(entry.response.cookies).toEqual([]);
@@ -61,14 +64,18 @@ describe('sanitizeEntry', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,30}$/), fc.stringMatching(/^[A-Za-z0-9]{8,40}$/), (name, value) => {
         const sensitive = isSensitiveHeader(name);
-        const entry = sanitizeEntry({ request: { url: 'https://a.example/', headers: [{ name, value: `v-${value}` }] } as never, response: { status: 502, headers: [{ name, value: `v-${value}` }] } } as never);
+        const entry = sanitizeEntry({
+          request: { url: 'https://a.example/', headers: [{ name, value: `v-${value}` }] } as never,
+          response: { status: 502, headers: [{ name, value: `v-${value}` }] },
+        } as never);
         return !sensitive || !JSON.stringify(entry).includes(`v-${value}`);
       }),
     );
   });
 
   it('should not throw on hostile input', () => {
-    for (const odd of [{}, { request: null, response: 'x' }, { timings: 'x', request: { headers: 7, queryString: 'q' } }]) expect(() => sanitizeEntry(odd as never)).not.toThrow();
+    for (const odd of [{}, { request: null, response: 'x' }, { timings: 'x', request: { headers: 7, queryString: 'q' } }])
+      expect(() => sanitizeEntry(odd as never)).not.toThrow();
   });
 });
 

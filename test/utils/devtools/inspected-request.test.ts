@@ -54,14 +54,17 @@ describe('readEntry', () => {
     expect(JSON.stringify(request)).not.toContain('SECRET');
   });
 
-  it('should tell the page\'s own document from a frame\'s', () => {
+  it("should tell the page's own document from a frame's", () => {
     const document = entry(502, { _resourceType: 'document', request: { url: 'https://shop.example.com/', method: 'GET' } });
     expect(readEntry(document, 'https://shop.example.com/').type).toBe('main_frame');
     expect(readEntry(document, 'https://other.example/').type).toBe('sub_frame');
   });
 
   it('should keep the network error of a request that got no response', () => {
-    expect(readEntry({ request: { url: 'https://a.example/' }, response: { status: 0, _error: 'net::ERR_NAME_NOT_RESOLVED' } })).toMatchObject({ status: 0, networkError: 'net::ERR_NAME_NOT_RESOLVED' });
+    expect(readEntry({ request: { url: 'https://a.example/' }, response: { status: 0, _error: 'net::ERR_NAME_NOT_RESOLVED' } })).toMatchObject({
+      status: 0,
+      networkError: 'net::ERR_NAME_NOT_RESOLVED',
+    });
   });
 
   it('should read hostile input as empty fields, never throwing', () => {

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { addRequest, clearLog, emptyLog, filterChoices, MAX_LOGGED, navigated, NO_FILTERS, visibleRequests, withBody, type PanelLog } from '../../../utils/devtools/panel-log';
+import {
+  addRequest,
+  clearLog,
+  emptyLog,
+  filterChoices,
+  MAX_LOGGED,
+  navigated,
+  NO_FILTERS,
+  visibleRequests,
+  withBody,
+  type PanelLog,
+} from '../../../utils/devtools/panel-log';
 import { CLOUDFRONT_503, ENVOY_503, inspected, NGINX_504, PAGE_URL, T0 } from '../../support/inspected';
 
 const orders = inspected(ENVOY_503, { url: 'https://shop.example.com/api/orders', time: T0, body: false });
 const slow = inspected(NGINX_504, { url: 'https://shop.example.com/api/slow', time: T0 + 1000 });
 const widget = inspected(CLOUDFRONT_503, { url: 'https://widgets.example.net/embed.json', time: T0 + 2000 });
-const unreachable = { ...inspected(NGINX_504, { url: 'https://api.example.org/ping', time: T0 + 3000 }), status: 0, networkError: 'net::ERR_CONNECTION_REFUSED' };
+const unreachable = {
+  ...inspected(NGINX_504, { url: 'https://api.example.org/ping', time: T0 + 3000 }),
+  status: 0,
+  networkError: 'net::ERR_CONNECTION_REFUSED',
+};
 
 const logOf = (...requests: (typeof orders)[]): PanelLog => requests.reduce(addRequest, emptyLog(PAGE_URL));
 
@@ -31,18 +46,21 @@ describe('withBody', () => {
 });
 
 describe('navigated', () => {
-  it('should start afresh, as DevTools\' own Network panel does', () => {
+  it("should start afresh, as DevTools' own Network panel does", () => {
     expect(navigated(logOf(orders, slow), 'https://shop.example.com/next', false)).toEqual({ requests: [], pageUrl: 'https://shop.example.com/next' });
   });
 
-  it('should keep the new page\'s own failed document and what came after it, when they were reported first', () => {
+  it("should keep the new page's own failed document and what came after it, when they were reported first", () => {
     const failedPage = inspected(ENVOY_503, { url: 'https://shop.example.com/next', time: T0 + 1500, type: 'document' });
     const log = navigated(logOf(orders, failedPage, widget), 'https://shop.example.com/next', false);
     expect(log.requests.map(({ url }) => url)).toEqual([failedPage.url, widget.url]);
   });
 
   it('should keep everything with "preserve log", and learn the new address', () => {
-    expect(navigated(logOf(orders, slow), 'https://shop.example.com/next', true)).toEqual({ requests: [orders, slow], pageUrl: 'https://shop.example.com/next' });
+    expect(navigated(logOf(orders, slow), 'https://shop.example.com/next', true)).toEqual({
+      requests: [orders, slow],
+      pageUrl: 'https://shop.example.com/next',
+    });
   });
 
   it('should be undone by nothing but a clear', () => {

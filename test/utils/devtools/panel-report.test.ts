@@ -4,7 +4,15 @@ import { asFailedRequest, explainInspected, panelRecord, panelReport } from '../
 import { reportJson, reportMarkdown } from '../../../utils/report';
 import { CLOUDFRONT_503, ENVOY_503, inspected, PAGE_URL, T0 } from '../../support/inspected';
 
-const envoy = (body: boolean) => inspected(ENVOY_503, { url: 'https://shop.example.com/api/orders?token=SECRET-QUERY', extraHeaders: [['X-Request-Id', 'req-42'], ['Set-Cookie', 'sid=SECRET-COOKIE']], body });
+const envoy = (body: boolean) =>
+  inspected(ENVOY_503, {
+    url: 'https://shop.example.com/api/orders?token=SECRET-QUERY',
+    extraHeaders: [
+      ['X-Request-Id', 'req-42'],
+      ['Set-Cookie', 'sid=SECRET-COOKIE'],
+    ],
+    body,
+  });
 
 describe('explainInspected', () => {
   it('should explain an Envoy 503 from its body, the variant named; from headers alone with the body not seen, less sure', () => {
@@ -20,9 +28,10 @@ describe('explainInspected', () => {
 });
 
 describe('asFailedRequest', () => {
-  it('should write the status line as webRequest does, from the HAR\'s version when it is known', () => {
+  it("should write the status line as webRequest does, from the HAR's version when it is known", () => {
     const log = emptyLog(PAGE_URL);
-    const withVersion = (httpVersion: string) => asFailedRequest({ ...envoy(true), har: { ...envoy(true).har, response: { ...envoy(true).har.response, httpVersion } } }, log).statusLine;
+    const withVersion = (httpVersion: string) =>
+      asFailedRequest({ ...envoy(true), har: { ...envoy(true).har, response: { ...envoy(true).har.response, httpVersion } } }, log).statusLine;
     expect(withVersion('HTTP/1.1')).toBe('HTTP/1.1 503 Service Unavailable');
     expect(withVersion('h2')).toBe('HTTP/2 503 Service Unavailable');
     expect(withVersion('http/2.0')).toBe('HTTP/2 503 Service Unavailable');
@@ -32,7 +41,7 @@ describe('asFailedRequest', () => {
 });
 
 describe('panelRecord', () => {
-  it('should make the page\'s failed document the record\'s page, and keep the party of each request', () => {
+  it("should make the page's failed document the record's page, and keep the party of each request", () => {
     const page = inspected(ENVOY_503, { url: PAGE_URL, type: 'document', time: T0 });
     const widget = inspected(CLOUDFRONT_503, { url: 'https://widgets.example.net/embed.json', time: T0 + 10 });
     const log = [page, widget].reduce(addRequest, emptyLog(PAGE_URL));
@@ -43,11 +52,15 @@ describe('panelRecord', () => {
 });
 
 describe('panelReport', () => {
-  it('should report the requests as the popup does, with the body\'s cause and the support ids, and no secret', () => {
+  it("should report the requests as the popup does, with the body's cause and the support ids, and no secret", () => {
     const log = addRequest(emptyLog(PAGE_URL), envoy(true));
     const report = panelReport(log, log.requests, { tabId: 9, includeQuery: false, now: T0 + 60_000, version: '0.1.0' });
     const [orders] = report.requests;
-    expect(orders).toMatchObject({ url: 'https://shop.example.com/api/orders', gateway: { name: 'Envoy' }, support: { ids: [{ label: 'Request ID', value: 'req-42' }] } });
+    expect(orders).toMatchObject({
+      url: 'https://shop.example.com/api/orders',
+      gateway: { name: 'Envoy' },
+      support: { ids: [{ label: 'Request ID', value: 'req-42' }] },
+    });
     expect(orders!.support.likelyCause).toMatch(/^Origin unreachable \(\d+%\)$/);
     const text = reportJson(report) + reportMarkdown(report);
     expect(text).not.toContain('SECRET-QUERY');

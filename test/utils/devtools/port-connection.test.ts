@@ -1,9 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { initialConnection, MAX_UNACKED, reconnectDelay, RECONNECT_DELAYS_MS, step, type ConnectionEffect, type ConnectionEvent, type ConnectionState } from '../../../utils/devtools/port-connection';
+import {
+  initialConnection,
+  MAX_UNACKED,
+  reconnectDelay,
+  RECONNECT_DELAYS_MS,
+  step,
+  type ConnectionEvent,
+  type ConnectionState,
+} from '../../../utils/devtools/port-connection';
 import type { SeenResponse } from '../../../utils/devtools/port-protocol';
 
-const response = (n: number): SeenResponse => ({ url: `https://shop.example.com/api/${n}`, method: 'GET', status: 503, time: 1000 + n, bodyText: `body ${n}`, bodyTruncated: false });
+const response = (n: number): SeenResponse => ({
+  url: `https://shop.example.com/api/${n}`,
+  method: 'GET',
+  status: 503,
+  time: 1000 + n,
+  bodyText: `body ${n}`,
+  bodyTruncated: false,
+});
 
 /** Runs events from a state; returns the last state and every effect, as `type` or `type:detail`. */
 function run(events: ConnectionEvent[], state: ConnectionState = initialConnection()) {
@@ -11,7 +26,11 @@ function run(events: ConnectionEvent[], state: ConnectionState = initialConnecti
   for (const event of events) {
     const next = step(state, event);
     state = next.state;
-    effects.push(...next.effects.map((effect) => (effect.type === 'post' ? `post:${effect.message.id}` : effect.type === 'schedule-reconnect' ? `schedule:${effect.delayMs}` : effect.type)));
+    effects.push(
+      ...next.effects.map((effect) =>
+        effect.type === 'post' ? `post:${effect.message.id}` : effect.type === 'schedule-reconnect' ? `schedule:${effect.delayMs}` : effect.type,
+      ),
+    );
   }
   return { state, effects };
 }
@@ -23,7 +42,12 @@ describe('the DevTools port', () => {
   });
 
   it('should post at once while connected, and forget what was acknowledged', () => {
-    const { state, effects } = run([{ type: 'seen', response: response(1) }, { type: 'connected' }, { type: 'seen', response: response(2) }, { type: 'ack', id: 1 }]);
+    const { state, effects } = run([
+      { type: 'seen', response: response(1) },
+      { type: 'connected' },
+      { type: 'seen', response: response(2) },
+      { type: 'ack', id: 1 },
+    ]);
     expect(effects).toEqual(['connect', 'post:1', 'post:2']);
     expect(state.unacked.map(({ id }) => id)).toEqual([2]);
   });
@@ -57,7 +81,13 @@ describe('the DevTools port', () => {
   });
 
   it('should keep a scheduled backoff when a new response arrives meanwhile', () => {
-    const { effects } = run([{ type: 'seen', response: response(1) }, { type: 'connect-failed' }, { type: 'seen', response: response(2) }, { type: 'reconnect-due' }, { type: 'connected' }]);
+    const { effects } = run([
+      { type: 'seen', response: response(1) },
+      { type: 'connect-failed' },
+      { type: 'seen', response: response(2) },
+      { type: 'reconnect-due' },
+      { type: 'connected' },
+    ]);
     expect(effects).toEqual(['connect', 'schedule:0', 'connect', 'post:1', 'post:2']);
   });
 

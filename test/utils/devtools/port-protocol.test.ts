@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { isAck, MAX_URL_CHARS, parseResponseSeen, portName, tabIdOfPort } from '../../../utils/devtools/port-protocol';
 import { MAX_BODY_CHARS } from '../../../utils/devtools/response-body';
 
-const seen = { url: 'https://shop.example.com/api/orders', method: 'GET', status: 503, time: 1_764_252_300_000, bodyText: 'upstream connect error', bodyTruncated: false };
-const message = (response: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({ type: 'response-seen', id: 1, response: { ...seen, ...response }, ...extra });
+const seen = {
+  url: 'https://shop.example.com/api/orders',
+  method: 'GET',
+  status: 503,
+  time: 1_764_252_300_000,
+  bodyText: 'upstream connect error',
+  bodyTruncated: false,
+};
+const message = (response: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
+  type: 'response-seen',
+  id: 1,
+  response: { ...seen, ...response },
+  ...extra,
+});
 
 describe('port names', () => {
   it('should name one port per inspected tab, and read the tab back', () => {
@@ -11,8 +23,18 @@ describe('port names', () => {
     expect(tabIdOfPort(portName(42))).toBe(42);
   });
 
-  it('should not take any other port\'s name for one', () => {
-    for (const name of ['gatewhy-devtools:', 'gatewhy-devtools:-1', 'gatewhy-devtools:4.2', 'gatewhy-devtools:1e3', 'other:42', 'gatewhy-devtools:99999999999', 42, undefined]) expect(tabIdOfPort(name)).toBeUndefined();
+  it("should not take any other port's name for one", () => {
+    for (const name of [
+      'gatewhy-devtools:',
+      'gatewhy-devtools:-1',
+      'gatewhy-devtools:4.2',
+      'gatewhy-devtools:1e3',
+      'other:42',
+      'gatewhy-devtools:99999999999',
+      42,
+      undefined,
+    ])
+      expect(tabIdOfPort(name)).toBeUndefined();
   });
 });
 
@@ -49,7 +71,7 @@ describe('parseResponseSeen', () => {
 });
 
 describe('isAck', () => {
-  it('should know the background\'s answer', () => {
+  it("should know the background's answer", () => {
     expect(isAck({ type: 'ack', id: 3, attached: true })).toBe(true);
     expect(isAck({ type: 'ack', id: '3', attached: true })).toBe(false);
     expect(isAck(null)).toBe(false);

@@ -33,23 +33,29 @@ describe('decodeBody', () => {
 });
 
 describe('readResponseBody', () => {
-  it('should read Chrome\'s getContent, which answers through a callback with the encoding', async () => {
+  it("should read Chrome's getContent, which answers through a callback with the encoding", async () => {
     const entry = { getContent: (callback: (content: string, encoding: string) => void) => void setTimeout(() => callback(base64(ENVOY_BODY), 'base64'), 1) };
     expect(await readResponseBody(entry)).toEqual({ text: ENVOY_BODY, truncated: false });
   });
 
-  it('should read Firefox\'s getContent, which returns a Promise of [content, mimeType]', async () => {
+  it("should read Firefox's getContent, which returns a Promise of [content, mimeType]", async () => {
     const entry = { getContent: () => Promise.resolve([ENVOY_BODY, 'text/plain']) };
     expect(await readResponseBody(entry)).toEqual({ text: ENVOY_BODY, truncated: false });
   });
 
-  it('should fall back to the HAR\'s own content when there is no getContent (Firefox\'s getHAR)', async () => {
+  it("should fall back to the HAR's own content when there is no getContent (Firefox's getHAR)", async () => {
     expect(await readResponseBody({ response: { content: { text: base64(ENVOY_BODY), encoding: 'base64' } } })).toEqual({ text: ENVOY_BODY, truncated: false });
     expect(await readResponseBody({})).toBeUndefined();
   });
 
   it('should never reject: a getContent that throws, rejects or never answers gives what the HAR has', async () => {
-    expect(await readResponseBody({ getContent: () => { throw new Error('gone'); } })).toBeUndefined();
+    expect(
+      await readResponseBody({
+        getContent: () => {
+          throw new Error('gone');
+        },
+      }),
+    ).toBeUndefined();
     expect(await readResponseBody({ getContent: () => Promise.reject(new Error('gone')) })).toBeUndefined();
     expect(await readResponseBody({ getContent: () => undefined, response: { content: { text: 'kept' } } }, 10)).toEqual({ text: 'kept', truncated: false });
   });

@@ -44,7 +44,7 @@ describe('markers', () => {
     [{ text: '1033' }, false],
     [{ text: 'ray id' }, true],
     // Entities and typographic apostrophes read as plain text.
-    [{ text: 'that\'s all we know' }, true],
+    [{ text: "that's all we know" }, true],
     [{ text: 'that’s all we know' }, true],
     [{ text: 'cloudflare', absent: true }, true],
     [{ text: 'nginx', absent: true }, false],

@@ -13,7 +13,18 @@ describe('parseHttpDate', () => {
   });
 
   it('should refuse what is not an HTTP-date, however Date.parse would guess', () => {
-    for (const text of ['abc 2030', 'Tue, 99 Foo 9999', '2026-11-27T12:00:00Z', 'sun, 06 nov 1994 08:49:37 gmt', 'Sun, 06 Nov 1994 08:49:37 UTC', 'Sun, 6 Nov 1994 08:49:37 GMT', 'Sun, 31 Feb 1994 08:49:37 GMT', 'Sun, 06 Nov 1994 24:00:00 GMT', ' Sun, 06 Nov 1994 08:49:37 GMT x', '']) {
+    for (const text of [
+      'abc 2030',
+      'Tue, 99 Foo 9999',
+      '2026-11-27T12:00:00Z',
+      'sun, 06 nov 1994 08:49:37 gmt',
+      'Sun, 06 Nov 1994 08:49:37 UTC',
+      'Sun, 6 Nov 1994 08:49:37 GMT',
+      'Sun, 31 Feb 1994 08:49:37 GMT',
+      'Sun, 06 Nov 1994 24:00:00 GMT',
+      ' Sun, 06 Nov 1994 08:49:37 GMT x',
+      '',
+    ]) {
       expect(parseHttpDate(text, NOW), text).toBeUndefined();
     }
   });

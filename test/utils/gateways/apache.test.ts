@@ -11,13 +11,15 @@ describe('apache', () => {
   });
 
   it('reads the reason quoted on a Proxy Error page copied as text', () => {
-    const explanation = explainResponse({ bodyText: 'Proxy Error\nThe proxy server could not handle the request\nReason: DNS lookup failure for: backend.internal' });
+    const explanation = explainResponse({
+      bodyText: 'Proxy Error\nThe proxy server could not handle the request\nReason: DNS lookup failure for: backend.internal',
+    });
     expect(explanation.gateway?.id).toBe('apache');
     expect(explanation.variantId).toBe('apache-proxy-error-dns-lookup-failure');
     expect(explanation.causes[0]!.id).toBe('origin-unreachable');
   });
 
-  it('tells its own 503 from the backend\'s by the Content-Type when the body is not seen', () => {
+  it("tells its own 503 from the backend's by the Content-Type when the body is not seen", () => {
     const own = explainResponse({ status: 503, headers: { server: 'Apache/2.4.62 (Debian)', 'content-type': 'text/html; charset=iso-8859-1' } });
     expect(own.source).toBe('gateway');
     expect(own.causes[0]!.id).toBe('origin-unreachable');
@@ -27,7 +29,11 @@ describe('apache', () => {
   });
 
   it('places Apache on the route from its Via entry on a relayed response', () => {
-    const explanation = explainResponse({ status: 500, headers: { via: '1.1 www.example.org (Apache/2.4.62)', server: 'gunicorn' }, bodyText: '<h1>Internal Server Error</h1>' });
+    const explanation = explainResponse({
+      status: 500,
+      headers: { via: '1.1 www.example.org (Apache/2.4.62)', server: 'gunicorn' },
+      bodyText: '<h1>Internal Server Error</h1>',
+    });
     expect(explanation.gateway?.id).toBe('apache');
     expect(explanation.source).toBe('origin');
   });

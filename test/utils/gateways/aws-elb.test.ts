@@ -4,11 +4,14 @@ import { seen } from './explain-helper';
 
 describe('aws-elb', () => {
   it('does not name the ALB for a bare nginx-like page without its Server header', () => {
-    const result = seen({ status: 502, bodyText: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>' });
+    const result = seen({
+      status: 502,
+      bodyText: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+    });
     expect(result.gateway).not.toBe('aws-elb');
   });
 
-  it('reads the Classic Load Balancer\'s reason phrase with nothing else', () => {
+  it("reads the Classic Load Balancer's reason phrase with nothing else", () => {
     const result = seen({ status: 503, statusText: 'Service Unavailable: Back-end server is at capacity' });
     expect(result.gateway).toBe('aws-elb');
     expect(result.source).toBe('gateway');

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { seen } from './explain-helper';
 
-const FOOTER_PAGE = (status: number, reason: string) => `<html><head><title>${status} ${reason}</title></head><body><center><h1>${status} ${reason}</h1></center><hr><center>Microsoft-Azure-Application-Gateway/v2</center></body></html>`;
+const FOOTER_PAGE = (status: number, reason: string) =>
+  `<html><head><title>${status} ${reason}</title></head><body><center><h1>${status} ${reason}</h1></center><hr><center>Microsoft-Azure-Application-Gateway/v2</center></body></html>`;
 
 describe('Azure Application Gateway', () => {
   it('names its own 502 page, not nginx whose layout it uses', () => {
@@ -23,7 +24,7 @@ describe('Azure Application Gateway', () => {
     expect(seen({ status: 500, headers: { server: 'Microsoft-Azure-Application-Gateway/v2' } }).variant).toBe('azure-app-gateway-500-internal-server-error');
   });
 
-  it('does not claim a backend\'s 502 that does not name it', () => {
+  it("does not claim a backend's 502 that does not name it", () => {
     const result = seen({ status: 502, headers: { server: 'Kestrel' }, bodyText: '' });
     expect(result.route.map((hop) => hop.split(':')[0])).not.toContain('azure-app-gateway');
   });

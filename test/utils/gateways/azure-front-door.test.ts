@@ -6,7 +6,7 @@ const REF = { 'x-azure-ref': '20260101T000000Z-abcdef0123456789' };
 
 describe('Azure Front Door', () => {
   it('reads the ErrorInfo value on its pasted page', () => {
-    const result = seen({ bodyText: 'The service behind this page isn\'t responding to Azure Front Door.\nGateway Timeout\nError Info:SSLHandshakeError' });
+    const result = seen({ bodyText: "The service behind this page isn't responding to Azure Front Door.\nGateway Timeout\nError Info:SSLHandshakeError" });
     expect(result.gateway).toBe('azure-front-door');
     expect(result.variant).toBe('azure-front-door-error-info-sslhandshakeerror');
     expect(result.causes[0]).toBe('origin-tls');
@@ -23,14 +23,14 @@ describe('Azure Front Door', () => {
     expect(result.explanation.bodyWouldTell).toContain('Error Info');
   });
 
-  it('says the origin wrote a page that is not Front Door\'s', () => {
+  it("says the origin wrote a page that is not Front Door's", () => {
     const result = seen({ status: 502, headers: REF, bodyText: '<html><body><h1>Upstream app error</h1></body></html>' });
     expect(result.gateway).toBe('azure-front-door');
     expect(result.source).toBe('origin');
   });
 
   it('names a host with no Front Door configuration a configuration problem', () => {
-    const result = seen({ status: 404, bodyText: 'Oops! We weren\'t able to find your Azure Front Door Service configuration.' });
+    const result = seen({ status: 404, bodyText: "Oops! We weren't able to find your Azure Front Door Service configuration." });
     expect(result.variant).toBe('azure-front-door-configuration-not-found');
   });
 });

@@ -11,12 +11,16 @@ describe('caddy', () => {
   });
 
   it('reads "Via: 1.1 Caddy" as a response relayed from the upstream (Caddy 2.10+)', () => {
-    const explanation = explainResponse({ status: 502, headers: { via: '1.1 Caddy', server: 'gunicorn', 'content-type': 'text/html' }, bodyText: '<h1>Bad Gateway</h1>' });
+    const explanation = explainResponse({
+      status: 502,
+      headers: { via: '1.1 Caddy', server: 'gunicorn', 'content-type': 'text/html' },
+      bodyText: '<h1>Bad Gateway</h1>',
+    });
     expect(explanation.gateway?.id).toBe('caddy');
     expect(explanation.source).toBe('origin');
   });
 
-  it('reads a body under Caddy\'s own Server header as the upstream\'s (before 2.10)', () => {
+  it("reads a body under Caddy's own Server header as the upstream's (before 2.10)", () => {
     const explanation = explainResponse({ status: 503, headers: { server: 'Caddy', 'content-type': 'application/json' }, bodyText: '{"error":"down"}' });
     expect(explanation.variantId).toBe('caddy-error-passed-upstream');
     expect(explanation.source).toBe('origin');

@@ -6,14 +6,26 @@ const RESET = 'upstream connect error or disconnect/reset before headers. reset 
 
 describe('Envoy', () => {
   it('reads the transport failure reason: a TLS error is TLS, a delayed connect error is nothing listening', () => {
-    const tls = explainResponse({ status: 503, headers: { server: 'envoy' }, bodyText: `${RESET}remote connection failure, transport failure reason: TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end` });
+    const tls = explainResponse({
+      status: 503,
+      headers: { server: 'envoy' },
+      bodyText: `${RESET}remote connection failure, transport failure reason: TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end`,
+    });
     expect(tls.causes[0]!.id).toBe('origin-tls');
-    const refused = explainResponse({ status: 503, headers: { server: 'envoy' }, bodyText: `${RESET}remote connection failure, transport failure reason: delayed connect error: Connection refused` });
+    const refused = explainResponse({
+      status: 503,
+      headers: { server: 'envoy' },
+      bodyText: `${RESET}remote connection failure, transport failure reason: delayed connect error: Connection refused`,
+    });
     expect(refused.causes[0]!.id).toBe('origin-unreachable');
   });
 
   it('says an inner hop wrote an Envoy reply that an outer Envoy relayed (x-envoy-upstream-service-time)', () => {
-    const explanation = explainResponse({ status: 503, headers: { server: 'istio-envoy', 'x-envoy-upstream-service-time': '2' }, bodyText: 'no healthy upstream' });
+    const explanation = explainResponse({
+      status: 503,
+      headers: { server: 'istio-envoy', 'x-envoy-upstream-service-time': '2' },
+      bodyText: 'no healthy upstream',
+    });
     expect(explanation.gateway?.id).toBe('envoy');
     expect(explanation.source).toBe('origin');
   });

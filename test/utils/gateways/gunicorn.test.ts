@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { seen } from './explain-helper';
 
 // util.py#L364-L382 at 65ac1a3a: what gunicorn sends when the WSGI application raises.
-const OWN_500 = '<html>\n  <head>\n    <title>Internal Server Error</title>\n  </head>\n  <body>\n    <h1><p>Internal Server Error</p></h1>\n    \n  </body>\n</html>\n';
+const OWN_500 =
+  '<html>\n  <head>\n    <title>Internal Server Error</title>\n  </head>\n  <body>\n    <h1><p>Internal Server Error</p></h1>\n    \n  </body>\n</html>\n';
 
 describe('gunicorn', () => {
   it('reads its own 500 page as the application failing, and names gunicorn as the hop that wrote it, never as a gateway', () => {
@@ -29,10 +30,15 @@ describe('gunicorn', () => {
     expect(result.causes[0]).toBe('unknown');
   });
 
-  it('reads Server: gunicorn as the application\'s own answer, with or without its body', () => {
-    const flask = '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request.</p>';
+  it("reads Server: gunicorn as the application's own answer, with or without its body", () => {
+    const flask =
+      '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n<p>The server encountered an internal error and was unable to complete your request.</p>';
     for (const bodyText of [flask, undefined]) {
-      const result = seen({ status: 500, headers: { server: 'gunicorn', 'content-type': 'text/html; charset=utf-8' }, ...(bodyText !== undefined && { bodyText }) });
+      const result = seen({
+        status: 500,
+        headers: { server: 'gunicorn', 'content-type': 'text/html; charset=utf-8' },
+        ...(bodyText !== undefined && { bodyText }),
+      });
       expect(result.source).toBe('origin');
       expect(result.variant).toBe('gunicorn-error-from-application');
       expect(result.causes[0]).toBe('origin-app-error');
@@ -40,7 +46,7 @@ describe('gunicorn', () => {
     }
   });
 
-  it('does not take an application\'s 503 for a crash: gunicorn writes no 503 of its own', () => {
+  it("does not take an application's 503 for a crash: gunicorn writes no 503 of its own", () => {
     const result = seen({ status: 503, headers: { server: 'gunicorn/19.9.0', 'retry-after': '120' } });
     expect(result.variant).toBe('gunicorn-503-from-application');
     expect(result.causes.slice(0, 3)).toEqual(expect.arrayContaining(['maintenance', 'overloaded']));

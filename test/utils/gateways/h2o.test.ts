@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { explainResponse } from '../../../utils/explain/explain-response';
 
-const gatewayError = (body: string) => explainResponse({ status: 502, statusText: 'Gateway Error', headers: { server: 'h2o/2.3.0-DEV', 'content-type': 'text/plain; charset=utf-8' }, bodyText: body });
+const gatewayError = (body: string) =>
+  explainResponse({
+    status: 502,
+    statusText: 'Gateway Error',
+    headers: { server: 'h2o/2.3.0-DEV', 'content-type': 'text/plain; charset=utf-8' },
+    bodyText: body,
+  });
 
 describe('h2o', () => {
   it.each([
@@ -21,7 +27,7 @@ describe('h2o', () => {
     expect(explainResponse({ status: 502, statusText: 'Gateway Error' }).gateway?.id).toBe('h2o');
   });
 
-  it('reads a 504 or an HTML 502 as the upstream\'s: h2o\'s own errors are plain-text 502s', () => {
+  it("reads a 504 or an HTML 502 as the upstream's: h2o's own errors are plain-text 502s", () => {
     expect(explainResponse({ status: 504, headers: { server: 'h2o/2.2.6' } }).source).toBe('origin');
     expect(explainResponse({ status: 502, headers: { server: 'h2o/2.2.6', 'content-type': 'text/html' }, bodyText: '<h1>Oops</h1>' }).source).toBe('origin');
   });

@@ -6,7 +6,10 @@ const ROUTER_HEADERS = { server: 'Cowboy', 'report-to': '{"group":"heroku-nel","
 
 describe('Heroku', () => {
   it('names the H-code of a pasted router log line and its cause', () => {
-    const result = seen({ bodyText: 'heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/" host=myapp.herokuapp.com dyno=web.1 connect=6ms service=30001ms status=503 bytes=0' });
+    const result = seen({
+      bodyText:
+        'heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/" host=myapp.herokuapp.com dyno=web.1 connect=6ms service=30001ms status=503 bytes=0',
+    });
     expect(result.gateway).toBe('heroku');
     expect(result.variant).toBe('heroku-h12-log-line');
     expect(result.causes[0]).toBe('origin-timeout');
@@ -17,14 +20,14 @@ describe('Heroku', () => {
     expect(seen({ bodyText: 'heroku[router]: at=error code=H14 desc="No web dynos running"' }).causes[0]).toBe('origin-unreachable');
   });
 
-  it('calls the stock page the router\'s own, with the H-codes as the causes it cannot tell apart', () => {
+  it("calls the stock page the router's own, with the H-codes as the causes it cannot tell apart", () => {
     const result = seen({ status: 503, headers: ROUTER_HEADERS, bodyText: '<iframe src="//www.herokucdn.com/error-pages/application-error.html"></iframe>' });
     expect(result.variant).toBe('heroku-application-error');
     expect(result.source).toBe('gateway');
     expect(result.explanation.tellApart).toContain('heroku logs');
   });
 
-  it('with headers only, calls a 503 the router\'s and a 500 the app\'s', () => {
+  it("with headers only, calls a 503 the router's and a 500 the app's", () => {
     const unavailable = seen({ status: 503, headers: ROUTER_HEADERS });
     expect(unavailable.variant).toBe('heroku-503-no-body');
     expect(unavailable.source).toBe('gateway');
@@ -41,8 +44,8 @@ describe('Heroku', () => {
     expect(result.source).toBe('origin');
   });
 
-  it('says the app wrote an error page that is not Heroku\'s', () => {
-    const result = seen({ status: 500, headers: { via: '1.1 vegur' }, bodyText: '<h1>We\'re sorry, but something went wrong.</h1>' });
+  it("says the app wrote an error page that is not Heroku's", () => {
+    const result = seen({ status: 500, headers: { via: '1.1 vegur' }, bodyText: "<h1>We're sorry, but something went wrong.</h1>" });
     expect(result.gateway).toBe('heroku');
     expect(result.source).toBe('origin');
   });

@@ -4,7 +4,11 @@ import { seen } from './explain-helper';
 
 describe('http-proxy-middleware', () => {
   it('reads its 504 as a target it could not reach, not as a slow one', () => {
-    const result = seen({ status: 504, headers: { 'x-powered-by': 'Express', 'transfer-encoding': 'chunked' }, bodyText: 'Error occurred while trying to proxy: localhost:3000/api/users' });
+    const result = seen({
+      status: 504,
+      headers: { 'x-powered-by': 'Express', 'transfer-encoding': 'chunked' },
+      bodyText: 'Error occurred while trying to proxy: localhost:3000/api/users',
+    });
     expect(result.gateway).toBe('http-proxy-middleware');
     expect(result.source).toBe('gateway');
     expect(result.causes[0]).toBe('origin-unreachable');
@@ -22,8 +26,12 @@ describe('http-proxy-middleware', () => {
     expect(explanation.evidence.status).toBe('inferred');
   });
 
-  it('leaves an application\'s own 504 alone', () => {
-    const result = seen({ status: 504, headers: { 'x-powered-by': 'Express', 'content-type': 'application/json' }, bodyText: '{"error":"upstream timed out while trying to reach the payments service"}' });
+  it("leaves an application's own 504 alone", () => {
+    const result = seen({
+      status: 504,
+      headers: { 'x-powered-by': 'Express', 'content-type': 'application/json' },
+      bodyText: '{"error":"upstream timed out while trying to reach the payments service"}',
+    });
     expect(result.gateway).not.toBe('http-proxy-middleware');
   });
 });

@@ -6,7 +6,11 @@ const IIS = { server: 'Microsoft-IIS/10.0', 'x-powered-by': 'ASP.NET' };
 
 describe('IIS', () => {
   it('reads the WinHTTP error on a 502.3 detailed page before the sub-status', () => {
-    const result = seen({ status: 502, headers: IIS, bodyText: '<h3>HTTP Error 502.3 - Bad Gateway</h3><li>Module AspNetCoreModuleV2</li><li>Error Code 0x80072ee2</li>' });
+    const result = seen({
+      status: 502,
+      headers: IIS,
+      bodyText: '<h3>HTTP Error 502.3 - Bad Gateway</h3><li>Module AspNetCoreModuleV2</li><li>Error Code 0x80072ee2</li>',
+    });
     expect(result.variant).toBe('iis-502-3-bad-gateway-timed-out-0x80072ee2');
     expect(result.causes[0]).toBe('origin-timeout');
   });
@@ -32,8 +36,12 @@ describe('IIS', () => {
     expect(result.causes[0]).toBe('origin-app-error');
   });
 
-  it('says the application wrote a page that is not IIS\'s', () => {
-    const result = seen({ status: 500, headers: IIS, bodyText: '{"type":"https://tools.ietf.org/html/rfc9110#section-15.6.1","title":"An error occurred while processing your request.","status":500}' });
+  it("says the application wrote a page that is not IIS's", () => {
+    const result = seen({
+      status: 500,
+      headers: IIS,
+      bodyText: '{"type":"https://tools.ietf.org/html/rfc9110#section-15.6.1","title":"An error occurred while processing your request.","status":500}',
+    });
     expect(result.source).toBe('origin');
   });
 });

@@ -7,19 +7,22 @@ const LAMBDA_TIMEOUT = '{"errorMessage":"2024-01-28T15:53:17.566Z dcfe2e2a-1111-
 
 describe('Netlify', () => {
   it('recognises its crash page pasted without headers', () => {
-    const result = seen({ bodyText: 'Invocation failed\nThis function has crashed\nAn unhandled error in the function code triggered the following message:\nTypeError - x is undefined' });
+    const result = seen({
+      bodyText:
+        'Invocation failed\nThis function has crashed\nAn unhandled error in the function code triggered the following message:\nTypeError - x is undefined',
+    });
     expect(result.gateway).toBe('netlify');
     expect(result.variant).toBe('netlify-function-crashed-page');
     expect(result.causes[0]).toBe('origin-app-error');
   });
 
-  it('reads the runtime\'s timeout behind Netlify\'s headers as a function timeout', () => {
+  it("reads the runtime's timeout behind Netlify's headers as a function timeout", () => {
     const result = seen({ status: 502, headers: NETLIFY, bodyText: LAMBDA_TIMEOUT });
     expect(result.variant).toBe('netlify-function-timed-out-task-timed-out');
     expect(result.causes[0]).toBe('origin-timeout');
   });
 
-  it('does not name Netlify for Lambda\'s timeout text on its own (issue 11)', () => {
+  it("does not name Netlify for Lambda's timeout text on its own (issue 11)", () => {
     const result = seen({ status: 502, bodyText: LAMBDA_TIMEOUT });
     expect(result.route.map((hop) => hop.split(':')[0])).not.toContain('netlify');
   });
@@ -33,7 +36,7 @@ describe('Netlify', () => {
     expect(slow.causes[0]).toBe('origin-timeout');
   });
 
-  it('says a proxied origin wrote a page that is not Netlify\'s', () => {
+  it("says a proxied origin wrote a page that is not Netlify's", () => {
     const result = seen({ status: 503, headers: NETLIFY, bodyText: '<html><body><h1>Our API is down</h1></body></html>' });
     expect(result.gateway).toBe('netlify');
     expect(result.source).toBe('origin');

@@ -11,7 +11,10 @@ describe('nghttpx', () => {
   });
 
   it('reads an old version\'s 503 ("… at port …" footer) as a failed backend connection', () => {
-    const explanation = explainResponse({ bodyText: '<!DOCTYPE html><html lang="en"><title>503 Service Unavailable</title><body><h1>503 Service Unavailable</h1><footer>nghttpx nghttp2/1.19.0 at port 443</footer></body></html>' });
+    const explanation = explainResponse({
+      bodyText:
+        '<!DOCTYPE html><html lang="en"><title>503 Service Unavailable</title><body><h1>503 Service Unavailable</h1><footer>nghttpx nghttp2/1.19.0 at port 443</footer></body></html>',
+    });
     expect(explanation.status).toBe(503);
     expect(explanation.source).toBe('gateway');
     expect(explanation.causes[0]!.id).toBe('origin-unreachable');

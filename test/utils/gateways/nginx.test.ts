@@ -11,21 +11,31 @@ describe('nginx', () => {
     expect(explanation.variantId).toBe('nginx-502-bad-gateway-nginxs-own-page');
   });
 
-  it('reads OpenResty\'s footer as nginx\'s page', () => {
-    const explanation = explainResponse({ status: 504, bodyText: '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>openresty/1.21.4.1</center></body></html>' });
+  it("reads OpenResty's footer as nginx's page", () => {
+    const explanation = explainResponse({
+      status: 504,
+      bodyText:
+        '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center><hr><center>openresty/1.21.4.1</center></body></html>',
+    });
     expect(explanation.variantId).toBe('nginx-504-gateway-time-out-nginxs-own');
     expect(explanation.causes[0]!.id).toBe('origin-timeout');
   });
 
   it('says nginx wrote its sample 50x.html page even when the status is not known', () => {
-    const explanation = explainResponse({ bodyText: 'An error occurred.\nSorry, the page you are looking for is currently unavailable.\nPlease try again later.\nFaithfully yours, nginx.' });
+    const explanation = explainResponse({
+      bodyText: 'An error occurred.\nSorry, the page you are looking for is currently unavailable.\nPlease try again later.\nFaithfully yours, nginx.',
+    });
     expect(explanation.gateway?.id).toBe('nginx');
     expect(explanation.source).toBe('gateway');
     expect(explanation.variantId).toBe('nginx-50x-sample-page-status-not-stated');
   });
 
-  it('passes on an application\'s page, and a headers-only 503, without claiming them', () => {
-    const relayed = explainResponse({ status: 502, headers: { server: 'nginx/1.24.0', 'content-type': 'text/html; charset=utf-8' }, bodyText: '<h1>Payment service is down</h1>' });
+  it("passes on an application's page, and a headers-only 503, without claiming them", () => {
+    const relayed = explainResponse({
+      status: 502,
+      headers: { server: 'nginx/1.24.0', 'content-type': 'text/html; charset=utf-8' },
+      bodyText: '<h1>Payment service is down</h1>',
+    });
     expect(relayed.gateway?.id).toBe('nginx');
     expect(relayed.source).toBe('origin');
     const headersOnly = explainResponse({ status: 503, headers: { server: 'nginx' } });

@@ -15,9 +15,33 @@ const vendorFiles = readdirSync(FOLDER)
 
 // The ids the issue names; others may be added.
 const REQUIRED = [
-  'cloudflare', 'aws-cloudfront', 'aws-elb', 'aws-api-gateway', 'fastly', 'akamai', 'google-cloud', 'azure-front-door',
-  'azure-app-gateway', 'azure-app-service', 'nginx', 'apache', 'haproxy', 'envoy', 'traefik', 'caddy', 'varnish', 'squid',
-  'iis', 'lighttpd', 'h2o', 'heroku', 'vercel', 'netlify', 'fly', 'render', 'kong',
+  'cloudflare',
+  'aws-cloudfront',
+  'aws-elb',
+  'aws-api-gateway',
+  'fastly',
+  'akamai',
+  'google-cloud',
+  'azure-front-door',
+  'azure-app-gateway',
+  'azure-app-service',
+  'nginx',
+  'apache',
+  'haproxy',
+  'envoy',
+  'traefik',
+  'caddy',
+  'varnish',
+  'squid',
+  'iis',
+  'lighttpd',
+  'h2o',
+  'heroku',
+  'vercel',
+  'netlify',
+  'fly',
+  'render',
+  'kong',
 ];
 
 const markersOf = (marker: Marker): Marker[] => [marker, ...(marker.any ?? []).flatMap(markersOf)];
@@ -26,7 +50,7 @@ const testsContent = (marker: Marker) => CONTENT_TESTS.filter((key) => marker[ke
 const allVariants = GATEWAYS.flatMap((gateway) => gateway.variants.map((variant) => [gateway.id, variant] as const));
 
 describe('gateway registry', () => {
-  it('lists every vendor file exactly once, under the file\'s name', () => {
+  it("lists every vendor file exactly once, under the file's name", () => {
     expect(GATEWAYS.map(({ id }) => id).sort()).toEqual([...vendorFiles].sort());
   });
 
@@ -80,8 +104,9 @@ describe('gateway registry', () => {
   });
 
   it('has catch-alls that claim the origin only when the page was seen, or a header says so', () => {
-    const blind = allVariants.filter(([, variant]: readonly [string, Variant]) =>
-      variant.fallback && variant.source === 'origin' && !variant.when.some((marker) => marker.body === 'seen' || marker.header !== undefined),
+    const blind = allVariants.filter(
+      ([, variant]: readonly [string, Variant]) =>
+        variant.fallback && variant.source === 'origin' && !variant.when.some((marker) => marker.body === 'seen' || marker.header !== undefined),
     );
     expect(blind.map(([, variant]) => variant.id)).toEqual([]);
   });
@@ -92,7 +117,8 @@ describe('gateway registry', () => {
         // An app server's responses sit under the gateway in front of it (or none/), named after it: nginx/gunicorn-slow.http,
         // none/500-puma-caught-this-error-fallback--published.http.
         const namesIt = (file: string) => path.basename(file).startsWith(`${id}-`) || path.basename(file).includes(`-${id}-`);
-        if (kind === 'app-server') return readdirSync(FIXTURE_ROOT, { recursive: true, encoding: 'utf8' }).filter((file) => namesIt(file) && file.endsWith('.http'));
+        if (kind === 'app-server')
+          return readdirSync(FIXTURE_ROOT, { recursive: true, encoding: 'utf8' }).filter((file) => namesIt(file) && file.endsWith('.http'));
         return readdirSync(path.join(FIXTURE_ROOT, id)).filter((file) => file.endsWith('.http'));
       } catch {
         return [];
@@ -117,7 +143,12 @@ describe('documented errors', () => {
     '%s: its example is explained by that variant',
     (_name, gateway, entry) => {
       const { status, reason, headers, body } = entry.example!;
-      const explanation = explainResponse({ ...(status !== undefined && { status }), ...(reason !== undefined && { statusText: reason }), headers, ...(body !== undefined && { bodyText: body }) });
+      const explanation = explainResponse({
+        ...(status !== undefined && { status }),
+        ...(reason !== undefined && { statusText: reason }),
+        headers,
+        ...(body !== undefined && { bodyText: body }),
+      });
       expect(explanation.route.map(({ id }) => id)).toContain(gateway.id);
       expect(explanation.variantId).toBe(entry.variant);
     },
@@ -134,12 +165,14 @@ describe('held-out fixtures stay unseen', () => {
       .filter((file) => ext.test(file))
       .map((file) => [path.join(folder, file), readFileSync(path.join(ROOT, folder, file), 'utf8')] as const);
 
-  it.skipIf(heldOut.length === 0)('no rule, vendor file or engine module cites a held-out response\'s source', () => {
-    const cited = filesUnder('utils', /\.ts$/).flatMap(([file, text]) => heldOut.filter(([, { source }]) => text.includes(source)).map(([name]) => `${file} cites ${name}`));
+  it.skipIf(heldOut.length === 0)("no rule, vendor file or engine module cites a held-out response's source", () => {
+    const cited = filesUnder('utils', /\.ts$/).flatMap(([file, text]) =>
+      heldOut.filter(([, { source }]) => text.includes(source)).map(([name]) => `${file} cites ${name}`),
+    );
     expect(cited).toEqual([]);
   });
 
-  it.skipIf(heldOut.length === 0)('no test but the split\'s own reads a held-out fixture by name', () => {
+  it.skipIf(heldOut.length === 0)("no test but the split's own reads a held-out fixture by name", () => {
     const used = filesUnder('test', /\.(ts|tsx)$/)
       .filter(([file]) => !file.startsWith(path.join('test', 'scripts', 'held-out')))
       .flatMap(([file, text]) => heldOut.filter(([name]) => text.includes(name)).map(([name]) => `${file} reads ${name}`));

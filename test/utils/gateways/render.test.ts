@@ -5,7 +5,7 @@ import { seen } from './explain-helper';
 const RENDER = { 'rndr-id': '0123456789abcdef-IAD', server: 'cloudflare', 'cf-ray': '8a1b2c3d4e5f6789-IAD' };
 
 describe('Render', () => {
-  it('calls a 502 with no answer from the app the edge\'s own, and names Render rather than Cloudflare', () => {
+  it("calls a 502 with no answer from the app the edge's own, and names Render rather than Cloudflare", () => {
     const result = seen({ status: 502, headers: RENDER });
     expect(result.gateway).toBe('render');
     expect(result.route.map((hop) => hop.split(':')[0])).not.toContain('cloudflare');
@@ -19,7 +19,11 @@ describe('Render', () => {
   });
 
   it('reads a suspended service as switched off', () => {
-    const result = seen({ status: 503, headers: { ...RENDER, 'x-render-routing': 'suspend-by-user' }, bodyText: 'This service has been suspended by its owner.' });
+    const result = seen({
+      status: 503,
+      headers: { ...RENDER, 'x-render-routing': 'suspend-by-user' },
+      bodyText: 'This service has been suspended by its owner.',
+    });
     expect(result.variant).toBe('render-service-suspended-x-routing-suspend');
     expect(result.causes[0]).toBe('maintenance');
   });

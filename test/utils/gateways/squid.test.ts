@@ -9,7 +9,10 @@ describe('Squid', () => {
   });
 
   it('names Squid from the middle of its DNS page copied as text', () => {
-    const explanation = explainResponse({ bodyText: 'Unable to determine IP address from host name example.com\n\nThe DNS server returned:\n\nName Error: The domain name does not exist.\n\nThis means that the cache was not able to resolve the hostname presented in the URL. Check if the address is correct.' });
+    const explanation = explainResponse({
+      bodyText:
+        'Unable to determine IP address from host name example.com\n\nThe DNS server returned:\n\nName Error: The domain name does not exist.\n\nThis means that the cache was not able to resolve the hostname presented in the URL. Check if the address is correct.',
+    });
     expect(explanation.gateway?.id).toBe('squid');
     expect(explanation.variantId).toBe('squid-err-dns-fail-unable-resolve-host');
   });

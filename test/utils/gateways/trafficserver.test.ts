@@ -16,7 +16,7 @@ describe('Apache Traffic Server', () => {
     expect(explanation.causes[0]!.id).toBe('overloaded');
   });
 
-  it('says the origin wrote an error without Traffic Server\'s page headers', () => {
+  it("says the origin wrote an error without Traffic Server's page headers", () => {
     const explanation = explainResponse({ status: 502, headers: { server: 'ATS/9.2.9', 'content-type': 'application/json', 'content-length': '70' } });
     expect(explanation.gateway?.id).toBe('trafficserver');
     expect(explanation.source).toBe('origin');

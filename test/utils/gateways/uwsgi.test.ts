@@ -13,12 +13,17 @@ describe('uWSGI', () => {
   });
 
   it('does not claim every plain-text "Internal Server Error": another server\'s, with a charset and a Date, is not uWSGI\'s', () => {
-    const result = seen({ status: 500, headers: { date: 'Tue, 01 Dec 2026 20:43:47 GMT', 'content-type': 'text/plain; charset=utf-8' }, bodyText: 'Internal Server Error' });
+    const result = seen({
+      status: 500,
+      headers: { date: 'Tue, 01 Dec 2026 20:43:47 GMT', 'content-type': 'text/plain; charset=utf-8' },
+      bodyText: 'Internal Server Error',
+    });
     expect(result.route).not.toContain('uwsgi:wrote');
   });
 
-  it('reads the exceptions catcher\'s page as the application\'s exception, behind a gateway too', () => {
-    const bodyText = 'uWSGI exceptions catcher for "GET /boom" (request plugin: "python", modifier1: 0)\n\nException: <class \'RuntimeError\'>\n\nException class: RuntimeError\n';
+  it("reads the exceptions catcher's page as the application's exception, behind a gateway too", () => {
+    const bodyText =
+      'uWSGI exceptions catcher for "GET /boom" (request plugin: "python", modifier1: 0)\n\nException: <class \'RuntimeError\'>\n\nException class: RuntimeError\n';
     const result = seen({ status: 500, headers: { server: 'nginx/1.22.1', date: 'Tue, 01 Dec 2026 20:43:47 GMT', 'content-type': 'text/plain' }, bodyText });
     expect(result.gateway).toBe('nginx');
     expect(result.source).toBe('origin');

@@ -12,13 +12,16 @@ describe('Vercel', () => {
     expect(explanation.source).toBe('gateway');
   });
 
-  it('tells an Edge Function\'s crash from a Serverless Function\'s: codes match as whole words', () => {
-    const explanation = explainResponse({ status: 500, bodyText: '500: INTERNAL_SERVER_ERROR\nCode: EDGE_FUNCTION_INVOCATION_FAILED\nID: iad1::abcde-1700000000000-0123456789ab' });
+  it("tells an Edge Function's crash from a Serverless Function's: codes match as whole words", () => {
+    const explanation = explainResponse({
+      status: 500,
+      bodyText: '500: INTERNAL_SERVER_ERROR\nCode: EDGE_FUNCTION_INVOCATION_FAILED\nID: iad1::abcde-1700000000000-0123456789ab',
+    });
     expect(explanation.variantId).toBe('vercel-edge-function-invocation-failed');
     expect(explanation.causes[0]?.id).toBe('origin-app-error');
   });
 
-  it('calls a 504 with only Vercel\'s headers a function timeout, and says what the page would have named', () => {
+  it("calls a 504 with only Vercel's headers a function timeout, and says what the page would have named", () => {
     const explanation = explainResponse({ status: 504, headers: { server: 'Vercel', 'x-vercel-id': VERCEL_ID } });
     expect(explanation.gateway?.id).toBe('vercel');
     expect(explanation.causes[0]?.id).toBe('origin-timeout');
@@ -42,7 +45,7 @@ describe('Vercel', () => {
     expect(explanation.source).toBe('origin');
   });
 
-  it('does not name Vercel for a generic code word on someone else\'s page', () => {
+  it("does not name Vercel for a generic code word on someone else's page", () => {
     const explanation = explainResponse({ status: 404, bodyText: '{"error":"NOT_FOUND","message":"No such user"}' });
     expect(explanation.route.map(({ id }) => id)).not.toContain('vercel');
   });

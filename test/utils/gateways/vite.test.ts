@@ -4,7 +4,11 @@ import { seen } from './explain-helper';
 
 describe('Vite dev server', () => {
   it('reads its empty text/plain 502 as a proxy target that is not reachable', () => {
-    const result = seen({ status: 502, headers: { vary: 'Origin', 'content-type': 'text/plain', connection: 'keep-alive', 'keep-alive': 'timeout=5', 'transfer-encoding': 'chunked' }, bodyText: '' });
+    const result = seen({
+      status: 502,
+      headers: { vary: 'Origin', 'content-type': 'text/plain', connection: 'keep-alive', 'keep-alive': 'timeout=5', 'transfer-encoding': 'chunked' },
+      bodyText: '',
+    });
     expect(result.gateway).toBe('vite');
     expect(result.source).toBe('gateway');
     expect(result.causes[0]).toBe('origin-unreachable');
@@ -15,7 +19,10 @@ describe('Vite dev server', () => {
   });
 
   it('says its host check refused the request, with no upstream involved', () => {
-    const result = seen({ bodyText: 'Blocked request. This host ("demo.ngrok.app") is not allowed.\nTo allow this host, add "demo.ngrok.app" to `server.allowedHosts` in vite.config.js.' });
+    const result = seen({
+      bodyText:
+        'Blocked request. This host ("demo.ngrok.app") is not allowed.\nTo allow this host, add "demo.ngrok.app" to `server.allowedHosts` in vite.config.js.',
+    });
     expect(result.gateway).toBe('vite');
     expect(result.variant).toBe('vite-403-host-not-allowed');
   });
