@@ -4,6 +4,7 @@ import type { Explanation } from './explain/explain-response';
 import type { CauseId, Source } from './gateways/types';
 import type { Party } from './party';
 import { stripQueryStrings } from './query-strings';
+import { withoutPageSecrets } from './page-secrets';
 
 /** Request types as webRequest names them; the ones Gatewhy watches by default come first. */
 export type RequestType = 'main_frame' | 'sub_frame' | 'xmlhttprequest' | (string & {});
@@ -198,8 +199,12 @@ function withoutQueries<T>(value: T): T {
 /**
  * The record as it is stored: no query string or fragment anywhere in it (addresses, header values such as Location,
  * the page's text, the explanation). Only the retry schedule keeps the exact address, in storage.session, because
- * telling Gatewhy's own reload from the user's navigation needs it (issue 14, part 3).
+ * telling Gatewhy's own reload from the user's navigation needs it (issue 14, part 3). Bodies read in the background or
+ * by DevTools lose their inline scripts and hidden fields' values, as the page read from the tab does.
  */
 export function recordForStorage(record: TabRecord): TabRecord {
-  return withoutQueries(record);
+  const failures = record.failures.map((failure) =>
+    failure.bodyText === undefined ? failure : { ...failure, bodyText: withoutPageSecrets(failure.bodyText) },
+  );
+  return withoutQueries({ ...record, failures });
 }
