@@ -203,8 +203,7 @@ function withoutQueries<T>(value: T): T {
  * by DevTools lose their inline scripts and hidden fields' values, as the page read from the tab does.
  */
 export function recordForStorage(record: TabRecord): TabRecord {
-  const failures = record.failures.map((failure) =>
-    failure.bodyText === undefined ? failure : { ...failure, bodyText: withoutPageSecrets(failure.bodyText) },
-  );
-  return withoutQueries({ ...record, failures });
+  const cut = (failure: FailedRequest): FailedRequest =>
+    failure.bodyText === undefined ? failure : { ...failure, bodyText: withoutPageSecrets(failure.bodyText) };
+  return withoutQueries({ ...record, ...(record.page && { page: cut(record.page) }), failures: record.failures.map(cut) });
 }

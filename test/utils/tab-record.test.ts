@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addFailure, emptyRecord, startPage, toFailedRequest, MAX_FAILURES_PER_TAB } from '../../utils/tab-record';
+import { addFailure, emptyRecord, recordForStorage, startPage, toFailedRequest, MAX_FAILURES_PER_TAB } from '../../utils/tab-record';
 
 const failure = (requestId: string, type = 'xmlhttprequest', status = 502) =>
   toFailedRequest({ requestId, type, statusCode: status, url: `https://example.com/${requestId}`, timeStamp: 1 });
@@ -71,5 +71,19 @@ describe('startPage', () => {
     const fresh = startPage(record, '20', 'https://example.com/other');
     expect(fresh.page).toBeUndefined();
     expect(fresh.failures.map(({ requestId }) => requestId)).toEqual(['21']);
+  });
+});
+
+describe('recordForStorage', () => {
+  it("keeps no inline script text, hidden field value or query string of a body, the page's or a request's", () => {
+    const body =
+      '<h1>502 Bad Gateway</h1><script>document.cookie = "pc=COOKIE-SECRET"</script><input type="hidden" value="CSRF-SECRET"><a href="/x?token=QUERY-SECRET">again</a>';
+    const failure = (requestId: string, type: string) => ({
+      ...toFailedRequest({ requestId, url: 'https://a.example/p?token=QUERY-SECRET', type, statusCode: 502, responseHeaders: [], timeStamp: 1 }, 1),
+      bodyText: body,
+    });
+    const stored = JSON.stringify(recordForStorage({ ...emptyRecord(1), page: failure('1', 'main_frame'), failures: [failure('2', 'xmlhttprequest')] }));
+    for (const secret of ['COOKIE-SECRET', 'CSRF-SECRET', 'QUERY-SECRET']) expect(stored).not.toContain(secret);
+    expect(stored).toContain('<h1>502 Bad Gateway</h1>');
   });
 });
