@@ -3,7 +3,7 @@ import { type HeaderPair, normalizeHeaders, redactHeaders, type HeaderInput } fr
 import type { Explanation } from './explain/explain-response';
 import type { CauseId, Source } from './gateways/types';
 import type { Party } from './party';
-import { stripQueryStrings } from './query-strings';
+import { withoutQueryStrings } from './query-strings';
 import { withoutPageSecrets } from './page-secrets';
 
 /** Request types as webRequest names them; the ones Gatewhy watches by default come first. */
@@ -188,14 +188,6 @@ export function startPage(record: TabRecord, pageRequestId: string, pageUrl: str
   };
 }
 
-/** Every string inside `value` with the query strings and fragments of its addresses cut (they often carry tokens). */
-function withoutQueries<T>(value: T): T {
-  if (typeof value === 'string') return stripQueryStrings(value) as T;
-  if (Array.isArray(value)) return value.map(withoutQueries) as T;
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withoutQueries(inner)])) as T;
-}
-
 /**
  * The record as it is stored: no query string or fragment anywhere in it (addresses, header values such as Location,
  * the page's text, the explanation). Only the retry schedule keeps the exact address, in storage.session, because
@@ -205,5 +197,5 @@ function withoutQueries<T>(value: T): T {
 export function recordForStorage(record: TabRecord): TabRecord {
   const cut = (failure: FailedRequest): FailedRequest =>
     failure.bodyText === undefined ? failure : { ...failure, bodyText: withoutPageSecrets(failure.bodyText) };
-  return withoutQueries({ ...record, ...(record.page && { page: cut(record.page) }), failures: record.failures.map(cut) });
+  return withoutQueryStrings({ ...record, ...(record.page && { page: cut(record.page) }), failures: record.failures.map(cut) });
 }
