@@ -51,7 +51,9 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
     );
   const waitForRows = (what: string, check: (list: Row[]) => boolean) =>
     waitFor(what, async () => ((list) => (check(list) ? list : undefined))(await rows()), 15_000);
-  const detail = () => panel(() => (document.querySelector('.panel-detail') as HTMLElement).innerText);
+  // textContent, not innerText: innerText follows layout, and a DevTools panel that is not laid out at that moment
+  // gives its text without line breaks (seen once in three fresh-profile runs), so a check on it would flake.
+  const detail = () => panel(() => (document.querySelector('.panel-detail') as HTMLElement).textContent ?? '');
   const select = (pathText: string) =>
     panel((wanted) => {
       const button = [...document.querySelectorAll<HTMLButtonElement>('.panel-list .request-toggle')].find((one) => one.innerText.includes(wanted));
@@ -116,7 +118,7 @@ describe.skipIf(noDisplay !== undefined)('Chromium: the Gatewhy panel in DevTool
     const shown = await waitFor('the body in the detail', async () => ((text) => (text.includes('reset reason') ? text : undefined))(await detail()));
     expect(shown).toContain('upstream connect error or disconnect/reset before headers. reset reason: connection failure');
     expect(shown).toMatch(/Written by the gateway: Envoy/);
-    expect(shown).toMatch(/LIKELY CAUSES\s+Origin unreachable/i);
+    expect(shown).toMatch(/Likely causes\s*Origin unreachable/);
     expect(shown).not.toContain('The body was not visible');
     expect(shown).toContain(ENVOY_REQUEST_ID);
   });
