@@ -20,7 +20,7 @@ export const GECKO_ID = 'gatewhy@gatewhy.dev';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Explicit imports: the engine in utils/ also runs in the command-line tool, outside WXT.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
@@ -37,8 +37,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Gatewhy',
-    description: 'Explains 502, 503 and 504 errors: which gateway failed, why, what its headers mean. Retries safely.',
+    // English unless the browser speaks one of locales/*.json (@wxt-dev/i18n builds them into _locales/).
+    default_locale: 'en',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
     permissions: [
       'webRequest',
       'storage',
@@ -53,7 +55,7 @@ export default defineConfig({
     optional_permissions: ['notifications'],
     // webRequest only reports responses for hosts the extension may access.
     host_permissions: ['<all_urls>'],
-    action: { default_title: 'Gatewhy' },
+    action: { default_title: '__MSG_extension_name__' },
     ...(browser !== 'firefox' && {
       // Chrome 111: the scripts are compiled for Vite's default target, 'baseline-widely-available', which is
       // chrome111/edge111 (https://vite.dev/config/build-options#build-target), and the styles use color-mix() (111).

@@ -4,6 +4,7 @@ import { hostWithPort } from './query-strings';
 import { serverAsks, whyText } from './banner-text';
 import type { RetryState } from './retry-policy';
 import type { FailedRequest, TabRecord, TimelineEvent } from './tab-record';
+import { currentLocale } from './wording';
 
 /** The one-word story of a tab. */
 export type TabStatus = 'clear' | 'page-failed' | 'requests-failed' | 'recovered';
@@ -105,7 +106,7 @@ export function retryView(retry: RetryState, now: number): RetryView {
 export function clockTime(epochMs: number, now: number): string {
   const at = new Date(epochMs);
   const sameDay = at.toDateString() === new Date(now).toDateString();
-  return sameDay ? at.toLocaleTimeString() : at.toLocaleString();
+  return sameDay ? at.toLocaleTimeString(currentLocale()) : at.toLocaleString(currentLocale());
 }
 
 /** "just now", "45 s ago", "3 min ago", "2 h ago", "4 days ago". */

@@ -1,4 +1,5 @@
-// Reading HTTP times (Retry-After, Date) and saying durations in words.
+// Reading HTTP times (Retry-After, Date), and saying durations and times in the reader's locale.
+import { currentLocale } from '../wording';
 
 /**
  * The most seconds a delta-seconds value stands for: "a recipient ... MUST consider the value to be 2147483648
@@ -73,17 +74,27 @@ function fullYear(twoDigits: number, now: number): number {
   return year;
 }
 
-/** "45 s", "2 min 5 s", "3 h 20 min", "2 days 4 h". */
-export function formatDuration(totalSeconds: number): string {
-  const seconds = Math.max(0, Math.round(totalSeconds));
-  if (seconds < 60) return `${seconds} s`;
+type DurationUnit = 'second' | 'minute' | 'hour' | 'day';
+
+/** "45 sec", "2 min 5 sec", "3 hr 20 min", "2 days 4 hr" in English; "2 Min., 5 Sek." in German: the two largest units, in the locale's words. */
+export function formatDuration(totalSeconds: number, locale = currentLocale()): string {
+  const seconds = Math.max(0, Math.round(Number.isFinite(totalSeconds) ? totalSeconds : 0));
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
   const days = Math.floor(hours / 24);
-  return hours % 24 ? `${days} days ${hours % 24} h` : `${days} days`;
+  const parts: [number, DurationUnit][] =
+    seconds < 60 ? [[seconds, 'second']] : minutes < 60 ? [[minutes, 'minute'], [seconds % 60, 'second']] : hours < 48 ? [[hours, 'hour'], [minutes % 60, 'minute']] : [[days, 'day'], [hours % 24, 'hour']];
+  const shown = parts.filter(([value], index) => index === 0 || value > 0);
+  const unit = (value: number, name: DurationUnit) => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(shown.map(([value, name]) => unit(value, name)));
 }
+
+/** Hours and minutes only, in the reader's locale: "14:05". */
+export const formatShortClock = (epochMs: number, locale = currentLocale()): string =>
+  new Date(epochMs).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+
+/** A date and time in the reader's locale, for tooltips. */
+export const formatDateTime = (epochMs: number, locale = currentLocale()): string => new Date(epochMs).toLocaleString(locale);
 
 /** "2026-11-27 14:05:00 UTC": unambiguous in a report whatever the reader's time zone. */
 export function formatUtc(epochMs: number): string {

@@ -1,0 +1,18 @@
+// Makes Gatewhy speak the browser's language: every extension page, the background and the banner call this first.
+import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
+import { useLanguage, type Values } from '../utils/wording';
+
+/** Plugs the browser's messages (built from locales/*.json by @wxt-dev/i18n) into utils/wording.ts. */
+export function speakBrowserLanguage(): void {
+  // The keys are checked against locales/en.json where they are written (utils/wording.ts' MessageKey).
+  const t = i18n.t as unknown as (key: string, ...args: unknown[]) => string;
+  try {
+    useLanguage(browser.i18n.getUILanguage(), (key, values?: Values, count?: number) =>
+      count === undefined ? t(key, ...(values ? [values] : [])) : t(key, count, { count, ...values }),
+    );
+  } catch (error) {
+    // No i18n API (a test page outside the extension): English it is.
+    console.warn('Gatewhy: the browser gave no language; showing English.', error);
+  }
+}

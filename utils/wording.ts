@@ -1,0 +1,84 @@
+// Every sentence Gatewhy shows a person, looked up by key: English from locales/en.json, or the browser's language
+// once an extension page plugs in its messages (services/browser-wording.ts). The engine stays free of browser.*.
+import english from '../locales/en.json';
+import { fnv1a } from './hash';
+
+type Leaves<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : T[K] extends { n: string } ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** A key of locales/en.json, dot-separated: "cause.origin-unreachable.title". */
+export type MessageKey = Leaves<typeof english>;
+/** Named substitutions: "{name}" in a message is replaced by values.name. */
+export type Values = Readonly<Record<string, string | number>>;
+
+/** Looks a message up in some language; '' or undefined when that language lacks it. */
+export type Translate = (key: string, values?: Values, count?: number) => string | undefined;
+
+interface Language {
+  /** A BCP 47 tag for Intl: "de", "en-US". */
+  locale: string;
+  translate: Translate;
+}
+
+const NAMED = /\{([A-Za-z0-9_]+)\}/g;
+
+/** Fills "{name}" placeholders, as @wxt-dev/i18n does after the browser's lookup. */
+export function fill(message: string, values?: Values): string {
+  if (!values) return message;
+  return message.replace(NAMED, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}
+
+/** The plural form for a count, in @wxt-dev/i18n's forms: { 0?, 1, n }. */
+function pluralForm(forms: Record<string, string>, count: number): string | undefined {
+  return forms[String(count)] ?? (count === 1 ? forms['1'] : undefined) ?? forms.n;
+}
+
+function lookUp(tree: unknown, key: string): unknown {
+  let node = tree;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, part)) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+/** English, read from locales/en.json itself: the command line's language, and every page's fallback. */
+export const englishMessages: Translate = (key, values, count) => {
+  const found = lookUp(english, key);
+  const message = typeof found === 'string' ? found : found && typeof found === 'object' && count !== undefined ? pluralForm(found as Record<string, string>, count) : undefined;
+  if (message === undefined) return undefined;
+  // Messages escape "$" as "$$" for the browser's i18n (Chrome reads "$1" and "$name$" as placeholders).
+  return fill(message.replaceAll('$$', '$'), count === undefined ? values : { count, ...values });
+};
+
+let language: Language = { locale: 'en', translate: englishMessages };
+
+/** Speak another language from now on (an extension page, at start). Messages it lacks stay English. */
+export function useLanguage(locale: string, translate: Translate): void {
+  language = { locale, translate };
+}
+
+/** The language the words are in, for Intl formatting. */
+export const currentLocale = (): string => language.locale;
+
+/** The message for this key, with "{name}" placeholders filled. */
+export function say(key: MessageKey, values?: Values): string {
+  return language.translate(key, values) || englishMessages(key, values) || key;
+}
+
+/** The message for this key in the plural form for `count`, which also fills "{count}". */
+export function sayCount(key: MessageKey, count: number, values?: Values): string {
+  return language.translate(key, values, count) || englishMessages(key, values, count) || key;
+}
+
+/**
+ * The key of a sentence written in a vendor file (advice): its text's hash, so that a changed sentence loses its
+ * translations instead of keeping a stale one. scripts/vendor-messages.ts writes them into locales/en.json.
+ */
+export const vendorMessageKey = (text: string): string => `vendor.${fnv1a(text)}`;
+
+/** A vendor file's sentence in the current language, or as written when no translation exists. */
+export function sayVendor(text: string): string {
+  return language.translate(vendorMessageKey(text)) || text;
+}
