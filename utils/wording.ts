@@ -46,7 +46,12 @@ function lookUp(tree: unknown, key: string): unknown {
 /** English, read from locales/en.json itself: the command line's language, and every page's fallback. */
 export const englishMessages: Translate = (key, values, count) => {
   const found = lookUp(english, key);
-  const message = typeof found === 'string' ? found : found && typeof found === 'object' && count !== undefined ? pluralForm(found as Record<string, string>, count) : undefined;
+  const message =
+    typeof found === 'string'
+      ? found
+      : found && typeof found === 'object' && count !== undefined
+        ? pluralForm(found as Record<string, string>, count)
+        : undefined;
   if (message === undefined) return undefined;
   // Messages escape "$" as "$$" for the browser's i18n (Chrome reads "$1" and "$name$" as placeholders).
   return fill(message.replaceAll('$$', '$'), count === undefined ? values : { count, ...values });

@@ -55,14 +55,14 @@ describe('gatewhy-explain --watch', () => {
     expect(server.requests).toHaveLength(3);
     expect(attempts).toHaveLength(3);
     expect(attempts[0]).toMatch(
-      /#1 {2}502 Bad Gateway {2}502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)? {2}→ next in 2 s$/,
+      /#1 {2}502 Bad Gateway {2}502 from nginx: (probably |cannot tell the cause from this response \(likeliest: )?the gateway could not connect to the origin server\)? {2}→ next in 2 sec$/,
     );
-    expect(attempts[1]).toMatch(/#2 {2}503 Service Unavailable {2}.+ {2}→ next in 4 s$/);
+    expect(attempts[1]).toMatch(/#2 {2}503 Service Unavailable {2}.+ {2}→ next in 4 sec$/);
     expect(attempts[2]).toMatch(/#3 {2}200 OK {2}→ recovered$/);
     // The wait after the Retry-After: 1 answer is at least what it asked for (here the backoff is longer still).
     expect(sleeps).toEqual([2000, 4000]);
     expect(sleeps[1]).toBeGreaterThanOrEqual(1000);
-    expect(stdout).toMatch(/Recovered at \d\d:\d\d:\d\d with 200 OK, 6 s after the first failure at \d\d:\d\d:\d\d \(502 Bad Gateway\); 3 attempts\.\n$/);
+    expect(stdout).toMatch(/Recovered at \d\d:\d\d:\d\d with 200 OK, 6 sec after the first failure at \d\d:\d\d:\d\d \(502 Bad Gateway\); 3 attempts\.\n$/);
   });
 
   it('never waits less than Retry-After, even when jitter shortens the backoff below it', async () => {
@@ -77,7 +77,7 @@ describe('gatewhy-explain --watch', () => {
     const { code, attempts } = await watch([`${server.origin}/`], { clock, random: 0.999_999 });
     expect(code).toBe(0);
     expect(sleeps).toEqual([2000, 3000, 120_000]);
-    expect(attempts[0]).toContain('→ next in 2 s (Retry-After)');
+    expect(attempts[0]).toContain('→ next in 2 sec (Retry-After)');
     expect(attempts[2]).toContain('→ next in 2 min (Retry-After)');
   });
 
@@ -89,10 +89,10 @@ describe('gatewhy-explain --watch', () => {
     expect(sleeps).toEqual([2000, 4000, 4000]);
     expect(attempts).toHaveLength(4);
     expect(attempts[0]).toContain('no response  The page did not load: the server refused the connection');
-    expect(attempts[2]).toContain('→ next in 4 s (last look at --max-time)');
+    expect(attempts[2]).toContain('→ next in 4 sec (last look at --max-time)');
     expect(attempts[3]).toContain('→ stopping: --max-time reached');
     expect(stdout).toMatch(
-      /Still failing after 10 s \(stopped: --max-time reached\): 4 attempts since the first failure at \d\d:\d\d:\d\d \(no response\); last no response at \d\d:\d\d:\d\d\.\n$/,
+      /Still failing after 10 sec \(stopped: --max-time reached\): 4 attempts since the first failure at \d\d:\d\d:\d\d \(no response\); last no response at \d\d:\d\d:\d\d\.\n$/,
     );
   });
 
@@ -102,8 +102,8 @@ describe('gatewhy-explain --watch', () => {
     const { code, stdout } = await watch([`${server.origin}/`], { clock });
     expect(code).toBe(1);
     expect(sleeps).toEqual([]);
-    expect(stdout).toContain('→ stopping: the server asks to wait 1 h, past --max-time');
-    expect(stdout).toContain('Still failing after 0 s (stopped: Retry-After past --max-time): 1 attempt since');
+    expect(stdout).toContain('→ stopping: the server asks to wait 1 hr, past --max-time');
+    expect(stdout).toContain('Still failing after 0 sec (stopped: Retry-After past --max-time): 1 attempt since');
   });
 
   it('stops on Ctrl+C with a summary, exits 1, and stops listening for it', async () => {

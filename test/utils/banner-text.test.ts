@@ -12,10 +12,10 @@ const labels = (view: ReturnType<typeof bannerView>) => view!.actions.map(({ lab
 describe('bannerView', () => {
   it('counts down to the next attempt, with Retry now, Stop and Why?, announcing only that it retries', () => {
     const view = bannerView(retry({ dueAt: NOW + 7200 }), NOW)!;
-    expect(view.message).toBe('Gatewhy: retrying in 8 s (attempt 2 of 5)');
+    expect(view.message).toBe('Gatewhy: retrying in 8 sec (attempt 2 of 5)');
     expect(labels(view)).toEqual(['Retry now', 'Stop', 'Why?']);
     const later = bannerView(retry({ dueAt: NOW + 7200 }), NOW + 3000)!;
-    expect(later.message).toBe('Gatewhy: retrying in 5 s (attempt 2 of 5)');
+    expect(later.message).toBe('Gatewhy: retrying in 5 sec (attempt 2 of 5)');
     // The countdown changes the text; the announcement stays the same, so the live region says nothing new.
     expect(later.announcement).toBe(view.announcement);
     expect(bannerView(retry({ dueAt: NOW - 10 }), NOW)!.message).toBe('Gatewhy: retrying now (attempt 2 of 5)');
@@ -35,12 +35,12 @@ describe('bannerView', () => {
 
   it('asks "retry then or now?" when the server asks to wait past the cap', () => {
     const view = bannerView(retry({ blocked: 'waits-too-long', notBefore: NOW + 3_600_000 }), NOW, () => '14:05')!;
-    expect(view.message).toBe('Gatewhy: The server asked to wait 1 h (until 14:05). Retry then or now?');
+    expect(view.message).toBe('Gatewhy: The server asked to wait 1 hr (until 14:05). Retry then or now?');
     expect(labels(view)).toEqual(['Retry then', 'Retry now', 'Why?']);
   });
 
   it('says the page is back, or why retrying stopped, on the page that ended the streak', () => {
-    expect(bannerView({ outcome: { kind: 'recovered', text: 'a.example is back after 2 retries, 9 s' } }, NOW)).toMatchObject({ phase: 'back', actions: [] });
+    expect(bannerView({ outcome: { kind: 'recovered', text: 'a.example is back after 2 retries, 9 sec' } }, NOW)).toMatchObject({ phase: 'back', actions: [] });
     expect(bannerView({ outcome: { kind: 'ended', text: 'The site now answers 401: you may need to sign in' } }, NOW)!.message).toBe(
       'Gatewhy stopped retrying. The site now answers 401: you may need to sign in.',
     );
@@ -62,7 +62,7 @@ describe('whyText', () => {
     expect(whyText(retry({ dueAt: NOW, delayReason: 'global limit' }).retry, { globalRetriesPerMinute: 12 })).toContain(
       'at most 12 automatic retries a minute',
     );
-    expect(whyText(retry({ dueAt: NOW, delayReason: 'Retry-After: 30 s' }).retry)).toContain('never retries sooner');
+    expect(whyText(retry({ dueAt: NOW, delayReason: 'Retry-After: 30 sec' }).retry)).toContain('never retries sooner');
     expect(whyText(retry({ blocked: 'browser-retries' }).retry)).toContain('reloads this page by itself');
   });
 });

@@ -52,7 +52,7 @@ describe('retryDelay', () => {
 
 describe('Retry-After', () => {
   it('bounds the delay from below: the larger of Retry-After and the backoff', () => {
-    expect(plan(failure({ status: 503, retryAfterSeconds: 4 }))).toMatchObject({ dueAt: NOW + 4000, delayReason: 'Retry-After: 4 s' });
+    expect(plan(failure({ status: 503, retryAfterSeconds: 4 }))).toMatchObject({ dueAt: NOW + 4000, delayReason: 'Retry-After: 4 sec' });
     // Retry-After: 0 asks for nothing: the backoff applies, never an immediate reload.
     expect(plan(failure({ status: 503, retryAfterSeconds: 0 }))).toMatchObject({ dueAt: NOW + 2000, delayReason: 'backoff' });
     const third = plan(failure({ status: 503, retryAfterSeconds: 1 }), {

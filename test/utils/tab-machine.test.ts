@@ -125,7 +125,7 @@ describe('a failing page and its retries', () => {
     tab.at(2500);
     const back = tab.send(ok('2'));
     expect(back).toContainEqual({ type: 'store', part: 'retry', retry: undefined });
-    expect(back).toContainEqual({ type: 'notify', title: 'Gatewhy: page is back', text: 'shop.example.com is back after 1 retry, 3 s' });
+    expect(back).toContainEqual({ type: 'notify', title: 'Gatewhy: page is back', text: 'shop.example.com is back after 1 retry, 3 sec' });
     expect(back.find((effect) => effect.type === 'badge')).toMatchObject({ badge: { text: '' } });
     expect(tab.kinds()).toEqual(['failed', 'retry-scheduled', 'retried', 'recovered']);
   });
@@ -286,7 +286,7 @@ describe('what ends a streak', () => {
     expect(tab.state().retry).toBeDefined();
     tab.send(ok('2', 'https://shop.example.com/landing'));
     expect(tab.state().retry).toBeUndefined();
-    expect(tab.state().record.timeline.at(-1)).toMatchObject({ kind: 'recovered', text: 'shop.example.com is back after 1 retry, 2 s' });
+    expect(tab.state().record.timeline.at(-1)).toMatchObject({ kind: 'recovered', text: 'shop.example.com is back after 1 retry, 2 sec' });
   });
 
   it.each([
@@ -328,7 +328,7 @@ describe('Retry-After', () => {
       type: 'page-response',
       response: response('1', 503, { 'Retry-After': 'Fri, 27 Nov 2026 11:00:10 GMT', Date: 'Fri, 27 Nov 2026 11:00:00 GMT', Server: 'nginx' }),
     });
-    expect(tab.state().retry).toMatchObject({ dueAt: T0 + 10_000, delayReason: 'Retry-After: 10 s' });
+    expect(tab.state().retry).toMatchObject({ dueAt: T0 + 10_000, delayReason: 'Retry-After: 10 sec' });
   });
 });
 
@@ -348,7 +348,7 @@ describe('network errors', () => {
     expect(tab.effects('reload')).toEqual([]);
     expect(tab.effects('timer').filter(({ event }) => event === 'retry-due')).toEqual([]);
     expect(tab.kinds()).toEqual(['failed', 'blocked', 'failed', 'recovered']);
-    expect(tab.state().record.timeline.at(-1)!.text).toBe('shop.example.com is back after 6 s');
+    expect(tab.state().record.timeline.at(-1)!.text).toBe('shop.example.com is back after 6 sec');
   });
 
   it('in Firefox, transient failures are retried, typos and certificate errors are not', () => {

@@ -11,7 +11,7 @@ describe('tabStatus', () => {
     const back = addEvent(startPage(pageFailedRecord(), '11', 'https://shop.example.com/checkout?token=SECRET-TOKEN#step2'), {
       time: T0 + 9000,
       kind: 'recovered',
-      text: 'shop.example.com is back after 1 retry, 9 s',
+      text: 'shop.example.com is back after 1 retry, 9 sec',
     });
     expect(tabStatus(back)).toBe('recovered');
     expect(recovery(back)?.text).toContain('is back');
@@ -44,8 +44,8 @@ describe('retryView', () => {
   });
 
   it('should say why a retry waits for Retry-After or the global limit', () => {
-    expect(retryView({ ...scheduledRetry('https://a.example/'), delayReason: 'Retry-After: 30 s' }, T0).detail).toBe(
-      'The server asked to wait (Retry-After: 30 s); Gatewhy never retries sooner.',
+    expect(retryView({ ...scheduledRetry('https://a.example/'), delayReason: 'Retry-After: 30 sec' }, T0).detail).toBe(
+      'The server asked to wait (Retry-After: 30 sec); Gatewhy never retries sooner.',
     );
     expect(retryView({ ...scheduledRetry('https://a.example/'), delayReason: 'global limit' }, T0).detail).toContain('across all tabs');
   });
@@ -70,7 +70,7 @@ describe('retryView', () => {
     });
     const long = retryView({ ...idle, blocked: 'waits-too-long', notBefore: T0 + 3_600_000 }, T0);
     expect(long).toMatchObject({ title: 'The server asked to wait longer than your setting', canRetryThen: true });
-    expect(long.detail).toMatch(/^The server asked to wait 1 h \(until .+\)\. Retry then or now\?$/);
+    expect(long.detail).toMatch(/^The server asked to wait 1 hr \(until .+\)\. Retry then or now\?$/);
   });
 });
 

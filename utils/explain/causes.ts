@@ -1,90 +1,51 @@
 // The causes Gatewhy names, what each status means when no vendor rule is more specific, and generic advice.
 import type { CauseId, CauseWeights } from '../gateways/types';
+import { say, type MessageKey } from '../wording';
 
-export interface CauseInfo {
-  /** Completes "502 from Cloudflare: …". */
-  headline: string;
-  /** Short title for lists. */
-  title: string;
-  /** What the site owner should look at first. */
-  ownerCheck: string;
-}
+/** The message-file name of each cause (locales/en.json, "cause.<name>.title | headline | ownerCheck"). */
+const CAUSE_NAMES = {
+  'origin-unreachable': 'originUnreachable',
+  'origin-timeout': 'originTimeout',
+  'origin-reset': 'originReset',
+  'origin-invalid-response': 'originInvalidResponse',
+  'origin-tls': 'originTls',
+  'origin-app-error': 'originAppError',
+  overloaded: 'overloaded',
+  maintenance: 'maintenance',
+  unknown: 'unknown',
+} as const satisfies Record<CauseId, string>;
 
-export const CAUSES: Record<CauseId, CauseInfo> = {
-  'origin-unreachable': {
-    title: 'Origin unreachable',
-    headline: 'the gateway could not connect to the origin server',
-    ownerCheck:
-      'Check that the origin is running and listening on the address and port the gateway uses, that its firewall admits the gateway, and that its DNS name resolves.',
-  },
-  'origin-timeout': {
-    title: 'Origin timed out',
-    headline: 'the origin server took too long to answer',
-    ownerCheck:
-      "Find the slow request in the origin's logs (slow queries, locks, a stuck worker), or raise the gateway's timeout if the work is legitimately long.",
-  },
-  'origin-reset': {
-    title: 'Connection closed or reset',
-    headline: 'the origin server closed the connection before it answered',
-    ownerCheck: "Look for crashes or restarts of the origin process at that time, and make the origin's keep-alive timeout longer than the gateway's.",
-  },
-  'origin-invalid-response': {
-    title: 'Invalid response from origin',
-    headline: 'the origin server sent a response the gateway could not use',
-    ownerCheck:
-      "Check the origin's response for malformed or oversized headers (often large cookies), a wrong Content-Length, broken compression or a protocol mismatch.",
-  },
-  'origin-tls': {
-    title: 'TLS to origin failed',
-    headline: 'the secure connection between the gateway and the origin failed',
-    ownerCheck: "Check the origin's certificate: expiry, the full chain, the name the gateway expects (SNI/Host), and the TLS versions and ciphers it offers.",
-  },
-  'origin-app-error': {
-    title: 'Application error',
-    headline: 'the application behind the gateway failed',
-    ownerCheck: "Read the application's own logs for this request: the gateway only passed its failure on.",
-  },
-  overloaded: {
-    title: 'Overloaded or rate limited',
-    headline: 'the service is overloaded or is limiting requests',
-    ownerCheck: 'Check capacity (CPU, memory, connection and worker limits, queue depth) and any rate or connection limits at the gateway.',
-  },
-  maintenance: {
-    title: 'Maintenance',
-    headline: 'the site is down for maintenance',
-    ownerCheck: 'If this was not planned, check what put the service into maintenance mode or stopped it.',
-  },
-  unknown: {
-    title: 'Cause unclear',
-    headline: 'this response does not show why',
-    ownerCheck: "The gateway's own logs for this request will name the reason.",
-  },
-};
+/** Short title for lists: "Origin unreachable". */
+export const causeTitle = (id: CauseId): string => say(`cause.${CAUSE_NAMES[id]}.title`);
+/** Completes "502 from Cloudflare: …": "the gateway could not connect to the origin server". */
+export const causeHeadline = (id: CauseId): string => say(`cause.${CAUSE_NAMES[id]}.headline`);
+/** What the site owner should look at first. */
+export const causeOwnerCheck = (id: CauseId): string => say(`cause.${CAUSE_NAMES[id]}.ownerCheck`);
 
-export const CAUSE_IDS = Object.keys(CAUSES) as CauseId[];
+export const CAUSE_IDS = Object.keys(CAUSE_NAMES) as CauseId[];
 
-/** What a status means in general, and its causes ranked before any vendor rule applies. */
+/** What a status means in general (a message key), and its causes ranked before any vendor rule applies. */
 export interface StatusMeaning {
-  meaning: string;
+  meaning: MessageKey;
   causes: CauseWeights;
 }
 
 // Generic readings of RFC 9110 §15.6 for a response that came through a gateway.
 export const STATUS_MEANINGS: Record<number, StatusMeaning> = {
   500: {
-    meaning: 'Internal Server Error: the server failed while handling the request.',
+    meaning: 'status.http500',
     causes: { 'origin-app-error': 0.8, unknown: 0.2 },
   },
   502: {
-    meaning: 'Bad Gateway: a gateway got no usable response from the server behind it.',
+    meaning: 'status.http502',
     causes: { 'origin-unreachable': 0.4, 'origin-reset': 0.3, 'origin-invalid-response': 0.15, 'origin-tls': 0.1, 'origin-app-error': 0.05 },
   },
   503: {
-    meaning: 'Service Unavailable: the server cannot handle the request right now.',
+    meaning: 'status.http503',
     causes: { overloaded: 0.35, 'origin-unreachable': 0.3, maintenance: 0.2, 'origin-app-error': 0.15 },
   },
   504: {
-    meaning: 'Gateway Timeout: a gateway waited too long for the server behind it.',
+    meaning: 'status.http504',
     causes: { 'origin-timeout': 0.8, 'origin-unreachable': 0.2 },
   },
 };
@@ -94,7 +55,7 @@ export const STATUS_MEANINGS: Record<number, StatusMeaning> = {
  * causes are those of 502, 503 and 504 together.
  */
 export const UNKNOWN_STATUS: StatusMeaning = {
-  meaning: 'The page does not state its status code, so only its words tell what failed.',
+  meaning: 'status.unstated',
   causes: { 'origin-unreachable': 0.3, 'origin-timeout': 0.25, 'origin-reset': 0.15, overloaded: 0.15, 'origin-app-error': 0.15 },
 };
 
@@ -103,7 +64,7 @@ export function statusMeaning(status: number, known = true): StatusMeaning {
   if (!known) return UNKNOWN_STATUS;
   return (
     STATUS_MEANINGS[status] ?? {
-      meaning: status >= 500 && status < 600 ? 'A server error.' : status === 0 ? 'No HTTP response arrived.' : 'Not a server error.',
+      meaning: status >= 500 && status < 600 ? 'status.otherServerError' : status === 0 ? 'status.noResponse' : 'status.notServerError',
       causes: status >= 500 && status < 600 ? { 'origin-app-error': 0.5, unknown: 0.5 } : { unknown: 1 },
     }
   );
@@ -138,7 +99,7 @@ export class CauseTally {
   ranked(): CauseFinding[] {
     const total = [...this.weights.values()].reduce((sum, { weight }) => sum + weight, 0) || 1;
     return [...this.weights.entries()]
-      .map(([id, { weight, evidence }]) => ({ id, title: CAUSES[id].title, likelihood: weight / total, evidence }))
+      .map(([id, { weight, evidence }]) => ({ id, title: causeTitle(id), likelihood: weight / total, evidence }))
       .filter(({ likelihood }) => likelihood >= MIN_LIKELIHOOD)
       .sort((a, b) => b.likelihood - a.likelihood)
       .map((cause) => ({ ...cause, likelihood: Math.round(cause.likelihood * 100) / 100 }));

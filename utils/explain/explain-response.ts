@@ -2,7 +2,7 @@
 import { normalizeHeaders, headerValue, type HeaderInput } from '../headers';
 import type { Advice, CauseId, GatewayKind, Source, Variant } from '../gateways/types';
 import { applicationBodySign, decideAuthorship, GATEWAY_FAILURE_STATUSES, unknownServerHop, unnamedProxyHop, type Authorship } from './authorship';
-import { CAUSES, CauseTally, statusMeaning, type CauseFinding } from './causes';
+import { causeHeadline, causeOwnerCheck, causeTitle, CauseTally, statusMeaning, type CauseFinding } from './causes';
 import { calibratedConfidence, confidenceLevel, evidenceClass, type RawConfidence } from './confidence';
 import { CATALOGUE, detectProducts, impliedStatus, isOwnPage, specificity, type Catalogue, type Detection } from './detect';
 import { prepareEvidence, type Evidence, type EvidenceSeen } from './evidence';
@@ -11,6 +11,7 @@ import { decodeHeaders, type DecodedHeader } from './header-catalogue';
 import { compileMarker, describeMarker, holds, says, toPhrase } from './match';
 import { applicationName, buildRoute, knownHop, unknownViaHops, viaEntries, type Hop, type RouteHop } from './route';
 import { formatDuration, parseRetryAfter } from './time';
+import { say, sayVendor } from '../wording';
 
 export type { CauseFinding } from './causes';
 export type { EvidenceSeen } from './evidence';
@@ -78,6 +79,8 @@ export interface Explanation {
   headers: DecodedHeader[];
   advice: Advice;
   statusPage?: string;
+  /** Set only on the engine's crash answer ("Gatewhy could not read this response"): no input should ever get it. */
+  unreadable?: true;
   /** Documents the rules used here rest on. */
   references: string[];
 }
@@ -99,19 +102,23 @@ function findCauses(evidence: Evidence, authorship: Authorship, appVariants: rea
         .join(', ')})`,
     );
   });
-  tally.add(status.causes, variants.length > 0 ? STATUS_PRIOR_WEIGHT : 1, evidence.status > 0 ? `HTTP ${evidence.status}: ${status.meaning}` : status.meaning);
+  tally.add(
+    status.causes,
+    variants.length > 0 ? STATUS_PRIOR_WEIGHT : 1,
+    evidence.status > 0 ? `HTTP ${evidence.status}: ${say(status.meaning)}` : say(status.meaning),
+  );
   // Words on a page the application wrote say something; words on a known gateway's stock page do not.
   if (!isOwnPage(variants[0])) {
     const weight = variants.length > 0 && variants[0]!.source !== 'origin' ? 0.3 : 1;
     for (const clue of BODY_CLUES) {
-      if (says(evidence, CLUE_PHRASES.get(clue)!)) tally.add({ [clue.cause]: clue.weight }, weight, `the page says "${clue.text}"`);
+      if (says(evidence, CLUE_PHRASES.get(clue)!)) tally.add({ [clue.cause]: clue.weight }, weight, say('evidence.pageSays', { text: clue.text }));
     }
     if (evidence.status === 503 && evidence.values.has('retry-after')) {
-      tally.add({ maintenance: 0.2, overloaded: 0.2 }, 1, 'a Retry-After header: the server expects to be back soon');
+      tally.add({ maintenance: 0.2, overloaded: 0.2 }, 1, say('evidence.retryAfter'));
     }
   }
   if (!authorship.gatewayHop && authorship.source === 'origin' && evidence.body === 'seen') {
-    tally.add({ 'origin-app-error': 0.5 }, 1, "no gateway is seen and the body is the application's own");
+    tally.add({ 'origin-app-error': 0.5 }, 1, say('evidence.noGatewayOwnBody'));
   }
   return tally;
 }
@@ -149,56 +156,60 @@ interface AdviceContext {
 function buildAdvice({ causes, variant, writer, cached, retryAfter, tellApart }: AdviceContext): Advice {
   const top = causes[0]?.id ?? 'unknown';
   const visitor = [
-    retryAfter !== undefined ? `The server asks to wait ${formatDuration(retryAfter)} before trying again.` : undefined,
-    cached ? 'This error came from a cache: reload while bypassing the cache (Ctrl+Shift+R, or Cmd+Shift+R on a Mac).' : undefined,
-    top === 'maintenance' ? 'The site is in maintenance: try again later.' : 'Try again in a moment: most gateway errors pass within minutes.',
-    writer?.gateway.statusPage ? `Check ${writer.gateway.name}'s status page for an incident: ${writer.gateway.statusPage}` : undefined,
+    retryAfter !== undefined ? say('advice.waitRetryAfter', { wait: formatDuration(retryAfter) }) : undefined,
+    cached ? say('advice.cachedError') : undefined,
+    top === 'maintenance' ? say('advice.maintenance') : say('advice.tryAgain'),
+    writer?.gateway.statusPage ? say('advice.statusPage', { gateway: writer.gateway.name, url: writer.gateway.statusPage }) : undefined,
   ].filter((line): line is string => line !== undefined);
   const owner = uniqueLines(
-    variant?.advice?.owner,
-    causes.slice(0, 2).map(({ id }) => CAUSES[id].ownerCheck),
-    tellApart ? [tellApart] : undefined,
-    writer?.gateway.advice.owner,
+    variant?.advice?.owner?.map(sayVendor),
+    causes.slice(0, 2).map(({ id }) => causeOwnerCheck(id)),
+    tellApart ? [sayVendor(tellApart)] : undefined,
+    writer?.gateway.advice.owner.map(sayVendor),
   );
-  return { visitor: uniqueLines(variant?.advice?.visitor, visitor, writer?.gateway.advice.visitor), owner };
+  return { visitor: uniqueLines(variant?.advice?.visitor?.map(sayVendor), visitor, writer?.gateway.advice.visitor.map(sayVendor)), owner };
 }
 
 /** "502 from nginx: …", hedged in words when the calibrated confidence is low. */
 function headlineFor(explanation: Pick<Explanation, 'status' | 'statusText' | 'gateway' | 'source' | 'causes' | 'confidence'>): string {
   const { status, statusText, gateway, source, confidence } = explanation;
   const top: CauseId = explanation.causes[0]?.id ?? 'unknown';
-  const label = status > 0 ? String(status) : 'Error page';
+  const label = status > 0 ? String(status) : say('headline.errorPage');
   let who: string;
-  if (!gateway) who = `${label}${statusText && status > 0 ? ` ${statusText}` : ''}`;
+  if (!gateway) who = statusText && status > 0 ? say('headline.statusWithText', { status: label, statusText }) : say('headline.status', { status: label });
   else {
-    const hedge = { sure: '', likely: 'probably ', guess: 'possibly ' }[confidenceLevel(confidence.gateway)];
-    who = source === 'origin' ? `${label} ${hedge}passed on by ${gateway.name}` : `${label}${hedge ? `, ${hedge}` : ' '}from ${gateway.name}`;
+    const level = confidenceLevel(confidence.gateway);
+    const values = { status: label, gateway: gateway.name };
+    if (source === 'origin')
+      who = say(level === 'sure' ? 'headline.passedOn' : level === 'likely' ? 'headline.probablyPassedOn' : 'headline.possiblyPassedOn', values);
+    else who = say(level === 'sure' ? 'headline.from' : level === 'likely' ? 'headline.probablyFrom' : 'headline.possiblyFrom', values);
   }
-  if (top === 'unknown') return `${who}: ${CAUSES.unknown.headline}`;
+  const cause = causeHeadline(top);
+  if (top === 'unknown') return say('headline.sure', { who, cause });
   const level = confidenceLevel(confidence.cause);
-  if (level === 'sure') return `${who}: ${CAUSES[top].headline}`;
-  if (level === 'likely') return `${who}: probably ${CAUSES[top].headline}`;
-  return `${who}: cannot tell the cause from this response (likeliest: ${CAUSES[top].headline})`;
+  return say(level === 'sure' ? 'headline.sure' : level === 'likely' ? 'headline.likely' : 'headline.guess', { who, cause });
 }
-
-const GENERIC_BODY_TELLS = 'An error page usually names what failed (refused, timed out, reset, a TLS or DNS error) and who wrote it.';
 
 function bodyNote(seen: EvidenceSeen, writer: Detection | undefined): string | undefined {
   if (seen.body !== 'unseen' && seen.body !== 'truncated') return undefined;
-  return writer?.gateway.bodyTells ?? GENERIC_BODY_TELLS;
+  return writer?.gateway.bodyTells ? sayVendor(writer.gateway.bodyTells) : say('engine.bodyWouldTell');
 }
 
 function explainNetworkError(error: string, headers: DecodedHeader[]): Explanation {
   const known = NETWORK_ERRORS.find(({ includes }) => error.toUpperCase().includes(includes));
   const tally = new CauseTally();
-  tally.add(known?.causes ?? { unknown: 1 }, 1, known ? `${error}: ${known.says}` : `${error}: a network error the browser reported`);
+  tally.add(
+    known?.causes ?? { unknown: 1 },
+    1,
+    known ? say('evidence.networkError', { error, says: say(known.says) }) : say('evidence.unknownNetworkError', { error }),
+  );
   const causes = tally.ranked();
   const top = causes[0]?.id ?? 'unknown';
   return {
     status: 0,
     statusText: error,
-    headline: `The page did not load: ${known?.says ?? error}`,
-    meaning: 'No HTTP response arrived, so no gateway error page exists to read.',
+    headline: say('headline.notLoaded', { reason: known ? say(known.says) : error }),
+    meaning: say('engine.noResponse'),
     gateway: null,
     route: [],
     source: 'unknown',
@@ -210,8 +221,8 @@ function explainNetworkError(error: string, headers: DecodedHeader[]): Explanati
     cacheEvidence: [],
     headers,
     advice: {
-      visitor: ['Check your own connection, then try again in a moment.'],
-      owner: [CAUSES[top].ownerCheck],
+      visitor: [say('advice.checkConnection')],
+      owner: [causeOwnerCheck(top)],
     },
     references: [],
   };
@@ -256,17 +267,18 @@ function rescaleCauses(causes: CauseFinding[], first: number): CauseFinding[] {
 }
 
 function unexplained(error: unknown): Explanation {
-  const reason = error instanceof Error ? error.message : 'unreadable input';
+  const reason = error instanceof Error ? error.message : say('engine.unreadableInput');
   return {
     status: 0,
     statusText: '',
-    headline: `Gatewhy could not read this response (${reason.slice(0, 200)})`,
-    meaning: 'The response could not be read.',
+    headline: say('headline.unreadable', { reason: reason.slice(0, 200) }),
+    meaning: say('engine.unreadable'),
     gateway: null,
     route: [],
     source: 'unknown',
     sourceEvidence: [],
-    causes: [{ id: 'unknown', title: CAUSES.unknown.title, likelihood: 1, evidence: [] }],
+    causes: [{ id: 'unknown', title: causeTitle('unknown'), likelihood: 1, evidence: [] }],
+    unreadable: true,
     confidence: { gateway: 0, cause: 0 },
     evidence: { status: 'unknown', headers: 'unseen', body: 'unseen' },
     cached: false,
@@ -278,7 +290,7 @@ function unexplained(error: unknown): Explanation {
 }
 
 /** True when an explanation is the engine's crash answer: no input should ever get it. */
-export const isUnexplained = (explanation: Explanation) => explanation.headline.startsWith('Gatewhy could not read this response');
+export const isUnexplained = (explanation: Explanation) => explanation.unreadable === true;
 
 /**
  * The explanation before calibration, with the raw scores calibration maps; scripts/fit-calibration.ts fits on these.
@@ -351,7 +363,7 @@ export function explainUncalibrated(input: ExplainInput, catalogue: Catalogue = 
     status: evidence.status,
     statusText,
     headline: '',
-    meaning: variant?.meaning ?? statusMeaning(evidence.status, evidence.seen.status !== 'unknown').meaning,
+    meaning: variant ? sayVendor(variant.meaning) : say(statusMeaning(evidence.status, evidence.seen.status !== 'unknown').meaning),
     gateway,
     route,
     ...(variant && { variant: variant.title, variantId: variant.id }),
@@ -361,7 +373,7 @@ export function explainUncalibrated(input: ExplainInput, catalogue: Catalogue = 
     confidence: { gateway: 0, cause: 0 },
     evidence: evidence.seen,
     ...(wouldTell && { bodyWouldTell: wouldTell }),
-    ...(tellApart && { tellApart }),
+    ...(tellApart && { tellApart: sayVendor(tellApart) }),
     cached: cacheEvidence.length > 0,
     cacheEvidence,
     ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),

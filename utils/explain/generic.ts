@@ -1,5 +1,6 @@
 // Vendor-neutral clues: words in an error page, cache markers, and the browser's own network error codes.
 import type { CauseId, CauseWeights, Marker } from '../gateways/types';
+import type { MessageKey } from '../wording';
 
 /**
  * Words in an error page's visible text that point to a cause whatever the gateway, matched on word boundaries
@@ -87,36 +88,41 @@ export const CACHE_HIT_MARKERS: readonly (Marker & { note: string })[] = [
   { header: 'cache-status', includes: ';hit', note: 'a cache on the path reports a hit (RFC 9211)' },
 ];
 
-/** What the browser's network error codes mean (Chromium net::ERR_*, Firefox NS_ERROR_*). */
-export const NETWORK_ERRORS: readonly { includes: string; causes: CauseWeights; says: string }[] = [
+/** What the browser's network error codes mean (Chromium net::ERR_*, Firefox NS_ERROR_*); `says` is a message key. */
+export const NETWORK_ERRORS: readonly { includes: string; causes: CauseWeights; says: MessageKey }[] = [
   {
     includes: 'CONNECTION_REFUSED',
     causes: { 'origin-unreachable': 1 },
-    says: 'the server refused the connection: nothing is listening, or a firewall rejects it',
+    says: 'network.connectionRefused',
   },
-  { includes: 'NAME_NOT_RESOLVED', causes: { 'origin-unreachable': 1 }, says: "the site's name did not resolve in DNS" },
-  { includes: 'UNKNOWN_HOST', causes: { 'origin-unreachable': 1 }, says: "the site's name did not resolve in DNS" },
-  { includes: 'ADDRESS_UNREACHABLE', causes: { 'origin-unreachable': 1 }, says: "no route to the server's address" },
-  { includes: 'CONNECTION_TIMED_OUT', causes: { 'origin-timeout': 0.6, 'origin-unreachable': 0.4 }, says: 'the connection attempt timed out' },
-  { includes: 'TIMED_OUT', causes: { 'origin-timeout': 1 }, says: 'the server took too long to answer' },
-  { includes: 'NET_TIMEOUT', causes: { 'origin-timeout': 1 }, says: 'the server took too long to answer' },
-  { includes: 'CONNECTION_RESET', causes: { 'origin-reset': 1 }, says: 'the server reset the connection' },
-  { includes: 'NET_RESET', causes: { 'origin-reset': 1 }, says: 'the server reset the connection' },
-  { includes: 'CONNECTION_CLOSED', causes: { 'origin-reset': 1 }, says: 'the server closed the connection' },
-  { includes: 'EMPTY_RESPONSE', causes: { 'origin-reset': 1 }, says: 'the server closed the connection without sending anything' },
-  { includes: 'NET_INTERRUPT', causes: { 'origin-reset': 1 }, says: 'the connection was interrupted' },
-  { includes: 'CONNECTION_ABORTED', causes: { 'origin-reset': 1 }, says: 'the connection was aborted' },
-  { includes: 'INVALID_HTTP_RESPONSE', causes: { 'origin-invalid-response': 1 }, says: 'the server sent something that is not valid HTTP' },
-  { includes: 'HEADERS_TOO_BIG', causes: { 'origin-invalid-response': 1 }, says: "the server's response headers were too big" },
-  { includes: 'CONTENT_LENGTH_MISMATCH', causes: { 'origin-invalid-response': 1 }, says: 'the body was shorter than its declared length' },
-  { includes: 'INCOMPLETE_CHUNKED', causes: { 'origin-invalid-response': 1 }, says: 'the response ended in the middle of a chunk' },
-  { includes: 'PARTIAL_TRANSFER', causes: { 'origin-invalid-response': 0.5, 'origin-reset': 0.5 }, says: 'the response ended early' },
-  { includes: 'SSL', causes: { 'origin-tls': 1 }, says: 'the secure (TLS) connection failed' },
-  { includes: 'CERT', causes: { 'origin-tls': 1 }, says: "the server's certificate was not accepted" },
-  { includes: 'SEC_ERROR', causes: { 'origin-tls': 1 }, says: "the server's certificate was not accepted" },
-  { includes: 'INTERNET_DISCONNECTED', causes: { unknown: 1 }, says: "your device is offline: this is not the site's fault" },
-  { includes: 'NETWORK_CHANGED', causes: { unknown: 1 }, says: 'your network changed during the request' },
-  { includes: 'PROXY', causes: { 'origin-unreachable': 1 }, says: "your network's proxy failed to connect" },
+  { includes: 'NAME_NOT_RESOLVED', causes: { 'origin-unreachable': 1 }, says: 'network.nameNotResolved' },
+  // Chromium's other DNS failure (net/base/net_error_list.h: "An error occurred when trying to do a name resolution").
+  { includes: 'NAME_RESOLUTION_FAILED', causes: { 'origin-unreachable': 1 }, says: 'network.nameNotResolved' },
+  { includes: 'UNKNOWN_HOST', causes: { 'origin-unreachable': 1 }, says: 'network.nameNotResolved' },
+  { includes: 'ADDRESS_UNREACHABLE', causes: { 'origin-unreachable': 1 }, says: 'network.addressUnreachable' },
+  { includes: 'CONNECTION_TIMED_OUT', causes: { 'origin-timeout': 0.6, 'origin-unreachable': 0.4 }, says: 'network.connectionTimedOut' },
+  { includes: 'TIMED_OUT', causes: { 'origin-timeout': 1 }, says: 'network.timedOut' },
+  { includes: 'NET_TIMEOUT', causes: { 'origin-timeout': 1 }, says: 'network.timedOut' },
+  { includes: 'CONNECTION_RESET', causes: { 'origin-reset': 1 }, says: 'network.reset' },
+  { includes: 'NET_RESET', causes: { 'origin-reset': 1 }, says: 'network.reset' },
+  { includes: 'CONNECTION_CLOSED', causes: { 'origin-reset': 1 }, says: 'network.closed' },
+  { includes: 'EMPTY_RESPONSE', causes: { 'origin-reset': 1 }, says: 'network.emptyResponse' },
+  { includes: 'NET_INTERRUPT', causes: { 'origin-reset': 1 }, says: 'network.interrupted' },
+  { includes: 'CONNECTION_ABORTED', causes: { 'origin-reset': 1 }, says: 'network.aborted' },
+  { includes: 'INVALID_HTTP_RESPONSE', causes: { 'origin-invalid-response': 1 }, says: 'network.invalidHttp' },
+  { includes: 'HEADERS_TOO_BIG', causes: { 'origin-invalid-response': 1 }, says: 'network.headersTooBig' },
+  { includes: 'CONTENT_LENGTH_MISMATCH', causes: { 'origin-invalid-response': 1 }, says: 'network.contentLengthMismatch' },
+  { includes: 'INCOMPLETE_CHUNKED', causes: { 'origin-invalid-response': 1 }, says: 'network.incompleteChunked' },
+  { includes: 'PARTIAL_TRANSFER', causes: { 'origin-invalid-response': 0.5, 'origin-reset': 0.5 }, says: 'network.partialTransfer' },
+  { includes: 'SSL', causes: { 'origin-tls': 1 }, says: 'network.tls' },
+  { includes: 'CERT', causes: { 'origin-tls': 1 }, says: 'network.certificate' },
+  { includes: 'SEC_ERROR', causes: { 'origin-tls': 1 }, says: 'network.certificate' },
+  // net_error_list.h: "Attempting to load an URL resulted in too many redirects"; Firefox: NS_ERROR_REDIRECT_LOOP.
+  { includes: 'TOO_MANY_REDIRECTS', causes: { 'origin-app-error': 1 }, says: 'network.tooManyRedirects' },
+  { includes: 'REDIRECT_LOOP', causes: { 'origin-app-error': 1 }, says: 'network.tooManyRedirects' },
+  { includes: 'INTERNET_DISCONNECTED', causes: { unknown: 1 }, says: 'network.offline' },
+  { includes: 'NETWORK_CHANGED', causes: { unknown: 1 }, says: 'network.networkChanged' },
+  { includes: 'PROXY', causes: { 'origin-unreachable': 1 }, says: 'network.proxy' },
 ];
 
 /** Network errors that are not failures of the site: the user or the browser stopped the request. */

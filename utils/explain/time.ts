@@ -83,7 +83,22 @@ export function formatDuration(totalSeconds: number, locale = currentLocale()): 
   const hours = Math.floor(minutes / 60);
   const days = Math.floor(hours / 24);
   const parts: [number, DurationUnit][] =
-    seconds < 60 ? [[seconds, 'second']] : minutes < 60 ? [[minutes, 'minute'], [seconds % 60, 'second']] : hours < 48 ? [[hours, 'hour'], [minutes % 60, 'minute']] : [[days, 'day'], [hours % 24, 'hour']];
+    seconds < 60
+      ? [[seconds, 'second']]
+      : minutes < 60
+        ? [
+            [minutes, 'minute'],
+            [seconds % 60, 'second'],
+          ]
+        : hours < 48
+          ? [
+              [hours, 'hour'],
+              [minutes % 60, 'minute'],
+            ]
+          : [
+              [days, 'day'],
+              [hours % 24, 'hour'],
+            ];
   const shown = parts.filter(([value], index) => index === 0 || value > 0);
   const unit = (value: number, name: DurationUnit) => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
   return new Intl.ListFormat(locale, { type: 'unit', style: 'narrow' }).format(shown.map(([value, name]) => unit(value, name)));

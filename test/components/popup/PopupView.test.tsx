@@ -38,7 +38,7 @@ describe('PopupView', () => {
   });
 
   it('should say the page is back after a recovery', () => {
-    const record = addEvent(emptyRecord(1), { time: T0, kind: 'recovered', text: 'shop.example.com is back after 2 retries, 9 s' });
+    const record = addEvent(emptyRecord(1), { time: T0, kind: 'recovered', text: 'shop.example.com is back after 2 retries, 9 sec' });
     render(<PopupView record={record} retry={undefined} explained={notYet} now={NOW} actions={actions()} />);
     expect(screen.getByRole('heading', { name: 'The page is back' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'The page is back' }).textContent).toContain('is back after 2 retries');

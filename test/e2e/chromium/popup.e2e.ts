@@ -105,7 +105,7 @@ describe('Chromium: the popup', () => {
     expect(await gateway.innerText()).toContain('4ee02a558935bdc3-AMS');
 
     // The retry panel: the countdown and why it waits.
-    expect(await popup.getByRole('timer').innerText()).toMatch(/^Retrying in \d+ s$/);
+    expect(await popup.getByRole('timer').innerText()).toMatch(/^Retrying in \d+ sec$/);
     expect(await popup.locator('main').innerText()).not.toMatch(new RegExp(`${SECRETS.cookie}|${SECRETS.token}|${SECRETS.query}`));
 
     await popup.evaluate(() => {

@@ -180,7 +180,7 @@ describe('Chromium: automatic retry', () => {
     await browser.setSettings({ baseDelaySeconds: 6, jitter: 0 });
     const { page, tabId } = await open('/slow-retry');
     const state = await waitFor('a scheduled retry', async () => retryState(tabId).then((retry) => retry?.dueAt && retry));
-    await expect.poll(() => bannerText(tabId), { timeout: 15_000 }).toMatch(/retrying in \d+ s \(attempt 1 of 5\)/);
+    await expect.poll(() => bannerText(tabId), { timeout: 15_000 }).toMatch(/retrying in \d+ sec \(attempt 1 of 5\)/);
     await page.setViewportSize({ width: 760, height: 360 });
     await page.screenshot({ path: 'docs/screenshots/banner.png' });
     await browser.stopWorker();
@@ -242,7 +242,7 @@ describe('Chromium: automatic retry', () => {
       const shown = await banner(tabId);
       return shown?.visible && shown.text.includes('Retry then or now?') ? shown : undefined;
     });
-    expect(asked.text).toMatch(/^Gatewhy: The server asked to wait 1 h \(until \d{1,2}:\d{2}.*\)\. Retry then or now\?$/);
+    expect(asked.text).toMatch(/^Gatewhy: The server asked to wait 1 hr \(until \d{1,2}:\d{2}.*\)\. Retry then or now\?$/);
     expect(shownLabels(asked)).toEqual(['Retry then', 'Retry now', 'Why?', '✕']);
     expect(await retryState(tabId)).toMatchObject({ blocked: 'waits-too-long' });
 

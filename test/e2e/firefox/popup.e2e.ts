@@ -90,7 +90,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
     const main = await text(popup);
     expect(main).toMatch(/Set-Cookie\s+Value withheld/);
     for (const secret of Object.values(SECRETS)) expect(main).not.toContain(secret);
-    expect(await text(popup, '[role="timer"]')).toMatch(/^Retrying in \d+ s$/);
+    expect(await text(popup, '[role="timer"]')).toMatch(/^Retrying in \d+ sec$/);
     await popup.close();
   });
 
@@ -149,7 +149,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the popup'
         ),
       '#headline',
     );
-    await waitForText(popup, 'the retry panel', (shown) => /^Retrying in \d+ s$/.test(shown), '[role="timer"]');
+    await waitForText(popup, 'the retry panel', (shown) => /^Retrying in \d+ sec$/.test(shown), '[role="timer"]');
     await popup.locator('button::-p-text(Retry now)').click();
 
     await waitForText(popup, 'the recovery', (shown) => shown === 'The page is back', '#headline');

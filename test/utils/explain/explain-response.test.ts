@@ -241,7 +241,7 @@ describe('cached errors', () => {
   it('calls out a cached error and advises a cache-bypassing reload', () => {
     const explanation = explain({ status: 503, headers: { server: 'cloudflare', 'cf-ray': '1-AMS', 'cf-cache-status': 'HIT', age: '42' } });
     expect(explanation.cached).toBe(true);
-    expect(explanation.cacheEvidence.join(' ')).toContain('42 s');
+    expect(explanation.cacheEvidence.join(' ')).toContain('42 sec');
     expect(explanation.advice.visitor.join(' ')).toContain('bypassing the cache');
   });
 
@@ -309,7 +309,7 @@ describe('header catalogue', () => {
     ['cf-ray', '8a1b2c3d4e5f6789-SJC', 'Ray ID 8a1b2c3d4e5f6789, Cloudflare data centre SJC (San Jose, US)'],
     ['x-amz-cf-pop', 'FRA56-P5', 'CloudFront edge FRA56-P5 in FRA (Frankfurt, DE)'],
     ['retry-after', '120', 'Try again in 2 min (at 2026-11-27 12:02:00 UTC)'],
-    ['retry-after', 'Fri, 27 Nov 2026 12:00:30 GMT', 'Try again in 30 s (at 2026-11-27 12:00:30 UTC)'],
+    ['retry-after', 'Fri, 27 Nov 2026 12:00:30 GMT', 'Try again in 30 sec (at 2026-11-27 12:00:30 UTC)'],
     [
       'via',
       '1.1 varnish (Varnish/7.5), 1.1 abc.cloudfront.net (CloudFront)',
@@ -322,7 +322,7 @@ describe('header catalogue', () => {
       'Trace 4bf92f3577b34da6a3ce929d0e0e4736, span 00f067aa0ba902b7, sampled (look for it in your tracing tool)',
     ],
     ['x-squid-error', 'ERR_CONNECT_FAIL 111', 'Squid could not connect to the server (connection refused)'],
-    ['age', '3700', 'This copy has been in a cache for 1 h 1 min'],
+    ['age', '3700', 'This copy has been in a cache for 1 hr 1 min'],
     ['x-served-by', 'cache-jfk1026-JFK, cache-lcy19221-LCY', 'Fastly cache nodes in JFK (New York, US), then LCY (London, GB)'],
     ['fly-request-id', '01H8ZQ7KZ6K2G3T9R8Y1X2W3V4-iad', 'Fly.io edge region iad'],
     ['date', 'Fri, 27 Nov 2026 11:50:00 GMT', '2026-11-27 11:50:00 UTC; 10 min before your clock (an old cached response, or a clock out of step)'],

@@ -62,6 +62,12 @@ describe('parseRetryAfter', () => {
 
 describe('formatDuration', () => {
   it('should say durations in words', () => {
-    expect([45, 125, 3600, 12_000, 200_000].map(formatDuration)).toEqual(['45 s', '2 min 5 s', '1 h', '3 h 20 min', '2 days 7 h']);
+    expect([45, 125, 3600, 12_000, 200_000].map((seconds) => formatDuration(seconds))).toEqual(['45 sec', '2 min 5 sec', '1 hr', '3 hr 20 min', '2 days 7 hr']);
+  });
+
+  it('should say them in the reader’s language, through Intl', () => {
+    expect(formatDuration(125, 'de')).toBe('2 Min., 5 Sek.');
+    expect(formatDuration(12_000, 'fr')).toBe('3\u202fh 20 min');
+    expect(formatDuration(200_000, 'ja')).toMatch(/^2\s?日7\s?時間$/);
   });
 });
