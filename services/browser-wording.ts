@@ -8,9 +8,11 @@ export function speakBrowserLanguage(): void {
   // The keys are checked against locales/en.json where they are written (utils/wording.ts' MessageKey).
   const t = i18n.t as unknown as (key: string, ...args: unknown[]) => string;
   try {
-    useLanguage(browser.i18n.getUILanguage(), (key, values?: Values, count?: number) =>
-      count === undefined ? t(key, ...(values ? [values] : [])) : t(key, count, { count, ...values }),
-    );
+    useLanguage(browser.i18n.getUILanguage(), (key, values?: Values, count?: number) => {
+      // Vendor sentences are keyed by their text's hash and English has none (utils/wording.ts): ask quietly.
+      if (key.startsWith('vendor.')) return (browser.i18n.getMessage as (name: string) => string)(key.replaceAll('.', '_'));
+      return count === undefined ? t(key, ...(values ? [values] : [])) : t(key, count, { count, ...values });
+    });
   } catch (error) {
     // No i18n API (a test page outside the extension): English it is.
     console.warn('Gatewhy: the browser gave no language; showing English.', error);

@@ -43,19 +43,26 @@ function lookUp(tree: unknown, key: string): unknown {
   return node;
 }
 
-/** English, read from locales/en.json itself: the command line's language, and every page's fallback. */
-export const englishMessages: Translate = (key, values, count) => {
-  const found = lookUp(english, key);
-  const message =
-    typeof found === 'string'
-      ? found
-      : found && typeof found === 'object' && count !== undefined
-        ? pluralForm(found as Record<string, string>, count)
-        : undefined;
-  if (message === undefined) return undefined;
-  // Messages escape "$" as "$$" for the browser's i18n (Chrome reads "$1" and "$name$" as placeholders).
-  return fill(message.replaceAll('$$', '$'), count === undefined ? values : { count, ...values });
-};
+/**
+ * Looks messages up in a message file's tree, as the browser does in its built _locales: English from
+ * locales/en.json for the command line and as every page's fallback; tests use it for the other languages.
+ */
+export function messagesFrom(tree: unknown): Translate {
+  return (key, values, count) => {
+    const found = lookUp(tree, key);
+    const message =
+      typeof found === 'string'
+        ? found
+        : found && typeof found === 'object' && count !== undefined
+          ? pluralForm(found as Record<string, string>, count)
+          : undefined;
+    if (message === undefined) return undefined;
+    // Messages escape "$" as "$$" for the browser's i18n (Chrome reads "$1" and "$name$" as placeholders).
+    return fill(message.replaceAll('$$', '$'), count === undefined ? values : { count, ...values });
+  };
+}
+
+export const englishMessages: Translate = messagesFrom(english);
 
 let language: Language = { locale: 'en', translate: englishMessages };
 
