@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { confidenceLevel } from '../utils/explain/confidence';
 import type { Explanation } from '../utils/explain/explain-response';
 import { formatDuration } from '../utils/explain/time';
+import { currentLocale, say, sayCount, type MessageKey } from '../utils/wording';
 import { HeaderGroups } from './HeaderGroups';
 
 type Level = 2 | 3 | 4;
@@ -30,23 +31,30 @@ export function ExternalLink({ href, children, class: className }: { href: strin
   return (
     <a href={href} target="_blank" rel="noreferrer noopener" class={className}>
       {children}
-      <span class="visually-hidden"> (opens in a new tab)</span>
+      <span class="visually-hidden"> {say('view.opensInNewTab')}</span>
     </a>
   );
 }
 
-/** "probably" / "possibly" before a gateway's name when Gatewhy is not sure of it. */
-function hedge(confidence: number): string {
-  return { sure: '', likely: 'probably ', guess: 'possibly ' }[confidenceLevel(confidence)];
+const HEDGED_NAMES: Record<ReturnType<typeof confidenceLevel>, MessageKey> = {
+  sure: 'view.gatewayName.sure',
+  likely: 'view.gatewayName.likely',
+  guess: 'view.gatewayName.guess',
+};
+
+/** The gateway's name, with "probably" / "possibly" when Gatewhy is not sure of it. */
+function hedgedName(gateway: { name: string; confidence: number }): string {
+  return say(HEDGED_NAMES[confidenceLevel(gateway.confidence)], { gateway: gateway.name });
 }
 
 /** The hops the response came through, outermost first, the one that wrote the error marked. */
 export function RouteChain({ explanation }: { explanation: Explanation }) {
   const { route, status } = explanation;
   if (route.length === 0) return null;
-  const what = status > 0 ? `the ${status}` : 'the error';
+  const wrote = status > 0 ? say('view.route.wroteStatus', { status }) : say('view.route.wroteError');
+  const unclear = status > 0 ? say('view.route.unclearStatus', { status }) : say('view.route.unclearError');
   return (
-    <ol class="route small" aria-label="Route of the response, outermost first">
+    <ol class="route small" aria-label={say('view.route.label')}>
       {route.map((hop, index) => (
         <li key={`${hop.id}-${index}`} class={`hop hop-${hop.role}`} data-hop={hop.id} data-role={hop.role}>
           {index > 0 && (
@@ -57,8 +65,8 @@ export function RouteChain({ explanation }: { explanation: Explanation }) {
           <span class="chip" title={hop.evidence.join('\n')}>
             {hop.name}
           </span>
-          {hop.role === 'wrote' && <strong class="wrote">{` ✗ wrote ${what}`}</strong>}
-          {hop.role === 'unknown' && <span class="muted">{` ? (who wrote ${what} is unclear)`}</span>}
+          {hop.role === 'wrote' && <strong class="wrote">{` ✗ ${wrote}`}</strong>}
+          {hop.role === 'unknown' && <span class="muted">{` ? ${unclear}`}</span>}
         </li>
       ))}
     </ol>
@@ -70,26 +78,24 @@ export function WhoWrote({ explanation }: { explanation: Explanation }) {
   const { gateway, source, sourceEvidence } = explanation;
   // A recognised variant's evidence repeats its meaning, which is shown already: say who instead.
   const evidence = explanation.variant && sourceEvidence[0]?.startsWith(explanation.variant) ? undefined : sourceEvidence[0];
-  const name = gateway ? `${hedge(gateway.confidence)}${gateway.name}` : undefined;
+  const name = gateway ? hedgedName(gateway) : undefined;
   let icon = '?';
   let title: string;
   let detail: string;
   if (explanation.status === 0 && explanation.evidence.body === 'unseen') {
-    title = 'No response arrived';
-    detail = 'The browser could not get an answer at all, so no gateway or application wrote an error page.';
+    title = say('view.who.noResponseTitle');
+    detail = say('view.who.noResponseDetail');
   } else if (source === 'gateway') {
     icon = '⇄';
-    title = `Written by the gateway${name ? `: ${name}` : ''}`;
-    detail = 'The gateway generated this error itself. The application behind it may never have seen the request.';
+    title = name ? say('view.who.gatewayTitleNamed', { gateway: name }) : say('view.who.gatewayTitle');
+    detail = say('view.who.gatewayDetail');
   } else if (source === 'origin') {
     icon = '▣';
-    title = 'Written by the application behind the gateway';
-    detail = gateway ? `${gateway.name} only passed on the application's own error.` : 'The server that answered wrote this error itself.';
+    title = say('view.who.originTitle');
+    detail = gateway ? say('view.who.originDetailNamed', { gateway: gateway.name }) : say('view.who.originDetail');
   } else {
-    title = name ? `Seen through ${name}` : 'No gateway recognised';
-    detail = gateway
-      ? 'Not clear whether the gateway or the application behind it wrote this error.'
-      : 'The response carries no sign of a known gateway or proxy.';
+    title = name ? say('view.who.seenThrough', { gateway: name }) : say('view.who.noGateway');
+    detail = gateway ? say('view.who.unclearDetail') : say('view.who.noGatewayDetail');
   }
   return (
     <div class="who">
@@ -113,13 +119,8 @@ export function BodyNote({ explanation }: { explanation: Explanation }) {
     <div class="callout info body-note" role="note" data-body={evidence.body}>
       <span aria-hidden="true">ⓘ</span>
       <div>
-        <strong>{evidence.body === 'truncated' ? 'Only the start of the body was visible.' : 'The body was not visible.'}</strong>
-        <p class="small">
-          {evidence.body === 'truncated'
-            ? ''
-            : 'The browser gives extensions only the headers of requests inside a page, so this explanation rests on the status and headers. '}
-          {bodyWouldTell} Open DevTools → Gatewhy for the full response.
-        </p>
+        <strong>{evidence.body === 'truncated' ? say('view.body.truncatedTitle') : say('view.body.unseenTitle')}</strong>
+        <p class="small">{say(evidence.body === 'truncated' ? 'view.body.truncatedDetail' : 'view.body.unseenDetail', { bodyWouldTell })}</p>
       </div>
     </div>
   );
@@ -131,7 +132,7 @@ export function StatusPageLink({ explanation }: { explanation: Explanation }) {
   return (
     <p>
       <ExternalLink href={explanation.statusPage} class="button status-page">
-        {`${explanation.gateway.name} status page`} <span aria-hidden="true">↗</span>
+        {say('view.statusPage', { gateway: explanation.gateway.name })} <span aria-hidden="true">↗</span>
       </ExternalLink>
     </p>
   );
@@ -152,20 +153,21 @@ export function CauseList({ explanation }: { explanation: Explanation }) {
     <ol class="causes">
       {explanation.causes.map((cause) => {
         const percent = Math.round(cause.likelihood * 100);
+        const lowercase = cause.title.toLocaleLowerCase(currentLocale());
         return (
           <li key={cause.id} class="cause">
             <div class="cause-head">
               <span>{cause.title}</span>
               <span class="likelihood">
-                <span class="visually-hidden">likelihood </span>
-                {percent}%
+                <span class="visually-hidden">{say('view.causes.likelihood')} </span>
+                {new Intl.NumberFormat(currentLocale(), { style: 'percent' }).format(percent / 100)}
               </span>
             </div>
             <div class="bar" aria-hidden="true">
               <span style={{ width: `${Math.max(percent, 3)}%` }} />
             </div>
             {cause.evidence.length > 0 && (
-              <ul class="evidence" aria-label={`Evidence for ${cause.title.toLowerCase()}`}>
+              <ul class="evidence" aria-label={say('view.causes.evidenceFor', { cause: cause.title, causeLowercase: lowercase })}>
                 {cause.evidence.map((line, index) => (
                   <li key={index}>{line}</li>
                 ))}
@@ -191,15 +193,15 @@ export function Meaning({ explanation }: { explanation: Explanation }) {
 /** The decoded headers, under a heading or folded away. */
 export function HeadersSection({ explanation, level = 2, folded = false }: { explanation: Explanation; level?: Level; folded?: boolean }) {
   const { headers } = explanation;
-  const count = `${headers.length} ${headers.length === 1 ? 'header' : 'headers'}`;
+  const title = sayCount('view.headers.title', headers.length);
   const groups = <HeaderGroups headers={headers} level={(level + 1) as 3 | 4 | 5} />;
   return folded ? (
     <details class="headers-toggle" data-section="headers">
-      <summary>Response headers ({count})</summary>
+      <summary>{title}</summary>
       {groups}
     </details>
   ) : (
-    <Section title={`Response headers (${count})`} level={level} name="headers">
+    <Section title={title} level={level} name="headers">
       {groups}
     </Section>
   );
@@ -235,33 +237,33 @@ export function ExplanationView({ explanation, level = 2, withSummary = true, wi
         <div class="callout" role="note">
           <span aria-hidden="true">⚠</span>
           <div>
-            <strong>This error came from a cache.</strong>
-            <p class="small">{explanation.cacheEvidence.join('; ')}. A reload that bypasses the cache may already work.</p>
+            <strong>{say('view.cached.title')}</strong>
+            <p class="small">{say('view.cached.detail', { evidence: explanation.cacheEvidence.join('; ') })}</p>
           </div>
         </div>
       )}
       {explanation.retryAfterSeconds !== undefined && (
         <div class="callout info" role="note">
           <span aria-hidden="true">⏱</span>
-          <p>The server asked clients to wait {formatDuration(explanation.retryAfterSeconds)} before trying again (Retry-After).</p>
+          <p>{say('view.retryAfter', { wait: formatDuration(explanation.retryAfterSeconds) })}</p>
         </div>
       )}
-      <Section title="Likely causes" level={level} name="causes">
+      <Section title={say('view.causes.title')} level={level} name="causes">
         <CauseList explanation={explanation} />
         {explanation.tellApart && (
           <p class="small">
-            <strong>To tell them apart: </strong>
+            <strong>{say('view.causes.tellApart')} </strong>
             {explanation.tellApart}
           </p>
         )}
       </Section>
       {advice.visitor.length > 0 && (
-        <Section title="What you can do" level={level} name="visitor">
+        <Section title={say('view.visitorAdvice')} level={level} name="visitor">
           <AdviceList lines={advice.visitor} />
         </Section>
       )}
       {advice.owner.length > 0 && (
-        <Section title="What the site owner should check" level={level} name="owner">
+        <Section title={say('view.ownerAdvice')} level={level} name="owner">
           <AdviceList lines={advice.owner} />
         </Section>
       )}

@@ -2,6 +2,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { DecodedHeader, HeaderGroup } from '../utils/explain/header-catalogue';
 import { HEADER_GROUP_TITLES } from '../utils/explain/header-catalogue';
+import { say } from '../utils/wording';
 
 const ORDER = Object.keys(HEADER_GROUP_TITLES) as HeaderGroup[];
 
@@ -18,15 +19,15 @@ function HeaderItem({ header }: { header: DecodedHeader }) {
             class="link small"
             aria-expanded={showRaw}
             aria-controls={rawId}
-            aria-label={`Raw value of ${header.name}`}
+            aria-label={say('view.headers.rawOf', { header: header.name })}
             onClick={() => setShowRaw(!showRaw)}
           >
-            {showRaw ? 'Hide raw' : 'Raw'}
+            {showRaw ? say('view.headers.hideRaw') : say('view.headers.showRaw')}
           </button>
         )}
       </div>
       {header.redacted ? (
-        <p class="redacted">Value withheld: it can carry cookies or credentials.</p>
+        <p class="redacted">{say('view.headers.withheld')}</p>
       ) : header.decoded !== undefined ? (
         <p class="header-decoded">{header.decoded}</p>
       ) : (
@@ -34,7 +35,7 @@ function HeaderItem({ header }: { header: DecodedHeader }) {
       )}
       {showRaw && (
         <p class="raw" id={rawId}>
-          <span class="visually-hidden">Raw value: </span>
+          <span class="visually-hidden">{say('view.headers.rawValue')} </span>
           {header.value}
         </p>
       )}
@@ -47,7 +48,7 @@ function HeaderItem({ header }: { header: DecodedHeader }) {
 export function HeaderGroups({ headers, level = 3 }: { headers: readonly DecodedHeader[]; level?: 3 | 4 | 5 }) {
   const Heading = `h${level}` as 'h3';
   const groups = ORDER.map((group) => ({ group, headers: headers.filter((header) => header.group === group) })).filter(({ headers: list }) => list.length > 0);
-  if (groups.length === 0) return <p class="muted">The response had no headers.</p>;
+  if (groups.length === 0) return <p class="muted">{say('view.headers.none')}</p>;
   return (
     <div class="header-groups">
       {groups.map(({ group, headers: list }) => (

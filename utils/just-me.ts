@@ -1,6 +1,7 @@
 // "Is it just me?": from responses the browser already saw (no request of its own), whether a failure is shared by
 // other sites behind the same vendor (the vendor, or one of its data centres, is failing) or the site's own.
 import { cityOf } from './explain/locations';
+import { say, sayCount } from './wording';
 
 /** How long evidence counts, and how much of it is kept. */
 export const WINDOW_MS = 10 * 60_000;
@@ -162,12 +163,12 @@ export type Verdict =
   | { kind: 'origin'; vendor: string; pop?: string; site: string; text: string };
 
 const nameOf = (vendor: string) => VENDOR_NAMES[vendor] ?? vendor;
-const where = (vendor: string, pop: string | undefined) => {
-  if (!pop) return nameOf(vendor);
-  const city = cityOf(pop);
-  return `${nameOf(vendor)}'s ${pop} data centre${city ? ` (${city})` : ''}`;
+/** Which sentence names the place: the vendor alone, its data centre, or the data centre and its city. */
+const placeOf = (vendor: string, pop: string | undefined) => {
+  const city = pop && cityOf(pop);
+  const values = { vendor: nameOf(vendor), minutes: WINDOW_MS / 60_000, ...(pop && { pop }), ...(city && { city }) };
+  return { form: !pop ? 'vendor' : city ? 'popCity' : 'pop', values } as const;
 };
-const LAST = `the last ${WINDOW_MS / 60_000} minutes`;
 const siteCount = (sightings: readonly Sighting[]) => new Set(sightings.map(({ site }) => site)).size;
 /** A data centre named on one side only does not tell two apart. */
 const samePlace = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a === b;
@@ -195,12 +196,14 @@ export function isItJustMe(failure: Sighting, failures: readonly Sighting[], hea
 }
 
 function shared(vendor: string, pop: string | undefined, sites: number): Verdict {
-  const text = `${where(vendor, pop)} failed for ${sites} sites you used in ${LAST}, so the trouble is likely at ${nameOf(vendor)}, not at each site.`;
+  const { form, values } = placeOf(vendor, pop);
+  const text = sayCount(`justMe.shared.${form}`, sites, values);
   return { kind: 'shared', vendor, ...(pop && { pop }), sites, text };
 }
 
 function ownServer(vendor: string, pop: string | undefined, site: string): Verdict {
-  const text = `Other sites behind ${where(vendor, pop)} loaded fine in ${LAST}, so the trouble is likely ${site}'s own server, not ${nameOf(vendor)}.`;
+  const { form, values } = placeOf(vendor, pop);
+  const text = say(`justMe.origin.${form}`, { ...values, site });
   return { kind: 'origin', vendor, ...(pop && { pop }), site, text };
 }
 

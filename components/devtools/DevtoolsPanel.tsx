@@ -8,6 +8,7 @@ import { explainInspected, panelReport } from '../../utils/devtools/panel-report
 import { pathOf, hostWithPort } from '../../utils/query-strings';
 import { reportFileName, reportJson, reportMarkdown } from '../../utils/report';
 import { clockTime } from '../../utils/tab-view';
+import { say, sayCount } from '../../utils/wording';
 import { ReportActions, type ExtraReportAction } from '../popup/ReportActions';
 import { PanelToolbar, type PanelToolbarProps } from './PanelToolbar';
 import { RequestDetail } from './RequestDetail';
@@ -38,10 +39,8 @@ export interface DevtoolsPanelProps extends PanelToolbarProps {
 function EmptyState({ log }: { log: PanelLog }) {
   return (
     <div class="hero tone-neutral" data-state="empty">
-      <h2>{log.requests.length === 0 ? 'No failed requests on this tab' : 'No failed request matches the filters'}</h2>
-      <p class="muted">
-        Gatewhy lists every response of this tab with a status of 500 or more, and every request that got no response, with its body and the explanation.
-      </p>
+      <h2>{log.requests.length === 0 ? say('panel.empty.noRequests') : say('panel.empty.noMatch')}</h2>
+      <p class="muted">{say('panel.empty.detail')}</p>
     </div>
   );
 }
@@ -66,13 +65,13 @@ function RequestRow({
     <li class="request" data-request-key={request.key} data-status={request.status} data-party={party}>
       <button type="button" class="request-toggle" aria-current={selected ? 'true' : undefined} onClick={onSelect}>
         <span class="pill small">
-          <span class="visually-hidden">Status </span>
+          <span class="visually-hidden">{say('panel.list.status')} </span>
           {request.status > 0 ? request.status : 'ERR'}
         </span>
         <span class="request-path">
           {request.method} {pathOf(request.url)}
         </span>
-        <span class={`party-tag ${party}`}>{party === 'first' ? 'this site' : 'third party'}</span>
+        <span class={`party-tag ${party}`}>{party === 'first' ? say('panel.list.thisSite') : say('panel.list.thirdParty')}</span>
         <span class="request-summary">
           {explanation.headline}
           <span class="muted">
@@ -96,14 +95,14 @@ export function DevtoolsPanel(props: DevtoolsPanelProps) {
   };
   const extraActions: ExtraReportAction[] = [
     {
-      label: 'Copy as JSON',
+      label: say('panel.actions.copyJson'),
       run: async (includeQuery) =>
         (await actions.copy((await makeReport(includeQuery)).json))
-          ? { text: 'Report copied as JSON.' }
-          : { text: 'The browser did not allow copying. Try Download JSON instead.', error: true },
+          ? { text: say('panel.actions.copiedJson') }
+          : { text: say('panel.actions.copyRefused'), error: true },
     },
     {
-      label: 'Export failures as HAR',
+      label: say('panel.actions.exportHar'),
       run: async (includeQuery) => {
         const har = failuresHar(
           visible.map((request) => withResponseText(request.har, request.body)),
@@ -112,11 +111,9 @@ export function DevtoolsPanel(props: DevtoolsPanelProps) {
         const fileName = harFileName(Date.now());
         try {
           await actions.download(fileName, `${JSON.stringify(har, null, 2)}\n`, 'application/json');
-          return {
-            text: `Saved ${fileName}: ${har.log.entries.length} failed ${har.log.entries.length === 1 ? 'request' : 'requests'}, without cookies or credentials.`,
-          };
+          return { text: sayCount('panel.actions.harSaved', har.log.entries.length, { fileName }) };
         } catch {
-          return { text: 'The browser did not start the download.', error: true };
+          return { text: say('panel.actions.downloadRefused'), error: true };
         }
       },
     },
@@ -128,13 +125,17 @@ export function DevtoolsPanel(props: DevtoolsPanelProps) {
       <main class="panel-main">
         <section class="panel-list section" aria-labelledby="list-title">
           <h2 id="list-title">
-            Failed requests{' '}
-            <span class="count">{visible.length === log.requests.length ? log.requests.length : `${visible.length} of ${log.requests.length}`}</span>
+            {say('panel.list.title')}{' '}
+            <span class="count">
+              {visible.length === log.requests.length
+                ? log.requests.length
+                : say('panel.list.shownOfTotal', { shown: visible.length, total: log.requests.length })}
+            </span>
           </h2>
           {visible.length === 0 ? (
             <EmptyState log={log} />
           ) : (
-            <ul class="requests" aria-label="Failed requests">
+            <ul class="requests" aria-label={say('panel.list.title')}>
               {visible.map((request) => (
                 <RequestRow
                   key={request.key}
@@ -161,7 +162,7 @@ export function DevtoolsPanel(props: DevtoolsPanelProps) {
               time={clockTime(current.time, now)}
             />
           ) : (
-            <p class="muted">Select a failed request to see why it failed.</p>
+            <p class="muted">{say('panel.list.selectOne')}</p>
           )}
         </section>
       </main>

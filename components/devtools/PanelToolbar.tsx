@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { filterChoices, type Filters, type PanelLog } from '../../utils/devtools/panel-log';
+import { say } from '../../utils/wording';
 
 function Choice({ label, value, onChange, children }: { label: string; value: string; onChange(value: string): void; children: ComponentChildren }) {
   const id = useId();
@@ -39,36 +40,36 @@ export function PanelToolbar({ log, filters, onFilters, preserveLog, onPreserveL
         <img src="/icon/32.png" alt="" width={20} height={20} />
         Gatewhy
       </h1>
-      <div class="filters" role="group" aria-label="Filters">
-        <Choice label="Status" value={String(filters.status)} onChange={setStatus}>
-          <option value="all">All</option>
+      <div class="filters" role="group" aria-label={say('panel.toolbar.filters')}>
+        <Choice label={say('panel.toolbar.status')} value={String(filters.status)} onChange={setStatus}>
+          <option value="all">{say('panel.toolbar.all')}</option>
           {statuses.map((status) => (
             <option key={status} value={String(status)}>
               {status}
             </option>
           ))}
-          {(choices.networkErrors || filters.status === 'network') && <option value="network">No response</option>}
+          {(choices.networkErrors || filters.status === 'network') && <option value="network">{say('panel.toolbar.noResponse')}</option>}
         </Choice>
-        <Choice label="Host" value={filters.host} onChange={(host) => onFilters({ ...filters, host })}>
-          <option value="all">All</option>
+        <Choice label={say('panel.toolbar.host')} value={filters.host} onChange={(host) => onFilters({ ...filters, host })}>
+          <option value="all">{say('panel.toolbar.all')}</option>
           {hosts.map((host) => (
             <option key={host} value={host}>
               {host}
             </option>
           ))}
         </Choice>
-        <Choice label="Party" value={filters.party} onChange={(party) => onFilters({ ...filters, party: party as Filters['party'] })}>
-          <option value="all">All</option>
-          <option value="first">This site</option>
-          <option value="third">Third parties</option>
+        <Choice label={say('panel.toolbar.party')} value={filters.party} onChange={(party) => onFilters({ ...filters, party: party as Filters['party'] })}>
+          <option value="all">{say('panel.toolbar.all')}</option>
+          <option value="first">{say('panel.toolbar.thisSite')}</option>
+          <option value="third">{say('panel.toolbar.thirdParties')}</option>
         </Choice>
       </div>
       <label class="check">
         <input type="checkbox" checked={preserveLog} onChange={(event) => onPreserveLog((event.currentTarget as HTMLInputElement).checked)} />
-        Preserve log
+        {say('panel.toolbar.preserveLog')}
       </label>
       <button type="button" onClick={onClear}>
-        Clear
+        {say('panel.toolbar.clear')}
       </button>
     </header>
   );

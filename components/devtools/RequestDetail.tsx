@@ -5,34 +5,35 @@ import type { Party } from '../../utils/party';
 import { urlWithoutQuery } from '../../utils/query-strings';
 import { MAX_BODY_CHARS } from '../../utils/devtools/response-body';
 import { ExplanationView } from '../ExplanationView';
+import { say } from '../../utils/wording';
 
 const KB = Math.round(MAX_BODY_CHARS / 1024);
 
 /** The start of the response body as DevTools gave it: the evidence the background never sees. */
 export function BodyExcerpt({ request }: { request: InspectedRequest }) {
   let content;
-  if (request.status === 0) content = <p class="muted">No response arrived, so there is no body.</p>;
+  if (request.status === 0) content = <p class="muted">{say('panel.detail.noBody')}</p>;
   else if (request.bodyState === 'reading')
     content = (
       <p class="muted" aria-busy="true">
-        Reading the body…
+        {say('panel.detail.readingBody')}
       </p>
     );
-  else if (!request.body) content = <p class="muted">DevTools did not give this response's body (it may have been dropped from its log).</p>;
-  else if (request.body.text === '') content = <p class="muted">The response had an empty body: the explanation rests on the status and headers.</p>;
+  else if (!request.body) content = <p class="muted">{say('panel.detail.bodyNotGiven')}</p>;
+  else if (request.body.text === '') content = <p class="muted">{say('panel.detail.emptyBody')}</p>;
   else {
     content = (
       <>
         <pre class="body-text" tabIndex={0}>
           {request.body.text}
         </pre>
-        {request.body.truncated && <p class="small muted">Only the first {KB} KB are shown and used.</p>}
+        {request.body.truncated && <p class="small muted">{say('panel.detail.truncated', { kilobytes: KB })}</p>}
       </>
     );
   }
   return (
-    <section class="section" data-section="body" aria-label="Response body">
-      <h3>Response body</h3>
+    <section class="section" data-section="body" aria-label={say('panel.detail.body')}>
+      <h3>{say('panel.detail.body')}</h3>
       {content}
     </section>
   );
@@ -48,16 +49,16 @@ export interface RequestDetailProps {
 export function RequestDetail({ request, explanation, party, time }: RequestDetailProps) {
   const status = request.status > 0 ? String(request.status) : 'ERR';
   return (
-    <article class="stack request-detail-panel" data-request-key={request.key} aria-label="Selected request">
+    <article class="stack request-detail-panel" data-request-key={request.key} aria-label={say('panel.detail.label')}>
       <p class="detail-head">
         <span class="pill small">
-          <span class="visually-hidden">{request.status > 0 ? 'Status ' : 'No response: '}</span>
+          <span class="visually-hidden">{request.status > 0 ? say('panel.list.status') : say('panel.list.noResponse')} </span>
           {status}
         </span>
         <span class="address">
           {request.method} {urlWithoutQuery(request.url)}
         </span>
-        <span class={`party-tag ${party}`}>{party === 'first' ? 'this site' : 'third party'}</span>
+        <span class={`party-tag ${party}`}>{party === 'first' ? say('panel.list.thisSite') : say('panel.list.thirdParty')}</span>
         <span class="muted small">{time}</span>
       </p>
       <ExplanationView explanation={explanation} level={3} />

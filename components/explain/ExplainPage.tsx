@@ -4,10 +4,11 @@ import { explainResponse, type Explanation } from '../../utils/explain/explain-r
 import { parsePastedResponse, type PastedResponse } from '../../utils/pasted-response';
 import { ExplanationView } from '../ExplanationView';
 import { PageHeader } from '../PageHeader';
+import { say, type MessageKey } from '../../utils/wording';
 
-const EXAMPLES: { label: string; text: string }[] = [
+const EXAMPLES: { label: MessageKey; text: string }[] = [
   {
-    label: 'curl -i output',
+    label: 'explainPage.examples.curl',
     text: [
       'HTTP/2 522',
       'date: Tue, 04 Mar 2025 09:14:02 GMT',
@@ -21,7 +22,7 @@ const EXAMPLES: { label: string; text: string }[] = [
     ].join('\n'),
   },
   {
-    label: 'DevTools header lines',
+    label: 'explainPage.examples.devtools',
     text: [
       'server: CloudFront',
       'x-cache: Error from cloudfront',
@@ -31,6 +32,12 @@ const EXAMPLES: { label: string; text: string }[] = [
     ].join('\n'),
   },
 ];
+
+/** Where the status shown came from, with or without its reason phrase. */
+const STATUS_SOURCES: Record<'line' | 'text', Record<'withText' | 'alone', MessageKey>> = {
+  line: { withText: 'explainPage.statusWithTextFromLine', alone: 'explainPage.statusFromLine' },
+  text: { withText: 'explainPage.statusWithTextFromText', alone: 'explainPage.statusFromText' },
+};
 
 type Parsed = { ok: true; response: PastedResponse } | { ok: false; error: string };
 
@@ -83,24 +90,27 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
   }, [focusResult, explanation]);
 
   let problem: string | undefined;
-  if (submitted && parsed && !parsed.ok) problem = `Gatewhy could not read this: ${parsed.error}.`;
-  else if (submitted && needsStatus && typedStatus === undefined)
-    problem = 'There is no status line: enter the status code the response had (for example 502).';
+  if (submitted && parsed && !parsed.ok) problem = say('explainPage.unreadable', { error: parsed.error });
+  else if (submitted && needsStatus && typedStatus === undefined) problem = say('explainPage.noStatusLine');
+
+  // The command is code, not words: the message marks where it goes.
+  const [leadBefore, leadAfter = ''] = say('explainPage.lead').split('{curl}');
 
   return (
     <>
       <PageHeader>
-        <a href="/recent-errors.html">Recent errors</a>
+        <a href="/recent-errors.html">{say('view.pages.recentErrors')}</a>
         <a href="/explain.html" aria-current="page">
-          Explain a response
+          {say('view.pages.explain')}
         </a>
       </PageHeader>
       <main class="page stack">
         <div class="stack">
-          <h1 class="page-title">Explain a response</h1>
+          <h1 class="page-title">{say('explainPage.title')}</h1>
           <p class="page-lead">
-            Paste a response as <code>curl -i</code> prints it, its header lines copied from the browser's developer tools, or the error page alone (its HTML,
-            or the text copied from the browser). Gatewhy tells which gateway answered, who wrote the error, and why. Nothing you paste leaves your browser.
+            {leadBefore}
+            <code>curl -i</code>
+            {leadAfter}
           </p>
         </div>
         <div class="explain-grid">
@@ -112,7 +122,7 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
               setFocusResult(true);
             }}
           >
-            <label for={ids.text}>Response, header lines or error page</label>
+            <label for={ids.text}>{say('explainPage.response')}</label>
             <textarea
               id={ids.text}
               name="response"
@@ -124,7 +134,7 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
               onInput={(event) => setText((event.currentTarget as HTMLTextAreaElement).value)}
             />
             <div class="field-row small">
-              <span class="muted">Examples:</span>
+              <span class="muted">{say('explainPage.examples.label')}</span>
               {EXAMPLES.map((example) => (
                 <button
                   type="button"
@@ -136,13 +146,13 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
                     setSubmitted(true);
                   }}
                 >
-                  {example.label}
+                  {say(example.label)}
                 </button>
               ))}
             </div>
             {askStatus && (
               <div class="stack" style={{ gap: '4px' }}>
-                <label for={ids.status}>Status code</label>
+                <label for={ids.status}>{say('explainPage.statusCode')}</label>
                 <div class="field-row">
                   <input
                     id={ids.status}
@@ -158,27 +168,27 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
                     onInput={(event) => setStatusInput((event.currentTarget as HTMLInputElement).value)}
                   />
                   <span id={ids.statusHelp} class="small muted">
-                    {bodyOnly
-                      ? 'The page does not state its status: enter it if you know it.'
-                      : 'Header lines carry no status: the Status Code shown by the developer tools.'}
+                    {bodyOnly ? say('explainPage.pageStatusHelp') : say('explainPage.headerStatusHelp')}
                   </span>
                 </div>
               </div>
             )}
             {response?.status !== undefined && (
               <p class="small muted" data-status-source="status-line">
-                Status {response.status}
-                {response.statusText ? ` ${response.statusText}` : ''}, from the {response.format === 'http' ? 'status line' : 'pasted text'}.
+                {say(STATUS_SOURCES[response.format === 'http' ? 'line' : 'text'][response.statusText ? 'withText' : 'alone'], {
+                  status: response.status,
+                  statusText: response.statusText ?? '',
+                })}
               </p>
             )}
             {bodyOnly && explanation?.evidence.status === 'inferred' && (
               <p class="small muted" data-status-source="page">
-                Status {explanation.status}, read off the page (no status line was pasted).
+                {say('explainPage.statusFromPage', { status: explanation.status })}
               </p>
             )}
             <div class="actions">
               <button type="submit" class="primary">
-                Explain
+                {say('explainPage.explain')}
               </button>
             </div>
             {problem && (
@@ -187,8 +197,8 @@ export function ExplainPage({ initialText = '' }: { initialText?: string }) {
               </p>
             )}
           </form>
-          <section class="result" aria-label="Explanation" tabIndex={-1} ref={result}>
-            {explanation ? <ExplanationView explanation={explanation} level={2} /> : <p class="muted">The explanation appears here.</p>}
+          <section class="result" aria-label={say('explainPage.result')} tabIndex={-1} ref={result}>
+            {explanation ? <ExplanationView explanation={explanation} level={2} /> : <p class="muted">{say('explainPage.resultPlaceholder')}</p>}
           </section>
         </div>
       </main>

@@ -7,6 +7,8 @@ import { recentVerdicts } from '../../utils/just-me';
 import { JustMeLine, useSightings } from '../JustMe';
 import { ago, clockTime } from '../../utils/tab-view';
 import { PageHeader } from '../PageHeader';
+import { formatDateTime } from '../../utils/explain/time';
+import { say, sayCount } from '../../utils/wording';
 
 function useHistory() {
   const [entries, setEntries] = useState<HistoryEntry[]>();
@@ -35,27 +37,24 @@ export function RecentErrorsPage({ now = Date.now() }: { now?: number }) {
   const onClear = async () => {
     await clearHistory();
     setEntries([]);
-    setMessage('Recent errors cleared.');
+    setMessage(say('recentErrors.cleared'));
   };
 
   return (
     <>
       <PageHeader>
         <a href="/recent-errors.html" aria-current="page">
-          Recent errors
+          {say('view.pages.recentErrors')}
         </a>
-        <a href="/explain.html">Explain a response</a>
+        <a href="/explain.html">{say('view.pages.explain')}</a>
       </PageHeader>
       <main class="page stack" aria-busy={entries === undefined}>
         <div class="stack">
-          <h1 class="page-title">Recent errors</h1>
-          <p class="page-lead">
-            Gateway errors Gatewhy saw across all tabs, newest first, without query strings or cookies.
-            {size !== undefined && ` It keeps the last ${size} (change this in the settings).`}
-          </p>
+          <h1 class="page-title">{say('recentErrors.title')}</h1>
+          <p class="page-lead">{size === undefined ? say('recentErrors.lead') : sayCount('recentErrors.leadWithSize', size)}</p>
           <div class="actions">
             <button type="button" onClick={() => void onClear()} disabled={!entries || entries.length === 0}>
-              Clear recent errors
+              {say('recentErrors.clear')}
             </button>
             <p class="notice" role="status" aria-live="polite">
               {message}
@@ -65,13 +64,13 @@ export function RecentErrorsPage({ now = Date.now() }: { now?: number }) {
 
         {entries && entries.length === 0 && (
           <section class="hero tone-neutral" data-state="empty">
-            <h2>No gateway errors recorded</h2>
-            <p class="muted">When a page or a request inside it fails with a gateway error, it is listed here.</p>
+            <h2>{say('recentErrors.empty.title')}</h2>
+            <p class="muted">{say('recentErrors.empty.detail')}</p>
           </section>
         )}
 
         {verdicts.length > 0 && (
-          <section class="stack" aria-label="Is it just you?">
+          <section class="stack" aria-label={say('recentErrors.justYou')}>
             {verdicts.map((verdict) => (
               <JustMeLine key={verdict.text} verdict={verdict} />
             ))}
@@ -80,17 +79,17 @@ export function RecentErrorsPage({ now = Date.now() }: { now?: number }) {
 
         {patterns.length > 0 && (
           <section class="section" aria-labelledby="by-host">
-            <h2 id="by-host">By site</h2>
+            <h2 id="by-host">{say('recentErrors.bySite.title')}</h2>
             <div class="table-wrap">
               <table class="table" data-table="patterns">
                 <thead>
                   <tr>
-                    <th scope="col">Host</th>
-                    <th scope="col">Errors</th>
-                    <th scope="col">Statuses</th>
-                    <th scope="col">Gateway</th>
-                    <th scope="col">Most common cause</th>
-                    <th scope="col">Last seen</th>
+                    <th scope="col">{say('recentErrors.bySite.host')}</th>
+                    <th scope="col">{say('recentErrors.bySite.errors')}</th>
+                    <th scope="col">{say('recentErrors.bySite.statuses')}</th>
+                    <th scope="col">{say('recentErrors.bySite.gateway')}</th>
+                    <th scope="col">{say('recentErrors.bySite.cause')}</th>
+                    <th scope="col">{say('recentErrors.bySite.lastSeen')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -100,11 +99,11 @@ export function RecentErrorsPage({ now = Date.now() }: { now?: number }) {
                         {pattern.host}
                       </th>
                       <td class="num">{pattern.count}</td>
-                      <td class="num">{pattern.statuses.map((status) => (status > 0 ? status : 'no response')).join(', ')}</td>
+                      <td class="num">{pattern.statuses.map((status) => (status > 0 ? status : say('recentErrors.bySite.noResponse'))).join(', ')}</td>
                       <td>{pattern.gatewayName ?? '—'}</td>
                       <td>{pattern.causeTitle ?? '—'}</td>
                       <td>
-                        <time dateTime={new Date(pattern.last).toISOString()} title={new Date(pattern.last).toLocaleString()}>
+                        <time dateTime={new Date(pattern.last).toISOString()} title={formatDateTime(pattern.last)}>
                           {ago(pattern.last, now)}
                         </time>
                       </td>
@@ -118,14 +117,14 @@ export function RecentErrorsPage({ now = Date.now() }: { now?: number }) {
 
         {entries && entries.length > 0 && (
           <section class="section" aria-labelledby="all">
-            <h2 id="all">All ({entries.length})</h2>
+            <h2 id="all">{say('recentErrors.all.title', { count: entries.length })}</h2>
             <div class="table-wrap">
               <table class="table" data-table="entries">
                 <thead>
                   <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Address and explanation</th>
+                    <th scope="col">{say('recentErrors.all.when')}</th>
+                    <th scope="col">{say('recentErrors.all.status')}</th>
+                    <th scope="col">{say('recentErrors.all.address')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -141,7 +140,7 @@ export function RecentErrorsPage({ now = Date.now() }: { now?: number }) {
                         <p class="entry-url">{entry.url}</p>
                         <p class="small muted">
                           {entry.summary?.headline ?? entry.networkError ?? ''}
-                          {entry.type !== 'main_frame' && ` · ${entry.type === 'xmlhttprequest' ? 'API call' : entry.type}`}
+                          {entry.type !== 'main_frame' && ` · ${entry.type === 'xmlhttprequest' ? say('recentErrors.all.apiCall') : entry.type}`}
                         </p>
                       </td>
                     </tr>

@@ -3,5 +3,7 @@ import { render } from 'preact';
 import { App } from './App';
 import '../../components/gatewhy.css';
 import './style.css';
+import { speakBrowserLanguage } from '../../services/browser-wording';
 
+speakBrowserLanguage();
 render(<App />, document.getElementById('app')!);

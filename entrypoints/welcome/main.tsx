@@ -4,6 +4,8 @@ import { hasOptionsPage, openOptions } from '../../components/browser-actions';
 import { BROWSER, requestSiteAccess, useSiteAccess } from '../../components/site-access/use-site-access';
 import { WelcomePage } from '../../components/welcome/WelcomePage';
 import '../../components/gatewhy.css';
+import { speakBrowserLanguage } from '../../services/browser-wording';
+import { say } from '../../utils/wording';
 
 function App() {
   const site = useSiteAccess();
@@ -12,4 +14,6 @@ function App() {
   );
 }
 
+speakBrowserLanguage();
+document.title = say('welcome.documentTitle');
 render(<App />, document.getElementById('app')!);
