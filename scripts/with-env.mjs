@@ -5,7 +5,7 @@
 //
 //   node scripts/with-env.mjs [--browsers LIST | --try-browsers LIST] COMMAND [ARGS...]
 //
-// LIST names Debian packages, comma-separated (default: chromium,firefox-esr,xvfb). --browsers: they are required;
+// LIST names Debian packages, comma-separated (default: chromium,chromium-l10n,firefox-esr,xvfb). --browsers: they are required;
 // --try-browsers: installed if possible, and the command runs without them otherwise. A second run installs nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -14,11 +14,17 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NODE22_PREFIX = process.env.GATEWHY_NODE22_PREFIX ?? '/opt/node22';
-/** The command each Debian package provides, to tell whether it is installed. */
-const PROVIDES = { chromium: 'chromium', 'firefox-esr': 'firefox-esr', xvfb: 'xvfb-run' };
+/** The command (or, for a path, the file) each Debian package provides, to tell whether it is installed. */
+const PROVIDES = {
+  chromium: 'chromium',
+  // Chromium's other languages: without them it shows every extension in English (the language tests).
+  'chromium-l10n': '/usr/lib/chromium/locales/de.pak',
+  'firefox-esr': 'firefox-esr',
+  xvfb: 'xvfb-run',
+};
 
 const say = (text) => console.error(`[gatewhy] ${text}`);
-const has = (binary) => spawnSync('sh', ['-c', `command -v ${binary}`], { stdio: 'ignore' }).status === 0;
+const has = (binary) => (binary.startsWith('/') ? existsSync(binary) : spawnSync('sh', ['-c', `command -v ${binary}`], { stdio: 'ignore' }).status === 0);
 const run = (file, list, options = {}) => execFileSync(file, list, { stdio: 'inherit', cwd: ROOT, ...options });
 
 function parseArguments(argv) {

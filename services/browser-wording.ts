@@ -13,6 +13,8 @@ export function speakBrowserLanguage(): void {
       if (key.startsWith('vendor.')) return (browser.i18n.getMessage as (name: string) => string)(key.replaceAll('.', '_'));
       return count === undefined ? t(key, ...(values ? [values] : [])) : t(key, count, { count, ...values });
     });
+    // Screen readers and fonts (Japanese) follow the page's language.
+    if (typeof document !== 'undefined') document.documentElement.lang = browser.i18n.getUILanguage();
   } catch (error) {
     // No i18n API (a test page outside the extension): English it is.
     console.warn('Gatewhy: the browser gave no language; showing English.', error);

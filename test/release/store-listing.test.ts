@@ -1,7 +1,7 @@
 // The store texts against the built manifests and the stores' limits (store/README.md). Reads .output/, so it runs in
 // the e2e project, after `npm run build`.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 
 const BUILDS = ['chrome-mv3', 'firefox-mv2', 'firefox-mv3'] as const;
@@ -12,6 +12,7 @@ const AMO_SUMMARY_LIMIT = 250;
 
 interface Manifest {
   description: string;
+  default_locale?: string;
   permissions?: string[];
   optional_permissions?: string[];
   host_permissions?: string[];
@@ -23,6 +24,19 @@ async function manifest(build: (typeof BUILDS)[number]): Promise<Manifest> {
   const file = `.output/${build}/manifest.json`;
   if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
   return JSON.parse(await readFile(file, 'utf8')) as Manifest;
+}
+
+/** The built messages of one language: `_locales/<locale>/messages.json`, name → text. */
+async function builtMessages(build: (typeof BUILDS)[number], locale: string): Promise<Record<string, string>> {
+  const file = `.output/${build}/_locales/${locale}/messages.json`;
+  const messages = JSON.parse(await readFile(file, 'utf8')) as Record<string, { message: string }>;
+  return Object.fromEntries(Object.entries(messages).map(([name, { message }]) => [name, message]));
+}
+
+/** A manifest field as the browser shows it: "__MSG_name__" read from the default locale's messages. */
+async function shown(build: (typeof BUILDS)[number], value: string, locale = 'en'): Promise<string> {
+  const name = value.match(/^__MSG_(\w+)__$/)?.[1];
+  return name === undefined ? value : (await builtMessages(build, locale))[name]!;
 }
 
 /** The `text` block under a `## heading` of store/listing.md, without its final newline. */
@@ -49,8 +63,23 @@ async function pngSize(file: string): Promise<string> {
 describe('the store listing', () => {
   it('gives the Chrome Web Store the built description, within 132 characters', async () => {
     const summary = await listingText('Chrome Web Store summary');
-    for (const build of BUILDS) expect((await manifest(build)).description, build).toBe(summary);
+    for (const build of BUILDS) expect(await shown(build, (await manifest(build)).description), build).toBe(summary);
     expect(summary.length).toBeLessThanOrEqual(CHROME_SUMMARY_LIMIT);
+  });
+
+  it('builds English as the default language and four more, each with every message and a short enough description', async () => {
+    for (const build of BUILDS) {
+      const { default_locale, description } = await manifest(build);
+      expect(default_locale, build).toBe('en');
+      const locales = (await readdir(`.output/${build}/_locales`)).sort();
+      expect(locales, build).toEqual(expect.arrayContaining(['de', 'en', 'es', 'fr', 'ja']));
+      const english = Object.keys(await builtMessages(build, 'en'));
+      for (const locale of locales) {
+        const names = Object.keys(await builtMessages(build, locale));
+        expect(english.filter((name) => !names.includes(name)), `${build} ${locale} lacks`).toEqual([]);
+        expect((await shown(build, description, locale)).length, `${build} ${locale}`).toBeLessThanOrEqual(CHROME_SUMMARY_LIMIT);
+      }
+    }
   });
 
   it('gives AMO a summary within 250 characters, on one line', async () => {

@@ -69,6 +69,11 @@ export interface LaunchOptions {
    * survive here (its pages answer ERR_BLOCKED_BY_CLIENT afterwards; measured with Chromium 156).
    */
   allowIncognito?: boolean;
+  /**
+   * The browser's language, e.g. "de". Chromium on Linux takes it from the LANGUAGE variable, not from --lang
+   * (measured with Chromium 156: --lang=de left chrome.i18n.getUILanguage() at en-US), and needs Debian's chromium-l10n.
+   */
+  language?: string;
 }
 
 /** The id Chromium gives an unpacked extension: the SHA-256 of its absolute path, 32 hex digits written a–p. */
@@ -116,6 +121,7 @@ export async function launchChromium(options: LaunchOptions | string = {}): Prom
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
+    ...(rest.language && { env: { ...process.env, LANGUAGE: rest.language } }),
     args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...flagsOf(rest)],
   });
   const firstWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
