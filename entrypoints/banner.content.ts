@@ -8,7 +8,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { BannerState, BannerUpdate } from '../services/messages';
 import { sendToBackground } from '../services/messages';
+import { speakBrowserLanguage } from '../services/browser-wording';
 import { bannerView, type BannerActionId, type BannerPhase } from '../utils/banner-text';
+import { say } from '../utils/wording';
 
 const CSS = `
 :host { all: initial; }
@@ -46,6 +48,7 @@ export default defineContentScript({
   // main returns at once: executeScript waits for its result, and Firefox never settles a result still pending when
   // the page navigates away, which kept the background waiting on a page that was gone.
   main(ctx) {
+    speakBrowserLanguage();
     void showBanner(ctx).catch(() => {});
   },
 });
@@ -89,7 +92,7 @@ function build(container: HTMLElement, on: (id: BannerActionId | 'close') => voi
   }
   const close = make('button', 'close', '✕');
   close.type = 'button';
-  close.setAttribute('aria-label', 'Hide this banner');
+  close.setAttribute('aria-label', say('banner.hide'));
   close.addEventListener('click', (event) => event.isTrusted && on('close'));
   const why = make('p', 'why');
   why.hidden = true;

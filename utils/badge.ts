@@ -1,5 +1,6 @@
 // What the toolbar badge says about a tab: the page's status, or how many requests inside it failed.
 import type { TabRecord } from './tab-record';
+import { say, sayCount } from './wording';
 
 export interface Badge {
   /** At most four characters; empty clears the badge. */
@@ -14,29 +15,29 @@ export interface Badge {
 export const PAGE_FAILED_COLOR = '#c5221f';
 export const REQUESTS_FAILED_COLOR = '#b06000';
 
-export const IDLE_TITLE = 'Gatewhy: no gateway errors on this tab';
-
-/** What a tab shows when Gatewhy has nothing to say about it: the browser's default. */
-export const IDLE_BADGE: Badge = { text: '', color: PAGE_FAILED_COLOR, title: IDLE_TITLE };
+/** What a tab shows when Gatewhy has nothing to say about it: the browser's default (a function: the words follow the language). */
+export const idleBadge = (): Badge => ({ text: '', color: PAGE_FAILED_COLOR, title: say('badge.idle') });
 
 export const sameBadge = (a: Badge, b: Badge) => a.text === b.text && a.color === b.color && a.title === b.title;
 
 export function badgeFor(record: TabRecord | undefined): Badge {
-  if (!record) return IDLE_BADGE;
+  if (!record) return idleBadge();
   const { page, failures } = record;
   if (page) {
-    const what = page.status > 0 ? `answered ${page.status}` : `failed (${page.networkError ?? 'network error'})`;
     return {
       text: page.status > 0 ? String(page.status) : 'ERR',
       color: PAGE_FAILED_COLOR,
-      title: `Gatewhy: this page ${what}. Click for the explanation.`,
+      title:
+        page.status > 0
+          ? say('badge.pageAnswered', { status: page.status })
+          : say('badge.pageFailed', { error: page.networkError ?? say('badge.networkError') }),
     };
   }
-  if (failures.length === 0) return IDLE_BADGE;
+  if (failures.length === 0) return idleBadge();
   const count = failures.length;
   return {
     text: count > 99 ? '99+' : String(count),
     color: REQUESTS_FAILED_COLOR,
-    title: `Gatewhy: the page loaded, but ${count} ${count === 1 ? 'request' : 'requests'} inside it failed. Click for details.`,
+    title: sayCount('badge.requestsFailed', count),
   };
 }

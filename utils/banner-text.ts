@@ -1,7 +1,8 @@
 // What the in-page banner says for a tab's retry, which buttons it offers, and what its live region announces.
-import { formatDuration } from './explain/time';
-import { BLOCK_REASONS, type Outcome, type RetryState } from './retry-policy';
+import { formatDuration, formatShortClock } from './explain/time';
+import { blockReasonText, type Outcome, type RetryState } from './retry-policy';
 import type { Settings } from './settings';
+import { say, sayCount } from './wording';
 
 /** What the background tells the banner. */
 export interface BannerState {
@@ -35,11 +36,13 @@ export interface BannerView {
   actions: BannerAction[];
 }
 
-const WHY: BannerAction = { id: 'why', label: 'Why?' };
-const RETRY_NOW: BannerAction = { id: 'retry-now', label: 'Retry now' };
+// Functions, not constants: the words follow the language, plugged in once the banner starts.
+const why = (): BannerAction => ({ id: 'why', label: say('banner.why') });
+const retryNow = (primary?: true): BannerAction => ({ id: 'retry-now', label: say('banner.retryNow'), ...(primary && { primary }) });
+const stop = (): BannerAction => ({ id: 'retry-pause', label: say('banner.stop') });
 
 /** "14:05" in the reader's locale. */
-const clockOf = (epochMs: number) => new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const clockOf = (epochMs: number) => formatShortClock(epochMs);
 
 /** The banner's text and buttons at `now`, or undefined when there is nothing worth showing. */
 export function bannerView(
@@ -49,54 +52,66 @@ export function bannerView(
 ): BannerView | undefined {
   if (!retry) {
     if (outcome?.kind === 'recovered')
-      return { phase: 'back', message: `Gatewhy: ${outcome.text}.`, announcement: `The page is back. ${outcome.text}.`, actions: [] };
-    if (outcome?.kind === 'ended')
-      return { phase: 'ended', message: `Gatewhy stopped retrying. ${outcome.text}.`, announcement: `Gatewhy stopped retrying. ${outcome.text}.`, actions: [] };
+      return {
+        phase: 'back',
+        message: say('banner.back.message', { outcome: outcome.text }),
+        announcement: say('banner.back.announcement', { outcome: outcome.text }),
+        actions: [],
+      };
+    if (outcome?.kind === 'ended') {
+      const message = say('banner.ended', { outcome: outcome.text });
+      return { phase: 'ended', message, announcement: message, actions: [] };
+    }
     return undefined;
   }
-  const attempt = `attempt ${Math.min(retry.attempt + 1, retry.maxAttempts)} of ${retry.maxAttempts}`;
+  const attempt = { attempt: Math.min(retry.attempt + 1, retry.maxAttempts), maxAttempts: retry.maxAttempts };
   if (retry.waitingForNetwork) {
     return {
       phase: 'waiting-for-network',
-      message: `Gatewhy: offline, retrying when the network is back (${attempt})`,
-      announcement: 'Gatewhy is waiting for the network before it retries.',
-      actions: [{ ...RETRY_NOW, primary: true }, { id: 'retry-pause', label: 'Stop' }, WHY],
+      message: say('banner.offline.message', attempt),
+      announcement: say('banner.offline.announcement'),
+      actions: [retryNow(true), stop(), why()],
     };
   }
   if (retry.dueAt !== undefined || (retry.reloadedAt !== undefined && !retry.blocked)) {
     const seconds = retry.dueAt === undefined ? 0 : Math.max(0, Math.ceil((retry.dueAt - now) / 1000));
     return {
       phase: 'retrying',
-      message: seconds > 0 ? `Gatewhy: retrying in ${formatDuration(seconds)} (${attempt})` : `Gatewhy: retrying now (${attempt})`,
-      announcement: 'Gatewhy is retrying this page.',
-      actions: [{ ...RETRY_NOW, primary: true }, { id: 'retry-pause', label: 'Stop' }, WHY],
+      message: seconds > 0 ? say('banner.retrying.in', { ...attempt, wait: formatDuration(seconds) }) : say('banner.retrying.now', attempt),
+      announcement: say('banner.retrying.announcement'),
+      actions: [retryNow(true), stop(), why()],
     };
   }
   switch (retry.blocked) {
     case 'not-get':
       return {
         phase: 'form',
-        message: 'Gatewhy: this page came from a form, so it is not retried by itself.',
-        announcement: 'This page came from a form, so Gatewhy does not retry it by itself.',
-        actions: [{ id: 'retry-now', label: 'Retry (sends the form again)' }, WHY],
+        message: say('banner.form.message'),
+        announcement: say('banner.form.announcement'),
+        actions: [{ id: 'retry-now', label: say('banner.retryForm') }, why()],
       };
     case 'paused':
       return {
         phase: 'stopped',
-        message: 'Gatewhy: retrying is stopped for this tab.',
-        announcement: 'Retrying stopped.',
-        actions: [{ id: 'retry-resume', label: 'Resume', primary: true }, RETRY_NOW, WHY],
+        message: say('banner.paused.message'),
+        announcement: say('banner.paused.announcement'),
+        actions: [{ id: 'retry-resume', label: say('banner.resume'), primary: true }, retryNow(), why()],
       };
     case 'gave-up':
       return {
         phase: 'gave-up',
-        message: `Gatewhy: still failing after ${retry.attempt} ${retry.attempt === 1 ? 'retry' : 'retries'}.`,
-        announcement: 'Gatewhy stopped retrying: the page is still failing.',
-        actions: [{ ...RETRY_NOW, primary: true }, WHY],
+        message: sayCount('banner.gaveUp.message', retry.attempt),
+        announcement: say('banner.gaveUp.announcement'),
+        actions: [retryNow(true), why()],
       };
     case 'waits-too-long': {
-      const message = `Gatewhy: ${serverAsks(retry, now, clock)} Retry then or now?`;
-      return { phase: 'asks-to-wait', message, announcement: message, actions: [{ id: 'retry-then', label: 'Retry then', primary: true }, RETRY_NOW, WHY] };
+      const message = say('banner.asksToWait', { serverAsks: serverAsks(retry, now, clock) });
+      return {
+        phase: 'asks-to-wait',
+        message,
+        announcement: message,
+        actions: [{ id: 'retry-then', label: say('banner.retryThen'), primary: true }, retryNow(), why()],
+      };
     }
     default:
       return undefined;
@@ -106,19 +121,17 @@ export function bannerView(
 /** "The server asked to wait 1 h (until 14:05)." */
 export function serverAsks(retry: RetryState, now: number, clock: (epochMs: number) => string = clockOf): string {
   const until = retry.notBefore ?? now;
-  return `The server asked to wait ${formatDuration((until - now) / 1000)} (until ${clock(until)}).`;
+  return say('retry.serverAsks', { wait: formatDuration((until - now) / 1000), time: clock(until) });
 }
 
 /** Why the page is (not) being retried, for the banner's "Why?" and the popup. */
 export function whyText(retry: RetryState | undefined, settings?: Pick<Settings, 'globalRetriesPerMinute'>): string {
-  if (!retry) return 'Gatewhy retried this page until it answered.';
-  if (retry.blocked) return BLOCK_REASONS[retry.blocked];
-  if (retry.waitingForNetwork) return 'This device is offline: a reload now could not reach the site, so the retry waits until the network is back.';
+  if (!retry) return say('retry.why.done');
+  if (retry.blocked) return blockReasonText(retry.blocked);
+  if (retry.waitingForNetwork) return say('retry.why.offline');
   if (retry.delayReason === 'global limit') {
-    const limit = settings ? `at most ${settings.globalRetriesPerMinute} automatic retries a minute` : 'a limit on automatic retries';
-    return `Waiting for a free slot: ${limit} across all tabs, so a struggling server is not flooded.`;
+    return settings ? say('retry.why.globalLimit', { perMinute: settings.globalRetriesPerMinute }) : say('retry.why.globalLimitUnknown');
   }
-  const cache = retry.bypassCache ? ' The error came from a cache, so the retry bypasses it.' : '';
-  if (retry.delayReason?.startsWith('Retry-After')) return `The server asked to wait (${retry.delayReason}); Gatewhy never retries sooner.${cache}`;
-  return `Each retry waits longer than the last (exponential backoff), so a struggling server gets room to recover.${cache}`;
+  const why = retry.delayReason?.startsWith('Retry-After') ? say('retry.why.retryAfter', { reason: retry.delayReason }) : say('retry.why.backoff');
+  return retry.bypassCache ? `${why} ${say('retry.why.cache')}` : why;
 }

@@ -1,5 +1,6 @@
 // What the options page's controls hold, turned into typed settings and back. Validation itself is utils/settings.ts's.
 import { FIELDS, SECTIONS, fieldError, formatStatusList, parseStatusList, type Field, type Settings } from './settings';
+import { currentLocale, say, type MessageKey } from './wording';
 
 /** A checkbox's state, or the text of a number input, a status list or a pattern textarea. */
 export type ControlValue = boolean | string;
@@ -39,7 +40,7 @@ export function readControl(field: Field, control: ControlValue): ReadControl {
     case 'number': {
       const text = String(control).trim();
       // A number input reports "" both when empty and when it holds text it cannot read.
-      if (!DECIMAL.test(text)) return { error: 'Enter a number' };
+      if (!DECIMAL.test(text)) return { error: say('options.form.enterNumber') };
       value = Number(text);
       break;
     }
@@ -61,13 +62,17 @@ export function readControl(field: Field, control: ControlValue): ReadControl {
   return error ? { error } : { value: value as Settings[Field['key']] };
 }
 
-const UNIT_WORDS: Record<string, string> = { s: 'seconds', '×': 'times' };
+const UNIT_WORDS: Record<string, MessageKey> = { s: 'options.form.unit.seconds', '×': 'options.form.unit.times' };
 
 /** "From 0.5 to 600 seconds": the bounds of a number field, said in words for its description. */
 export function boundsHint(field: Field): string | undefined {
   if (field.kind !== 'integer' && field.kind !== 'number') return undefined;
-  const unit = field.unit ? ` ${UNIT_WORDS[field.unit] ?? field.unit}` : '';
-  return `From ${field.min} to ${field.max}${unit}${field.kind === 'integer' ? ', whole numbers' : ''}`;
+  const number = new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: 20, useGrouping: false });
+  const values = { min: number.format(field.min), max: number.format(field.max) };
+  const whole = field.kind === 'integer';
+  if (!field.unit) return say(whole ? 'options.form.boundsWhole' : 'options.form.bounds', values);
+  const unit = Object.hasOwn(UNIT_WORDS, field.unit) ? say(UNIT_WORDS[field.unit]!) : field.unit;
+  return say(whole ? 'options.form.boundsUnitWhole' : 'options.form.boundsUnit', { ...values, unit });
 }
 
 export interface Section {

@@ -3,6 +3,7 @@
 import { formatDuration } from './explain/time';
 import { matchesAny } from './match-pattern';
 import type { Settings } from './settings';
+import { englishMessages, say, type MessageKey } from './wording';
 
 /** Why a page is not retried automatically. The words for each are BLOCK_REASONS'. */
 export type BlockReason =
@@ -22,24 +23,33 @@ export type BlockReason =
   | 'gave-up'
   | 'paused';
 
-export const BLOCK_REASONS: Record<BlockReason, string> = {
-  'not-get': 'This page came from a form submission. Reloading it would send the form again, so Gatewhy does not retry it by itself.',
-  'never-site': 'Automatic retry is turned off for this site.',
-  'auto-retry-off': 'Automatic retry is turned off.',
-  'status-not-retried': 'This status is not in the list of statuses to retry.',
-  'network-errors-off': 'Retrying pages that got no response is turned off.',
-  'browser-retries':
-    'The browser reloads this page by itself (after about 1 s, 5 s, 30 s, 1 min, then less and less often) while the tab is visible and the device online, so Gatewhy does not add reloads of its own.',
-  'name-not-resolved': 'The site’s name did not resolve: check the address for a typo. Reloading does not fix that, so Gatewhy does not retry it.',
-  certificate: 'The site’s certificate was not accepted. Reloading does not fix that, so Gatewhy does not retry it.',
-  'too-many-redirects': 'The site redirects in a loop. Reloading does not fix that, so Gatewhy does not retry it.',
-  'request-blocked': 'The request was blocked (by the browser, an extension or a policy), not by the site, so Gatewhy does not retry it.',
-  offline: 'This device is offline. The page can load once the network is back; Gatewhy does not retry it by itself.',
-  'not-transient': 'This kind of network failure is not one a reload fixes, so Gatewhy does not retry it.',
-  'waits-too-long': 'The server asked to wait longer than the longest Retry-After Gatewhy waits for by itself (a setting), so it asks you.',
-  'gave-up': 'Gatewhy stopped after the maximum number of attempts.',
-  paused: 'Retrying is stopped for this tab.',
+/** The words for each reason, by key in locales/en.json. */
+export const BLOCK_REASON_KEYS: Record<BlockReason, MessageKey> = {
+  'not-get': 'retry.blocked.notGet',
+  'never-site': 'retry.blocked.neverSite',
+  'auto-retry-off': 'retry.blocked.autoRetryOff',
+  'status-not-retried': 'retry.blocked.statusNotRetried',
+  'network-errors-off': 'retry.blocked.networkErrorsOff',
+  'browser-retries': 'retry.blocked.browserRetries',
+  'name-not-resolved': 'retry.blocked.nameNotResolved',
+  certificate: 'retry.blocked.certificate',
+  'too-many-redirects': 'retry.blocked.tooManyRedirects',
+  'request-blocked': 'retry.blocked.requestBlocked',
+  offline: 'retry.blocked.offline',
+  'not-transient': 'retry.blocked.notTransient',
+  'waits-too-long': 'retry.blocked.waitsTooLong',
+  'gave-up': 'retry.blocked.gaveUp',
+  paused: 'retry.blocked.paused',
 };
+
+/** Why a page is not retried, in the person's language. */
+export const blockReasonText = (reason: BlockReason): string => say(BLOCK_REASON_KEYS[reason]);
+
+/** The same words in English, for the report (it goes to vendor support, so it stays English). */
+export const BLOCK_REASONS = Object.fromEntries(Object.entries(BLOCK_REASON_KEYS).map(([reason, key]) => [reason, englishMessages(key) ?? key])) as Record<
+  BlockReason,
+  string
+>;
 
 /** What the scheduler knows about one tab's failing page. Stored in storage.session. */
 export interface RetryState {
@@ -254,6 +264,15 @@ export function nextRetry(state: RetryState, settings: Settings, log: RetryLog, 
   return { ...rest, dueAt, delayReason };
 }
 
+const DELAY_WORDS: Record<string, MessageKey> = {
+  backoff: 'retry.delay.backoff',
+  'global limit': 'retry.delay.globalLimit',
+  'the time the server asked for': 'retry.delay.serverTime',
+};
+
+/** A `delayReason` in the person's language; "Retry-After: 4 s" names a header and stays as it is. */
+export const delayReasonText = (reason: string): string => (Object.hasOwn(DELAY_WORDS, reason) ? say(DELAY_WORDS[reason]!) : reason);
+
 /** Schedules the retry at the time the server asked for, beyond the cap, because the user chose to wait for it. */
 export function retryWhenAsked(state: RetryState, settings: Settings, log: RetryLog, now: number): RetryState {
   const { blocked: _blocked, ...rest } = unscheduled(state);
@@ -271,15 +290,15 @@ export interface Outcome {
   text: string;
 }
 
-const ENDING_WORDS: Record<number, string> = {
-  400: 'the site refuses the request as malformed',
-  401: 'you may need to sign in',
-  403: 'access is refused: you may need to sign in, or to ask the site for access',
-  404: 'the page is not there: check the address',
-  407: 'your network’s proxy asks you to sign in',
-  410: 'the page was removed for good',
-  429: 'too many requests: the site limits how often it may be asked',
-  451: 'the page is unavailable for legal reasons',
+const ENDING_WORDS: Record<number, MessageKey> = {
+  400: 'retry.ending.status400',
+  401: 'retry.ending.status401',
+  403: 'retry.ending.status403',
+  404: 'retry.ending.status404',
+  407: 'retry.ending.status407',
+  410: 'retry.ending.status410',
+  429: 'retry.ending.status429',
+  451: 'retry.ending.status451',
 };
 
 /**
@@ -288,9 +307,8 @@ const ENDING_WORDS: Record<number, string> = {
  */
 export function finalAnswer(status: number): FinalAnswer {
   if (status >= 200 && status < 400) return { kind: 'recovered' };
-  const words =
-    ENDING_WORDS[status] ?? (status >= 500 ? 'an error of the site’s own application, which reloading does not fix' : 'the site refuses the request');
-  return { kind: 'ended', text: `The site now answers ${status}: ${words}` };
+  const meaning = say(ENDING_WORDS[status] ?? (status >= 500 ? 'retry.ending.serverError' : 'retry.ending.clientError'));
+  return { kind: 'ended', text: say('retry.event.ended', { status, meaning }) };
 }
 
 /** True when the response is a redirect the browser follows: its final answer is yet to come. */

@@ -2,7 +2,7 @@
 // tab, what happened to it, and what to do about it. The background feeds it browser events, one tab at a time, and
 // runs the effects it returns; every decision about a tab is made here, where a test can replay any ordering.
 import { attachBody, attachBodyToList, matchingFailure, withBody, type FailureBody } from './attach-body';
-import { badgeFor, IDLE_BADGE, sameBadge, type Badge } from './badge';
+import { badgeFor, idleBadge, sameBadge, type Badge } from './badge';
 import { bannerView, serverAsks, whyText, type BannerState } from './banner-text';
 import { explainFailure } from './explain-failure';
 import { formatDuration, formatUtc, parseRetryAfter } from './explain/time';
@@ -10,7 +10,8 @@ import { headerValue } from './headers';
 import { partyOf } from './party';
 import { hostWithPort } from './query-strings';
 import {
-  BLOCK_REASONS,
+  blockReasonText,
+  delayReasonText,
   finalAnswer,
   isRedirect,
   nextRetry,
@@ -24,6 +25,7 @@ import {
   type RetryState,
 } from './retry-policy';
 import type { Settings } from './settings';
+import { say, sayCount } from './wording';
 import {
   addEvent,
   addFailure,
@@ -178,7 +180,7 @@ export interface TabPlace {
 }
 
 export function newTabState(tabId: number, { privateWindow }: TabPlace = { privateWindow: false }): TabState {
-  return { tabId, record: emptyRecord(tabId), pending: [], badge: IDLE_BADGE, ...(privateWindow && { privateWindow: true as const }) };
+  return { tabId, record: emptyRecord(tabId), pending: [], badge: idleBadge(), ...(privateWindow && { privateWindow: true as const }) };
 }
 
 /** A tab's state rebuilt from what was stored, after the background restarted. */
@@ -419,7 +421,7 @@ class Step {
     if (!this.inputs.online) {
       if (!retry.waitingForNetwork) {
         this.state.retry = { ...retry, waitingForNetwork: true };
-        this.note('stopped', 'Offline: the retry waits until the network is back');
+        this.note('stopped', say('retry.event.offline'));
       }
       return;
     }
@@ -440,9 +442,9 @@ class Step {
       case 'retry-now':
         return this.fire({ manual: true });
       case 'stop':
-        return this.stop('paused', 'Retrying stopped by you');
+        return this.stop('paused', say('retry.event.stoppedByYou'));
       case 'never-on-site':
-        return this.stop('never-site', 'Never retried on this site, as you asked');
+        return this.stop('never-site', say('retry.event.neverOnSite'));
       case 'resume':
         if (retry?.blocked === 'paused') this.schedule(nextRetry(retry, settings, retryLog, now, this.inputs.random));
         return;
@@ -484,12 +486,20 @@ class Step {
         { type: 'alarm', at: planned.dueAt },
       );
       const wait = formatDuration((planned.dueAt - this.inputs.now) / 1000);
-      this.note('retry-scheduled', `Retry ${planned.attempt + 1} of ${planned.maxAttempts} in ${wait} (${planned.delayReason ?? 'backoff'})`);
+      this.note(
+        'retry-scheduled',
+        say('retry.event.scheduled', {
+          attempt: planned.attempt + 1,
+          maxAttempts: planned.maxAttempts,
+          wait,
+          reason: delayReasonText(planned.delayReason ?? 'backoff'),
+        }),
+      );
     } else if (planned.blocked && planned.blocked !== previous?.blocked) {
       const words =
         planned.blocked === 'waits-too-long'
-          ? `${serverAsks(planned, this.inputs.now, formatUtc)} Longer than your setting, so Gatewhy asks before it retries`
-          : BLOCK_REASONS[planned.blocked];
+          ? say('retry.event.asksBeforeRetry', { serverAsks: serverAsks(planned, this.inputs.now, formatUtc) })
+          : blockReasonText(planned.blocked);
       this.note(planned.blocked === 'gave-up' ? 'gave-up' : 'blocked', words);
     }
   }
@@ -512,7 +522,7 @@ class Step {
     // Stopped or asked-to-wait stays so; "gave up" is lifted by a person's retry.
     const stillBlocked = blocked !== undefined && !(manual && blocked === 'gave-up');
     this.state.retry = { ...rest, ...(stillBlocked && { blocked }), maxAttempts: settings.maxAttempts, attempt, reloadedAt: now };
-    this.note('retried', manual ? 'Retried by hand' : `Retry ${attempt}`);
+    this.note('retried', manual ? say('retry.event.retriedByHand') : say('retry.event.retried', { attempt }));
     this.effects.push({ type: 'reload', bypassCache: retry.bypassCache, url: retry.url });
   }
 
@@ -551,13 +561,12 @@ class Step {
     this.note(kind, text);
     this.state.outcome = { kind, text, url };
     if (kind === 'recovered' && settings.notifyOnRecovery && (retry?.attempt ?? 0) > 0)
-      this.effects.push({ type: 'notify', title: 'Gatewhy: page is back', text });
+      this.effects.push({ type: 'notify', title: say('notification.recoveredTitle'), text });
   }
 
   private recoveryText(retry: RetryState, url: string): string {
-    const took = formatDuration((this.inputs.now - retry.since) / 1000);
-    const tries = retry.attempt > 0 ? ` after ${retry.attempt} ${retry.attempt === 1 ? 'retry' : 'retries'},` : ' after';
-    return `${hostWithPort(url)} is back${tries} ${took}`;
+    const values = { host: hostWithPort(url), duration: formatDuration((this.inputs.now - retry.since) / 1000) };
+    return retry.attempt > 0 ? sayCount('retry.event.backAfterRetries', retry.attempt, values) : say('retry.event.backAfter', values);
   }
 
   /** Stores the burst of failures inside the page. */

@@ -4,7 +4,7 @@ import { hostWithPort } from './query-strings';
 import { serverAsks, whyText } from './banner-text';
 import type { RetryState } from './retry-policy';
 import type { FailedRequest, TabRecord, TimelineEvent } from './tab-record';
-import { currentLocale } from './wording';
+import { currentLocale, say, type MessageKey } from './wording';
 
 /** The one-word story of a tab. */
 export type TabStatus = 'clear' | 'page-failed' | 'requests-failed' | 'recovered';
@@ -74,32 +74,38 @@ export interface RetryView {
   canRetryThen: boolean;
 }
 
-const BLOCKED_TITLES: Partial<Record<NonNullable<RetryState['blocked']>, string>> = {
-  paused: 'Retrying is stopped',
-  'gave-up': 'Gatewhy stopped retrying',
-  'not-get': 'Not retried automatically: this page came from a form',
-  'browser-retries': 'The browser is retrying this page',
-  'waits-too-long': 'The server asked to wait longer than your setting',
-  'name-not-resolved': 'Not retried: the address did not resolve',
-  certificate: 'Not retried: the certificate was refused',
-  'too-many-redirects': 'Not retried: the site redirects in a loop',
-  offline: 'Not retried: this device is offline',
+const BLOCKED_TITLES: Partial<Record<NonNullable<RetryState['blocked']>, MessageKey>> = {
+  paused: 'retry.title.paused',
+  'gave-up': 'retry.title.gaveUp',
+  'not-get': 'retry.title.notGet',
+  'browser-retries': 'retry.title.browserRetries',
+  'waits-too-long': 'retry.title.waitsTooLong',
+  'name-not-resolved': 'retry.title.nameNotResolved',
+  certificate: 'retry.title.certificate',
+  'too-many-redirects': 'retry.title.tooManyRedirects',
+  offline: 'retry.title.offline',
 };
 
 /** What the popup's retry panel says about a tab's retry state at `now`. */
 export function retryView(retry: RetryState, now: number): RetryView {
-  const next = Math.min(retry.attempt + 1, retry.maxAttempts);
-  const attempt = retry.blocked === 'gave-up' ? `${retry.attempt} of ${retry.maxAttempts} attempts made` : `Attempt ${next} of ${retry.maxAttempts}`;
+  const counts = { attempt: Math.min(retry.attempt + 1, retry.maxAttempts), maxAttempts: retry.maxAttempts };
+  const attempt = retry.blocked === 'gave-up' ? say('retry.attemptsMade', { ...counts, attempt: retry.attempt }) : say('retry.attempt', counts);
   const view = { attempt, detail: whyText(retry), canPause: false, canResume: false, canRetryThen: false };
-  if (retry.waitingForNetwork) return { ...view, title: 'Waiting for the network', canPause: true };
+  if (retry.waitingForNetwork) return { ...view, title: say('retry.title.waitingForNetwork'), canPause: true };
   if (retry.dueAt !== undefined) {
     const secondsLeft = Math.max(0, Math.ceil((retry.dueAt - now) / 1000));
-    return { ...view, title: secondsLeft > 0 ? `Retrying in ${secondsLeft} s` : 'Retrying now', secondsLeft, canPause: true };
+    return {
+      ...view,
+      title: secondsLeft > 0 ? say('retry.title.retryingIn', { seconds: secondsLeft }) : say('retry.title.retryingNow'),
+      secondsLeft,
+      canPause: true,
+    };
   }
-  if (!retry.blocked) return { ...view, title: 'Retrying now', detail: 'The page is being reloaded.', canPause: true };
+  if (!retry.blocked) return { ...view, title: say('retry.title.retryingNow'), detail: say('retry.reloading'), canPause: true };
   if (retry.blocked === 'waits-too-long')
-    return { ...view, title: BLOCKED_TITLES['waits-too-long']!, detail: `${serverAsks(retry, now)} Retry then or now?`, canRetryThen: true };
-  return { ...view, title: BLOCKED_TITLES[retry.blocked] ?? 'Not retried automatically', canResume: retry.blocked === 'paused' };
+    return { ...view, title: say('retry.title.waitsTooLong'), detail: say('retry.thenOrNow', { serverAsks: serverAsks(retry, now) }), canRetryThen: true };
+  const title = BLOCKED_TITLES[retry.blocked];
+  return { ...view, title: say(title ?? 'retry.title.notRetried'), canResume: retry.blocked === 'paused' };
 }
 
 /** "14:05:03" in the person's locale; with the date when it is not today. */
@@ -109,14 +115,15 @@ export function clockTime(epochMs: number, now: number): string {
   return sameDay ? at.toLocaleTimeString(currentLocale()) : at.toLocaleString(currentLocale());
 }
 
-/** "just now", "45 s ago", "3 min ago", "2 h ago", "4 days ago". */
+/** "now", "45 seconds ago", "3 minutes ago", "2 hours ago", "4 days ago", in the person's language. */
 export function ago(epochMs: number, now: number): string {
+  const words = new Intl.RelativeTimeFormat(currentLocale(), { numeric: 'auto' });
   const seconds = Math.max(0, Math.round((now - epochMs) / 1000));
-  if (seconds < 5) return 'just now';
-  if (seconds < 60) return `${seconds} s ago`;
+  if (seconds < 5) return words.format(0, 'second');
+  if (seconds < 60) return words.format(-seconds, 'second');
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 60) return words.format(-minutes, 'minute');
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} days ago`;
+  if (hours < 48) return words.format(-hours, 'hour');
+  return words.format(-Math.floor(hours / 24), 'day');
 }

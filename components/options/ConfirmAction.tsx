@@ -1,5 +1,6 @@
 // A button for something that cannot be undone: it first asks, in the page, with the answer buttons focused.
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { say } from '../../utils/wording';
 
 interface Props {
   label: string;
@@ -56,7 +57,7 @@ export function ConfirmAction({ label, question, confirmLabel, unavailable, onCo
           {confirmLabel}
         </button>
         <button type="button" class="button" onClick={() => setAsking(false)}>
-          Cancel
+          {say('options.cancel')}
         </button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 // One setting, drawn from its schema entry: a switch, a number with its unit and bounds, a status list or a pattern list.
 import { boundsHint, type ControlValue } from '../../utils/options-form';
 import type { Field } from '../../utils/settings';
+import { say } from '../../utils/wording';
 
 interface Props {
   field: Field;
@@ -89,7 +90,7 @@ export function FieldRow({ field, control, error, note, justSaved, onInput, onCo
           {field.label}
           {justSaved && (
             <span class="saved-mark" aria-hidden="true">
-              Saved
+              {say('options.savedMark')}
             </span>
           )}
         </label>

@@ -2,10 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { clearHistory, watchHistory } from '../../services/history-store';
 import { ConfirmAction } from './ConfirmAction';
+import { say, sayCount } from '../../utils/wording';
 
-const errorsText = (count: number) => `${count} recent error${count === 1 ? '' : 's'}`;
-
-export function HistoryActions({ say }: { say(message: string): void }) {
+export function HistoryActions({ announce }: { announce(message: string): void }) {
   const [count, setCount] = useState<number>();
 
   useEffect(() => {
@@ -14,15 +13,15 @@ export function HistoryActions({ say }: { say(message: string): void }) {
 
   return (
     <div class="row row-actions">
-      <p class="help">{count === undefined ? '\u00a0' : count === 0 ? 'No recent errors are stored.' : `${errorsText(count)} stored on this device.`}</p>
+      <p class="help">{count === undefined ? '\u00a0' : count === 0 ? say('options.history.none') : sayCount('options.history.stored', count)}</p>
       <ConfirmAction
-        label="Clear recent errors"
-        question={`Delete ${errorsText(count ?? 0)}? This cannot be undone.`}
-        confirmLabel="Clear"
+        label={say('options.history.clear')}
+        question={sayCount('options.history.question', count ?? 0)}
+        confirmLabel={say('options.history.confirm')}
         unavailable={!count}
         onConfirm={async () => {
           await clearHistory();
-          say('Recent errors cleared.');
+          announce(say('options.history.cleared'));
         }}
       />
     </div>

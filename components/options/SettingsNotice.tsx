@@ -1,12 +1,14 @@
 // Problems found in stored settings: which values were replaced by their defaults, until the user dismisses them.
+import { say } from '../../utils/wording';
+
 export function SettingsNotice({ problems, onDismiss }: { problems: string[]; onDismiss(): void }) {
   return (
     <section class="notice" aria-labelledby="notice-title">
       <div class="notice-body">
         <h2 id="notice-title" class="notice-title">
-          Some saved settings could not be used
+          {say('options.notice.title')}
         </h2>
-        <p>They were reset to their defaults; your other settings were kept.</p>
+        <p>{say('options.notice.detail')}</p>
         <ul class="notice-list">
           {problems.map((problem) => (
             <li key={problem}>{problem}</li>
@@ -14,7 +16,7 @@ export function SettingsNotice({ problems, onDismiss }: { problems: string[]; on
         </ul>
       </div>
       <button type="button" class="button" onClick={onDismiss}>
-        Dismiss
+        {say('options.notice.dismiss')}
       </button>
     </section>
   );

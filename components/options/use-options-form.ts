@@ -5,6 +5,8 @@ import { serialized } from '../../services/serial';
 import { loadSettings, resetSettings, saveSetting, settingsNoticeItem, watchSettings } from '../../services/settings-store';
 import { readControl, toControl, toControls, type ControlValue } from '../../utils/options-form';
 import { DEFAULT_SETTINGS, FIELDS, type Field, type SettingKey, type Settings } from '../../utils/settings';
+// `say` here is the page's live region; the words come from sayWords.
+import { currentLocale, say as sayWords } from '../../utils/wording';
 
 type Key = Field['key'];
 
@@ -87,7 +89,7 @@ export function useOptionsForm(): OptionsForm {
       if (next && saved.current === next) saved.current = previous;
       const message = (error as Error).message;
       // storage.sync holds at most 8 KB per item: https://developer.chrome.com/docs/extensions/reference/api/storage#property-sync
-      const why = /quota/i.test(message) ? 'Too long to be saved in synced settings; shorten the list' : `Could not be saved (${message})`;
+      const why = /quota/i.test(message) ? sayWords('options.status.tooLong') : sayWords('options.status.couldNotSave', { error: message });
       if (key) setErrors((current) => ({ ...current, [key]: why }));
       say(why, 'error');
     } finally {
@@ -99,7 +101,9 @@ export function useOptionsForm(): OptionsForm {
     const result = readControl(field, control);
     if (result.error !== undefined) {
       setErrors((current) => ({ ...current, [field.key]: result.error }));
-      say(`“${field.label}” was not saved: ${result.error.charAt(0).toLowerCase()}${result.error.slice(1)}`, 'error');
+      // The field's own message goes mid-sentence: in English, with a small first letter.
+      const error = currentLocale().startsWith('en') ? `${result.error.charAt(0).toLowerCase()}${result.error.slice(1)}` : result.error;
+      say(sayWords('options.status.notSaved', { field: field.label, error }), 'error');
       return;
     }
     const next = { ...saved.current, [field.key]: result.value };
@@ -107,7 +111,8 @@ export function useOptionsForm(): OptionsForm {
     // Show the value as it was understood: "503,502" reads back "502, 503".
     setControls((current) => ({ ...current, [field.key]: toControl(field, next) }));
     const value = result.value;
-    if (!same(saved.current[field.key], value)) void persist(() => saveSetting(field.key, value), `Saved “${field.label}”.`, field.key, next);
+    if (!same(saved.current[field.key], value))
+      void persist(() => saveSetting(field.key, value), sayWords('options.status.saved', { field: field.label }), field.key, next);
   };
 
   const setControl = (key: Key, control: ControlValue) => setControls((current) => ({ ...current, [key]: control }));
@@ -124,16 +129,16 @@ export function useOptionsForm(): OptionsForm {
       return;
     }
     setControl(field.key, true);
-    setNote(field.key, 'Waiting for your answer…');
+    setNote(field.key, sayWords('options.status.waiting'));
     // No await before this call: browsers show the prompt only while handling the user's click.
     browser.permissions.request({ permissions: needs.permissions }).then(
       (granted) => {
         if (granted) {
           setNote(field.key);
           commitValid(field, true);
-        } else refuse(field, `Permission to ${needs.what} was not given, so this stays off.`);
+        } else refuse(field, sayWords('options.status.permissionRefused', { what: needs.what }));
       },
-      (error: Error) => refuse(field, `Permission to ${needs.what} could not be asked for (${error.message}), so this stays off.`),
+      (error: Error) => refuse(field, sayWords('options.status.permissionFailed', { what: needs.what, error: error.message })),
     );
   };
 
@@ -157,7 +162,7 @@ export function useOptionsForm(): OptionsForm {
     await persist(async () => {
       await resetSettings(keys);
       await settingsNoticeItem.setValue([]);
-    }, 'Notice dismissed.');
+    }, sayWords('options.status.noticeDismissed'));
   };
 
   const restoreDefaults = async () => {
@@ -166,7 +171,7 @@ export function useOptionsForm(): OptionsForm {
     setNotes({});
     setProblems([]);
     // Only Gatewhy's own settings go; items another version wrote stay.
-    await persist(() => resetSettings(), 'Defaults restored.', undefined, DEFAULT_SETTINGS);
+    await persist(() => resetSettings(), sayWords('options.status.defaultsRestored'), undefined, DEFAULT_SETTINGS);
     for (const [key, needs] of Object.entries(FIELD_PERMISSIONS)) {
       if (needs && DEFAULT_SETTINGS[key as Key] !== true) void browser.permissions.remove({ permissions: needs.permissions }).catch(() => {});
     }
@@ -187,7 +192,7 @@ export function useOptionsForm(): OptionsForm {
       for (const [key, needs] of Object.entries(FIELD_PERMISSIONS)) {
         if (!needs || checked.settings[key as Key] !== true) continue;
         const has = await browser.permissions.contains({ permissions: needs.permissions }).catch(() => true);
-        if (!has && active) setNote(key as Key, `The browser no longer lets Gatewhy ${needs.what}. Turn this off and on again to allow it.`);
+        if (!has && active) setNote(key as Key, sayWords('options.status.permissionLost', { what: needs.what }));
       }
     })();
     // Changes made elsewhere (another window, another synced device) show up in fields the user is not editing.

@@ -7,6 +7,7 @@ import { ago, clockTime, outcome } from '../../utils/tab-view';
 import { TabDetails, type TabDetailsProps } from './TabDetails';
 import type { TabExplanations } from './use-explanations';
 import { Timeline } from './Timeline';
+import { say } from '../../utils/wording';
 
 export type PageLink = 'recent-errors' | 'explain' | 'options';
 
@@ -55,10 +56,10 @@ function TopBar({ actions, showOptions }: { actions: PopupActions; showOptions?:
         <img src="/icon/32.png" alt="" width={20} height={20} />
         Gatewhy
       </h1>
-      <nav aria-label="Gatewhy pages">
-        {link('recent-errors', '/recent-errors.html', 'Recent errors')}
-        {link('explain', '/explain.html', 'Explain a response')}
-        {showOptions && link('options', '/options.html', 'Settings', '⚙')}
+      <nav aria-label={say('popup.nav.label')}>
+        {link('recent-errors', '/recent-errors.html', say('popup.nav.recentErrors'))}
+        {link('explain', '/explain.html', say('popup.nav.explain'))}
+        {showOptions && link('options', '/options.html', say('popup.nav.settings'), '⚙')}
       </nav>
     </header>
   );
@@ -72,11 +73,11 @@ function ClearState({ record, now }: { record: TabRecord | undefined; now: numbe
       <section class={`hero ${recovered ? 'tone-ok' : 'tone-warn'}`} aria-labelledby="headline" data-state={recovered ? 'recovered' : 'ended'}>
         <div class="hero-head">
           <span class="pill" aria-hidden="true">
-            {recovered ? 'OK' : '!'}
+            {recovered ? say('popup.outcome.okPill') : '!'}
           </span>
-          <h2 id="headline">{recovered ? 'The page is back' : 'Gatewhy stopped retrying'}</h2>
+          <h2 id="headline">{recovered ? say('popup.outcome.recovered') : say('popup.outcome.ended')}</h2>
         </div>
-        <p>{back.text}.</p>
+        <p>{say('popup.outcome.sentence', { outcome: back.text })}</p>
         <p class="meta">
           <time dateTime={new Date(back.time).toISOString()}>{clockTime(back.time, now)}</time>
           <span>{ago(back.time, now)}</span>
@@ -86,11 +87,8 @@ function ClearState({ record, now }: { record: TabRecord | undefined; now: numbe
   }
   return (
     <section class="hero tone-neutral" aria-labelledby="headline" data-state="clear">
-      <h2 id="headline">No gateway errors on this tab</h2>
-      <p class="muted">
-        Gatewhy watches this page and the requests inside it. When one fails with a gateway error (502, 503, 504, Cloudflare 52x…), the explanation shows up
-        here.
-      </p>
+      <h2 id="headline">{say('popup.clear.title')}</h2>
+      <p class="muted">{say('popup.clear.detail')}</p>
     </section>
   );
 }
@@ -101,7 +99,7 @@ export function PopupView({ loading, record, retry, explained, now, version, sho
   if (loading) {
     body = (
       <p class="muted" aria-busy="true">
-        Reading this tab…
+        {say('popup.loading')}
       </p>
     );
   } else if (record && hasFailures(record)) {

@@ -3,6 +3,7 @@
 // Only the panel offers query strings: it holds exact addresses in its own memory, while stored tab records (what the
 // popup reports from) carry none, so the option would bring nothing back there.
 import { useState } from 'preact/hooks';
+import { say } from '../../utils/wording';
 
 /** One more way to share, under the same query-string choice; `run` resolves to the message to show. */
 export interface ExtraReportAction {
@@ -26,31 +27,27 @@ export function ReportActions({ make, copy, download, extraActions = [], offerQu
 
   const onCopy = async () => {
     const copied = await copy((await make(includeQuery)).markdown);
-    setMessage(
-      copied
-        ? { text: 'Report copied as Markdown: paste it into a support ticket.' }
-        : { text: 'The browser did not allow copying. Try Download instead.', error: true },
-    );
+    setMessage(copied ? { text: say('popup.report.copied') } : { text: say('popup.report.copyFailed'), error: true });
   };
   const onDownload = async () => {
     const report = await make(includeQuery);
     try {
       await download(report.fileName, report.json);
-      setMessage({ text: `Saved ${report.fileName}.` });
+      setMessage({ text: say('popup.report.saved', { fileName: report.fileName }) });
     } catch {
-      setMessage({ text: 'The browser did not start the download. Try Copy as Markdown instead.', error: true });
+      setMessage({ text: say('popup.report.downloadFailed'), error: true });
     }
   };
 
   return (
     <section class="section" data-section="report">
-      <h2>Report</h2>
+      <h2>{say('popup.report.title')}</h2>
       <div class="actions">
         <button type="button" onClick={() => void onCopy()}>
-          Copy as Markdown
+          {say('popup.report.copy')}
         </button>
         <button type="button" onClick={() => void onDownload()}>
-          Download JSON
+          {say('popup.report.download')}
         </button>
         {extraActions.map((action) => (
           <button type="button" key={action.label} onClick={() => void action.run(includeQuery).then(setMessage)}>
@@ -61,14 +58,10 @@ export function ReportActions({ make, copy, download, extraActions = [], offerQu
       {offerQueryStrings ? (
         <label class="check">
           <input type="checkbox" checked={includeQuery} onChange={(event) => setIncludeQuery((event.currentTarget as HTMLInputElement).checked)} />
-          Include query strings in addresses (they can contain tokens)
+          {say('popup.report.includeQuery')}
         </label>
       ) : null}
-      <p class="small muted">
-        {offerQueryStrings
-          ? 'Cookies, credentials and tokens in headers are always left out.'
-          : 'Cookies, credentials, tokens in headers and query strings in addresses are always left out.'}
-      </p>
+      <p class="small muted">{offerQueryStrings ? say('popup.report.leftOut') : say('popup.report.leftOutWithQuery')}</p>
       <p class={`notice${message?.error ? ' error' : ''}`} role="status" aria-live="polite">
         {message?.text ?? ''}
       </p>

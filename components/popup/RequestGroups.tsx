@@ -6,8 +6,13 @@ import type { Explanation } from '../../utils/explain/explain-response';
 import type { TabExplanations } from './use-explanations';
 import { pathOf } from '../../utils/query-strings';
 import { clockTime, requestGroups, type HostGroup } from '../../utils/tab-view';
+import { say, sayCount, type MessageKey } from '../../utils/wording';
 
-const TYPE_WORDS: Record<string, string> = { xmlhttprequest: 'API call', sub_frame: 'frame', main_frame: 'page' };
+const TYPE_WORDS: Record<string, MessageKey> = {
+  xmlhttprequest: 'popup.requests.type.xmlhttprequest',
+  sub_frame: 'popup.requests.type.subFrame',
+  main_frame: 'popup.requests.type.mainFrame',
+};
 
 function RequestItem({ failure, explanation, load, now }: { failure: FailedRequest; explanation: Explanation | undefined; load: () => unknown; now: number }) {
   const [open, setOpen] = useState(false);
@@ -27,7 +32,7 @@ function RequestItem({ failure, explanation, load, now }: { failure: FailedReque
         }}
       >
         <span class="pill small">
-          <span class="visually-hidden">Status </span>
+          <span class="visually-hidden">{`${say('popup.requests.statusLabel')} `}</span>
           {status}
         </span>
         <span class="request-path">
@@ -40,7 +45,7 @@ function RequestItem({ failure, explanation, load, now }: { failure: FailedReque
           {headline}
           <span class="muted">
             {' '}
-            · {TYPE_WORDS[failure.type] ?? failure.type} · {clockTime(failure.time, now)}
+            · {failure.type in TYPE_WORDS ? say(TYPE_WORDS[failure.type]!) : failure.type} · {clockTime(failure.time, now)}
           </span>
         </span>
       </button>
@@ -56,16 +61,11 @@ function RequestItem({ failure, explanation, load, now }: { failure: FailedReque
 function HostGroupView({ group, explained, now }: { group: HostGroup; explained: TabExplanations; now: number }) {
   const count = group.failures.length;
   return (
-    <section
-      class="host-group"
-      data-host={group.host}
-      data-party={group.party}
-      aria-label={`${group.host}, ${count} failed ${count === 1 ? 'request' : 'requests'}`}
-    >
+    <section class="host-group" data-host={group.host} data-party={group.party} aria-label={sayCount('popup.requests.groupLabel', count, { host: group.host })}>
       <h3 class="host-head">
         <span class="mono">{group.host}</span>
-        <span class={`party-tag ${group.party}`}>{group.party === 'first' ? 'this site' : 'third party'}</span>
-        <span class="count">{count} failed</span>
+        <span class={`party-tag ${group.party}`}>{group.party === 'first' ? say('popup.requests.thisSite') : say('popup.requests.thirdPartyTag')}</span>
+        <span class="count">{sayCount('popup.requests.failedCount', count)}</span>
       </h3>
       <ul class="requests">
         {group.failures.map((failure) => (
@@ -81,10 +81,10 @@ export function RequestGroups({ record, explained, now }: { record: TabRecord; e
   if (first.length === 0 && third.length === 0) return null;
   return (
     <section class="section" data-section="requests">
-      <h2>Failed requests inside the page</h2>
+      <h2>{say('popup.requests.title')}</h2>
       {first.length > 0 && (
         <div class="stack" data-party="first">
-          <p class="small muted">The site's own servers: the site itself is having trouble.</p>
+          <p class="small muted">{say('popup.requests.firstParty')}</p>
           {first.map((group) => (
             <HostGroupView key={group.host} group={group} explained={explained} now={now} />
           ))}
@@ -92,7 +92,7 @@ export function RequestGroups({ record, explained, now }: { record: TabRecord; e
       )}
       {third.length > 0 && (
         <div class="stack" data-party="third">
-          <p class="small muted">Services on other sites that the page uses (APIs, widgets, CDNs): their failure, not necessarily this site's.</p>
+          <p class="small muted">{say('popup.requests.thirdParty')}</p>
           {third.map((group) => (
             <HostGroupView key={group.host} group={group} explained={explained} now={now} />
           ))}

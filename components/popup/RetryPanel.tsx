@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { RetryState } from '../../utils/retry-policy';
 import { retryView } from '../../utils/tab-view';
 import { hostWithPort } from '../../utils/query-strings';
+import { say } from '../../utils/wording';
 
 export interface RetryActions {
   retryNow(): Promise<unknown>;
@@ -22,7 +23,7 @@ export function RetryPanel({ retry, now, actions }: { retry: RetryState; now: nu
     setBusy(true);
     try {
       const answer = (await action()) as { ok?: boolean; error?: string } | undefined;
-      if (answer && answer.ok === false) setMessage({ text: answer.error ?? 'That did not work.', error: true });
+      if (answer && answer.ok === false) setMessage({ text: answer.error ?? say('popup.retry.failed'), error: true });
       else if (done) setMessage({ text: done });
     } catch (error) {
       setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
@@ -36,7 +37,7 @@ export function RetryPanel({ retry, now, actions }: { retry: RetryState; now: nu
     <section class="card retry" aria-labelledby="retry-title" data-section="retry">
       <div class="retry-head">
         <h2 id="retry-title" class="retry-title">
-          <span class="visually-hidden">Automatic retry: </span>
+          <span class="visually-hidden">{`${say('popup.retry.label')} `}</span>
           {view.secondsLeft !== undefined ? (
             <span class="countdown" role="timer">
               {view.title}
@@ -50,21 +51,21 @@ export function RetryPanel({ retry, now, actions }: { retry: RetryState; now: nu
       <p class="small muted">{view.detail}</p>
       <div class="actions">
         <button type="button" class="primary" disabled={busy} onClick={() => void run(actions.retryNow)}>
-          {retry.blocked === 'not-get' ? 'Retry (sends the form again)' : 'Retry now'}
+          {retry.blocked === 'not-get' ? say('popup.retry.retryForm') : say('popup.retry.retryNow')}
         </button>
         {view.canRetryThen && (
-          <button type="button" disabled={busy} onClick={() => void run(actions.retryThen, 'Gatewhy retries at the time the server asked for.')}>
-            Retry then
+          <button type="button" disabled={busy} onClick={() => void run(actions.retryThen, say('popup.retry.retryThenDone'))}>
+            {say('popup.retry.retryThen')}
           </button>
         )}
         {view.canPause && (
-          <button type="button" disabled={busy} onClick={() => void run(actions.pause, 'Retrying is stopped for this tab.')}>
-            Stop
+          <button type="button" disabled={busy} onClick={() => void run(actions.pause, say('popup.retry.stopDone'))}>
+            {say('popup.retry.stop')}
           </button>
         )}
         {view.canResume && (
-          <button type="button" disabled={busy} onClick={() => void run(actions.resume, 'Retrying resumed.')}>
-            Resume
+          <button type="button" disabled={busy} onClick={() => void run(actions.resume, say('popup.retry.resumeDone'))}>
+            {say('popup.retry.resume')}
           </button>
         )}
         {retry.blocked !== 'never-site' && (
@@ -72,9 +73,9 @@ export function RetryPanel({ retry, now, actions }: { retry: RetryState; now: nu
             type="button"
             class="link"
             disabled={busy}
-            onClick={() => void run(() => actions.neverOnSite(retry.url), `Gatewhy will not retry pages on ${host} again.`)}
+            onClick={() => void run(() => actions.neverOnSite(retry.url), say('popup.retry.neverDone', { host }))}
           >
-            Never retry on this site
+            {say('popup.retry.never')}
           </button>
         )}
       </div>

@@ -12,6 +12,7 @@ import type { TabExplanations } from './use-explanations';
 import { ReportActions } from './ReportActions';
 import { RetryPanel, type RetryActions } from './RetryPanel';
 import { Timeline } from './Timeline';
+import { say, sayCount } from '../../utils/wording';
 
 export interface TabDetailsProps {
   record: TabRecord;
@@ -37,17 +38,11 @@ function RequestsHeadline({ record }: { record: TabRecord }) {
         <span class="pill" aria-hidden="true">
           {count}
         </span>
-        <h2 id="headline">
-          The page loaded, but {count} {count === 1 ? 'request' : 'requests'} inside it failed
-        </h2>
+        <h2 id="headline">{sayCount('popup.page.requestsFailed', count)}</h2>
       </div>
       <p class="meta">
-        {firstCount > 0 && <span>{firstCount} to this site</span>}
-        {thirdCount > 0 && (
-          <span>
-            {thirdCount} to {thirdCount === 1 ? 'a third party' : 'third parties'}
-          </span>
-        )}
+        {firstCount > 0 && <span>{sayCount('popup.page.toThisSite', firstCount)}</span>}
+        {thirdCount > 0 && <span>{sayCount('popup.page.toThirdParties', thirdCount)}</span>}
       </p>
     </section>
   );
@@ -64,7 +59,7 @@ export function TabDetails({ record, explained, retry, now, version, actions }: 
   if (page && !explanation) {
     return (
       <p class="muted" aria-busy="true">
-        Reading this tab…
+        {say('popup.loading')}
       </p>
     );
   }
@@ -82,7 +77,7 @@ export function TabDetails({ record, explained, retry, now, version, actions }: 
         <section class="hero tone-danger" aria-labelledby="headline" data-state="page-failed">
           <div class="hero-head">
             <span class="pill">
-              <span class="visually-hidden">{page.status > 0 ? 'Status ' : 'No response: '}</span>
+              <span class="visually-hidden">{`${page.status > 0 ? say('popup.page.statusLabel') : say('popup.page.noResponseLabel')} `}</span>
               {code}
             </span>
             <h2 id="headline">{explanation.headline}</h2>

@@ -7,6 +7,7 @@ import { DEFAULT_WATCHED_TYPES } from '../../utils/watch-policy';
 import { listenToDevtools } from './devtools-port';
 import { guarded, logError } from './errors';
 import { clearPrivateHistory } from '../../services/history-store';
+import { speakBrowserLanguage } from '../../services/browser-wording';
 import { readFailingBody } from './firefox-bodies';
 import { openWelcomeOnInstall } from './install';
 import { createMessageHandler } from './messages';
@@ -19,6 +20,8 @@ const IS_FIREFOX = import.meta.env.BROWSER === 'firefox';
 const DEFAULT_TYPES: ReadonlySet<string> = new Set(DEFAULT_WATCHED_TYPES);
 
 export default defineBackground(() => {
+  // Badge tooltips, notifications and the timeline's words are written here, in the browser's language.
+  speakBrowserLanguage();
   const runner = createTabRunner();
   const sightings = createSightingRecorder();
   const deliver = (addressed: AddressedEvent | undefined) => addressed && runner.dispatch(addressed.tabId, addressed.event);

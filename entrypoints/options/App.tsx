@@ -7,10 +7,11 @@ import { HistoryActions } from '../../components/options/HistoryActions';
 import { SettingsNotice } from '../../components/options/SettingsNotice';
 import { useOptionsForm, type OptionsForm } from '../../components/options/use-options-form';
 import { sections, type Section } from '../../utils/options-form';
+import { say } from '../../utils/wording';
 
 /** What a section shows after its fields. */
 const SECTION_EXTRAS: Partial<Record<Section['id'], (form: OptionsForm) => ComponentChildren>> = {
-  history: (form) => <HistoryActions say={form.say} />,
+  history: (form) => <HistoryActions announce={form.say} />,
 };
 
 export function App() {
@@ -25,9 +26,9 @@ export function App() {
           <img src="/icon/48.png" alt="" width={40} height={40} />
           <div>
             <h1 ref={heading} tabIndex={-1}>
-              Gatewhy settings
+              {say('options.title')}
             </h1>
-            <p class="lead">Changes are saved as you make them. A value that is not valid is never saved.</p>
+            <p class="lead">{say('options.lead')}</p>
           </div>
         </header>
 
@@ -66,14 +67,14 @@ export function App() {
         </form>
 
         <section class="section" aria-labelledby="section-reset">
-          <h2 id="section-reset">Start over</h2>
+          <h2 id="section-reset">{say('options.reset.title')}</h2>
           <div class="card">
             <div class="row row-actions">
-              <p class="help">Every setting above goes back to how Gatewhy came. Recent errors are kept.</p>
+              <p class="help">{say('options.reset.help')}</p>
               <ConfirmAction
-                label="Restore defaults"
-                question="Restore every setting to its default? Your site rules will be emptied."
-                confirmLabel="Restore defaults"
+                label={say('options.reset.button')}
+                question={say('options.reset.question')}
+                confirmLabel={say('options.reset.confirm')}
                 onConfirm={form.restoreDefaults}
               />
             </div>

@@ -35,7 +35,7 @@ describe('RecentErrorsPage', () => {
     const byHost = await vi.waitFor(() => screen.getByRole('region', { name: 'By site' }));
     const rows = within(byHost).getAllByRole('row').slice(1);
     expect(rows.map((row) => row.textContent)).toEqual([
-      expect.stringMatching(/^shop\.example\.com2502, 522CloudflareOrigin unreachable1 min ago$/),
+      expect.stringMatching(/^shop\.example\.com2502, 522CloudflareOrigin unreachable1 minute ago$/),
       expect.stringMatching(/^api\.example\.net1504/),
     ]);
     expect(within(screen.getByRole('region', { name: 'All (3)' })).getAllByRole('row')).toHaveLength(4);
