@@ -6,6 +6,7 @@
 // Chrome does (extensions/common/url_pattern.cc matches the path against the request's path plus query). Anything the
 // parser accepts is something the matcher can match: a path must already be in the form the URL parser gives
 // (https://url.spec.whatwg.org/#path-percent-encode-set), so no pattern is silently rewritten into one that never matches.
+import { say } from './wording';
 
 export interface SitePattern {
   /** Schemes it applies to. */
@@ -42,24 +43,24 @@ const quote = (text: string) => `"${text.length > 60 ? `${text.slice(0, 57)}…`
 
 /** Parses one site rule, or says which part of it Gatewhy cannot apply: `"rule": what is wrong`. Never throws. */
 export function parseSitePattern(text: string): ParsedPattern {
-  if (typeof text !== 'string' || text.trim() === '') return fail('A rule is empty');
+  if (typeof text !== 'string' || text.trim() === '') return fail(say('pattern.empty'));
   const result = parse(text);
-  return result.error === undefined ? result : fail(`${quote(text)}: ${result.error}`);
+  return result.error === undefined ? result : fail(say('pattern.rule', { rule: quote(text), error: result.error }));
 }
 
 function parse(text: string): ParsedPattern {
-  if (text.length > MAX_PATTERN_LENGTH) return fail(`longer than ${MAX_PATTERN_LENGTH} characters`);
+  if (text.length > MAX_PATTERN_LENGTH) return fail(say('pattern.tooLong', { max: MAX_PATTERN_LENGTH }));
   if (text === ALL_URLS) return { pattern: { schemes: SCHEMES['*']!, host: '*', subdomains: false, path: ANY_PATH } };
 
   const schemeEnd = text.indexOf('://');
-  if (schemeEnd < 0) return fail(`no scheme (such as https:// or *://); write it like ${PATTERN_EXAMPLE}`);
+  if (schemeEnd < 0) return fail(say('pattern.noScheme', { example: PATTERN_EXAMPLE }));
   const scheme = text.slice(0, schemeEnd);
   const schemes = SCHEMES[scheme];
-  if (!schemes) return fail(`the scheme ${quote(scheme)} is not one Gatewhy retries; use http, https or *`);
+  if (!schemes) return fail(say('pattern.badScheme', { scheme: quote(scheme) }));
 
   const rest = text.slice(schemeEnd + 3);
   const pathStart = rest.indexOf('/');
-  if (pathStart < 0) return fail('no path; end it with / or /*');
+  if (pathStart < 0) return fail(say('pattern.noPath'));
   const authority = rest.slice(0, pathStart);
   const pathText = rest.slice(pathStart);
 
@@ -69,9 +70,9 @@ function parse(text: string): ParsedPattern {
 
   if (!PATH_TEXT.test(pathText)) {
     const bad = firstBadPathPart(pathText);
-    return fail(`the path ${quote(pathText)} has ${bad === '%' ? 'a % not followed by two hex digits' : `the character ${quote(bad)}`}; percent-encode it`);
+    return fail(bad === '%' ? say('pattern.badPercent', { path: quote(pathText) }) : say('pattern.badCharacter', { path: quote(pathText), character: quote(bad) }));
   }
-  if (DOT_SEGMENT.test(pathText)) return fail(`the path ${quote(pathText)} has a . or .. segment, which addresses never keep`);
+  if (DOT_SEGMENT.test(pathText)) return fail(say('pattern.dotSegment', { path: quote(pathText) }));
 
   return {
     pattern: {
@@ -96,7 +97,7 @@ function firstBadPathPart(path: string): string {
 }
 
 function parseAuthority(authority: string): { host: string; port?: string; error?: undefined } | { host?: undefined; port?: undefined; error: string } {
-  if (authority === '') return { error: 'no host; write * for every site, or a name such as example.com' };
+  if (authority === '') return { error: say('pattern.noHost') };
   // IPv6 literals carry colons of their own: the port, if any, follows the closing bracket.
   const portStart = authority.startsWith('[') ? authority.indexOf(':', authority.indexOf(']')) : authority.lastIndexOf(':');
   const hostText = portStart < 0 ? authority : authority.slice(0, portStart);
@@ -104,20 +105,20 @@ function parseAuthority(authority: string): { host: string; port?: string; error
 
   let port: string | undefined;
   if (portText !== undefined && portText !== '*') {
-    if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65_535) return { error: `the port ${quote(portText)} is not a port number (0 to 65535, or *)` };
+    if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65_535) return { error: say('pattern.badPort', { port: quote(portText) }) };
     port = String(Number(portText));
   }
 
   if (hostText === '*') return { host: '*', port };
   const wildcard = hostText.startsWith('*.');
   const name = wildcard ? hostText.slice(2) : hostText;
-  if (name.includes('*')) return { error: `in the host ${quote(hostText)}, * may only stand alone or start it, as in *.example.com` };
-  if (name === '') return { error: `the host ${quote(hostText)} names no site after *.` };
+  if (name.includes('*')) return { error: say('pattern.wildcardPlace', { host: quote(hostText) }) };
+  if (name === '') return { error: say('pattern.noSiteAfterWildcard', { host: quote(hostText) }) };
   const canonical = toAscii(name);
   if (canonical === undefined || (!name.startsWith('[') && !HOST_LABELS.test(canonical)))
-    return { error: `the host ${quote(hostText)} is not a host name or IP address` };
+    return { error: say('pattern.badHost', { host: quote(hostText) }) };
   if (wildcard && (canonical.startsWith('[') || /^[\d.]+$/.test(canonical)))
-    return { error: `in the host ${quote(hostText)}, *. cannot stand before an IP address` };
+    return { error: say('pattern.wildcardIp', { host: quote(hostText) }) };
   return { host: wildcard ? `*.${canonical}` : canonical, port };
 }
 

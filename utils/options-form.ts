@@ -84,6 +84,6 @@ export interface Section {
 /** FIELDS grouped under SECTIONS, both in the order they are declared. */
 export function sections(fields: readonly Field[] = FIELDS): Section[] {
   return (Object.keys(SECTIONS) as Field['section'][])
-    .map((id) => ({ id, title: SECTIONS[id], fields: fields.filter((field) => field.section === id) }))
+    .map((id) => ({ id, title: say(SECTIONS[id]), fields: fields.filter((field) => field.section === id) }))
     .filter((section) => section.fields.length > 0);
 }

@@ -1,9 +1,8 @@
 // First party or third party: does a request go to the same site (registrable domain) as the page that made it?
-// tldts-experimental is tldts with the Public Suffix List packed as 32-bit hashes instead of a trie: the same API and
-// test suite, about a third of the bytes in background.js. A hash can collide, so a name that is not a public suffix
-// could in principle be taken for one; test/utils/party.test.ts checks it against tldts on real and generated names.
-// (tldts-experimental 7.4.16, README "Differences with tldts": https://www.npmjs.com/package/tldts-experimental/v/7.4.16)
-import { getDomain, getHostname } from 'tldts-experimental';
+// tldts, the Public Suffix List as a trie. Not tldts-experimental, which packs the list as 32-bit hashes (19 kB
+// smaller): its hashes collide, and test/utils/party.test.ts caught one, "7i.com" taken for a public suffix, so that
+// a.7i.com and b.7i.com were called different sites.
+import { getDomain, getHostname } from 'tldts';
 
 export type Party = 'first' | 'third';
 

@@ -1,17 +1,19 @@
 // The one settings schema: every option's default, bounds and label, with the Settings type derived from it.
 import { sitePatternError } from './match-pattern';
+import { currentLocale, say, type MessageKey } from './wording';
 
 /** Cloudflare's 52x and 530 are gateway errors too (shared/gateways.md, cloudflare). */
 export const GATEWAY_STATUSES = [502, 503, 504, 520, 521, 522, 523, 524, 525, 526, 527, 530] as const;
 
 export type Section = 'retry' | 'timing' | 'sites' | 'page' | 'history';
 
+// Labels, help and purposes are message keys (locales/en.json, "settings.<key>.…"): say(field.label) shows them.
 interface FieldBase {
-  label: string;
-  help?: string;
+  label: MessageKey;
+  help?: MessageKey;
   section: Section;
   /** An optional permission the option needs while it is on, asked for when the user turns it on. */
-  permission?: { name: 'notifications'; purpose: string };
+  permission?: { name: 'notifications'; purpose: MessageKey };
 }
 export interface BooleanField extends FieldBase {
   kind: 'boolean';
@@ -45,78 +47,78 @@ export const SCHEMA = {
   autoRetry: toggle({
     default: true,
     section: 'retry',
-    label: 'Retry failed pages automatically',
-    help: 'Only pages loaded with GET are retried; a page that came from a form is never sent again.',
+    label: 'settings.autoRetry.label',
+    help: 'settings.autoRetry.help',
   }),
   retryStatuses: statuses({
     default: [...GATEWAY_STATUSES],
     section: 'retry',
-    label: 'Statuses to retry',
-    help: 'Comma-separated 5xx codes; "52x" means 520–529.',
+    label: 'settings.retryStatuses.label',
+    help: 'settings.retryStatuses.help',
   }),
   retryNetworkErrors: toggle({
     default: true,
     section: 'retry',
-    label: 'Also retry when no response arrived',
-    help: 'Firefox: when the connection was refused, reset or closed, or timed out. Chromium reloads such pages by itself, so Gatewhy leaves them to it. A mistyped address or a certificate error is never retried.',
+    label: 'settings.retryNetworkErrors.label',
+    help: 'settings.retryNetworkErrors.help',
   }),
-  maxAttempts: integer({ default: 5, min: 1, max: 20, section: 'retry', label: 'Attempts before giving up' }),
+  maxAttempts: integer({ default: 5, min: 1, max: 20, section: 'retry', label: 'settings.maxAttempts.label' }),
   globalRetriesPerMinute: integer({
     default: 12,
     min: 1,
     max: 120,
     section: 'retry',
-    label: 'Most retries per minute, all tabs together',
-    help: 'Keeps many open tabs from flooding a struggling server.',
+    label: 'settings.globalRetriesPerMinute.label',
+    help: 'settings.globalRetriesPerMinute.help',
   }),
-  baseDelaySeconds: decimal({ default: 2, min: 0.5, max: 600, unit: 's', section: 'timing', label: 'First delay' }),
-  backoffFactor: decimal({ default: 2, min: 1, max: 10, unit: '×', section: 'timing', label: 'Each delay is this many times the previous' }),
-  maxDelaySeconds: decimal({ default: 60, min: 1, max: 3600, unit: 's', section: 'timing', label: 'Longest delay' }),
+  baseDelaySeconds: decimal({ default: 2, min: 0.5, max: 600, unit: 's', section: 'timing', label: 'settings.baseDelaySeconds.label' }),
+  backoffFactor: decimal({ default: 2, min: 1, max: 10, unit: '×', section: 'timing', label: 'settings.backoffFactor.label' }),
+  maxDelaySeconds: decimal({ default: 60, min: 1, max: 3600, unit: 's', section: 'timing', label: 'settings.maxDelaySeconds.label' }),
   jitter: decimal({
     default: 0.3,
     min: 0,
     max: 1,
     section: 'timing',
-    label: 'Jitter',
-    help: 'Each delay is shortened by up to this share at random (0 = none, 1 = anywhere down to zero), never below what the server asked for.',
+    label: 'settings.jitter.label',
+    help: 'settings.jitter.help',
   }),
-  honorRetryAfter: toggle({ default: true, section: 'timing', label: 'Wait at least as long as the server asks (Retry-After)' }),
+  honorRetryAfter: toggle({ default: true, section: 'timing', label: 'settings.honorRetryAfter.label' }),
   retryAfterCapSeconds: integer({
     default: 300,
     min: 1,
     max: 86_400,
     unit: 's',
     section: 'timing',
-    label: 'Longest Retry-After to wait for by itself',
-    help: 'When the server asks for a longer wait, Gatewhy stops and asks you: retry then, or now.',
+    label: 'settings.retryAfterCapSeconds.label',
+    help: 'settings.retryAfterCapSeconds.help',
   }),
   neverRetrySites: patterns({
     default: [],
     section: 'sites',
-    label: 'Never retry on',
-    help: 'One match pattern per line, e.g. *://*.example.com/* or http://localhost:8080/*',
+    label: 'settings.neverRetrySites.label',
+    help: 'settings.neverRetrySites.help',
   }),
   alwaysRetrySites: patterns({
     default: [],
     section: 'sites',
-    label: 'Always retry on (even when automatic retry is off)',
-    help: 'One match pattern per line.',
+    label: 'settings.alwaysRetrySites.label',
+    help: 'settings.alwaysRetrySites.help',
   }),
-  showBanner: toggle({ default: true, section: 'page', label: 'Show the retry countdown on the failed page' }),
+  showBanner: toggle({ default: true, section: 'page', label: 'settings.showBanner.label' }),
   notifyOnRecovery: toggle({
     default: false,
     section: 'page',
-    label: 'Notify me when a failed page comes back',
-    help: 'Asks for permission to show notifications.',
-    permission: { name: 'notifications', purpose: 'show notifications' },
+    label: 'settings.notifyOnRecovery.label',
+    help: 'settings.notifyOnRecovery.help',
+    permission: { name: 'notifications', purpose: 'settings.notifyOnRecovery.purpose' },
   }),
   watchAllRequests: toggle({
     default: false,
     section: 'page',
-    label: 'Watch every request, not only pages, frames and API calls',
-    help: 'Also images, scripts and styles. Costs a little page-load time.',
+    label: 'settings.watchAllRequests.label',
+    help: 'settings.watchAllRequests.help',
   }),
-  historySize: integer({ default: 100, min: 0, max: 1000, section: 'history', label: 'Recent errors to keep' }),
+  historySize: integer({ default: 100, min: 0, max: 1000, section: 'history', label: 'settings.historySize.label' }),
 } satisfies Record<string, AnyField>;
 
 type Schema = typeof SCHEMA;
@@ -132,12 +134,13 @@ export const SETTING_KEYS: readonly SettingKey[] = Object.keys(SCHEMA).filter(is
 const isField = (entry: AnyField & { key: SettingKey }): entry is Field => SCHEMA[entry.key].kind === entry.kind;
 export const FIELDS: readonly Field[] = SETTING_KEYS.map((key) => ({ ...SCHEMA[key], key })).filter(isField);
 
-export const SECTIONS: Record<Section, string> = {
-  retry: 'Automatic retry',
-  timing: 'Timing',
-  sites: 'Per-site rules',
-  page: 'On the page',
-  history: 'Recent errors',
+/** Each section's title, as a message key. */
+export const SECTIONS: Record<Section, MessageKey> = {
+  retry: 'settings.section.retry',
+  timing: 'settings.section.timing',
+  sites: 'settings.section.sites',
+  page: 'settings.section.page',
+  history: 'settings.section.history',
 };
 
 /** True when every setting has a value its schema entry accepts: then the object is Settings. */
@@ -166,9 +169,9 @@ export function parseStatusList(text: string): number[] {
       const first = Number(token.slice(0, 2)) * 10;
       for (let code = first; code < first + 10; code++) codes.add(code);
     } else if (/^5\d\d$/.test(token)) codes.add(Number(token));
-    else throw new Error(`"${raw.slice(0, 20)}" is not a 5xx status (use codes such as 502, or 52x for 520–529)`);
+    else throw new Error(say('settings.error.notStatus', { text: raw.slice(0, 20) }));
   }
-  if (codes.size === 0) throw new Error('List at least one status, e.g. 502');
+  if (codes.size === 0) throw new Error(say('settings.error.noStatusExample'));
   return [...codes].sort((a, b) => a - b);
 }
 
@@ -190,20 +193,20 @@ export function formatStatusList(codes: readonly number[]): string {
 export function fieldError(field: AnyField, value: unknown): string | undefined {
   switch (field.kind) {
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'Must be on or off';
+      return typeof value === 'boolean' ? undefined : say('settings.error.onOrOff');
     case 'integer':
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return 'Enter a number';
-      if (field.kind === 'integer' && !Number.isInteger(value)) return 'Enter a whole number';
-      if (value < field.min || value > field.max) return `Enter a value from ${field.min} to ${field.max}`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return say('settings.error.number');
+      if (field.kind === 'integer' && !Number.isInteger(value)) return say('settings.error.wholeNumber');
+      if (value < field.min || value > field.max) return say('settings.error.range', { min: field.min, max: field.max });
       return undefined;
     }
     case 'statuses':
-      if (!Array.isArray(value) || value.length === 0) return 'List at least one status';
-      return value.every((code) => Number.isInteger(code) && code >= 500 && code <= 599) ? undefined : 'Only 5xx statuses can be retried';
+      if (!Array.isArray(value) || value.length === 0) return say('settings.error.noStatus');
+      return value.every((code) => Number.isInteger(code) && code >= 500 && code <= 599) ? undefined : say('settings.error.only5xx');
     case 'patterns':
-      if (!Array.isArray(value)) return 'Must be a list of match patterns';
-      return value.map((pattern) => (typeof pattern === 'string' ? sitePatternError(pattern) : 'A rule is not text')).find(Boolean);
+      if (!Array.isArray(value)) return say('settings.error.patternList');
+      return value.map((pattern) => (typeof pattern === 'string' ? sitePatternError(pattern) : say('settings.error.ruleNotText'))).find(Boolean);
   }
 }
 
@@ -228,7 +231,7 @@ export function checkSettings(stored: Readonly<Record<string, unknown>>): Checke
     if (value === undefined || value === null) return copy(SCHEMA[key].default);
     const error = fieldError(SCHEMA[key], value);
     if (error === undefined) return copy(value);
-    problems.push(`"${SCHEMA[key].label}": stored value was invalid (${error.charAt(0).toLowerCase()}${error.slice(1)}); the default is used.`);
+    problems.push(say('settings.error.storedInvalid', { field: say(SCHEMA[key].label), error: currentLocale().startsWith('en') ? `${error.charAt(0).toLowerCase()}${error.slice(1)}` : error }));
     invalid.push(key);
     return copy(SCHEMA[key].default);
   });

@@ -87,7 +87,7 @@ export function FieldRow({ field, control, error, note, justSaved, onInput, onCo
     <div class={`row row-${field.kind}${wide ? ' row-wide' : ''}`}>
       <div class="row-text">
         <label for={id} class="label">
-          {field.label}
+          {say(field.label)}
           {justSaved && (
             <span class="saved-mark" aria-hidden="true">
               {say('options.savedMark')}
@@ -96,7 +96,7 @@ export function FieldRow({ field, control, error, note, justSaved, onInput, onCo
         </label>
         {field.help && (
           <p id={`${id}-help`} class="help">
-            {field.help}
+            {say(field.help)}
           </p>
         )}
         {hint && (

@@ -12,7 +12,7 @@ type Key = Field['key'];
 
 /** Options that need a permission while they are on (from the schema); it is asked for when the user turns one on. */
 const FIELD_PERMISSIONS: Partial<Record<Key, { permissions: Browser.runtime.ManifestPermission[]; what: string }>> = Object.fromEntries(
-  FIELDS.flatMap((field) => (field.permission ? [[field.key, { permissions: [field.permission.name], what: field.permission.purpose }]] : [])),
+  FIELDS.flatMap((field) => (field.permission ? [[field.key, { permissions: [field.permission.name], what: sayWords(field.permission.purpose) }]] : [])),
 );
 
 export interface Status {
@@ -103,7 +103,7 @@ export function useOptionsForm(): OptionsForm {
       setErrors((current) => ({ ...current, [field.key]: result.error }));
       // The field's own message goes mid-sentence: in English, with a small first letter.
       const error = currentLocale().startsWith('en') ? `${result.error.charAt(0).toLowerCase()}${result.error.slice(1)}` : result.error;
-      say(sayWords('options.status.notSaved', { field: field.label, error }), 'error');
+      say(sayWords('options.status.notSaved', { field: sayWords(field.label), error }), 'error');
       return;
     }
     const next = { ...saved.current, [field.key]: result.value };
@@ -112,7 +112,7 @@ export function useOptionsForm(): OptionsForm {
     setControls((current) => ({ ...current, [field.key]: toControl(field, next) }));
     const value = result.value;
     if (!same(saved.current[field.key], value))
-      void persist(() => saveSetting(field.key, value), sayWords('options.status.saved', { field: field.label }), field.key, next);
+      void persist(() => saveSetting(field.key, value), sayWords('options.status.saved', { field: sayWords(field.label) }), field.key, next);
   };
 
   const setControl = (key: Key, control: ControlValue) => setControls((current) => ({ ...current, [key]: control }));

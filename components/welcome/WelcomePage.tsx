@@ -43,7 +43,7 @@ export function WelcomePage({ site, browser, onRequestAccess, onOpenSettings }: 
           <p>{say('welcome.where.icon')}</p>
           <p>
             {say('welcome.where.settings', {
-              sections: new Intl.ListFormat(currentLocale(), { type: 'unit', style: 'short' }).format(Object.values(SECTIONS)),
+              sections: new Intl.ListFormat(currentLocale(), { type: 'unit', style: 'short' }).format(Object.values(SECTIONS).map((title) => say(title))),
             })}
           </p>
           {onOpenSettings && (

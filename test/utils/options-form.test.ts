@@ -94,6 +94,6 @@ describe('sections', () => {
   });
 
   it('should leave out sections without fields', () => {
-    expect(sections([field('showBanner')])).toEqual([{ id: 'page', title: SECTIONS.page, fields: [field('showBanner')] }]);
+    expect(sections([field('showBanner')])).toEqual([{ id: 'page', title: 'On the page', fields: [field('showBanner')] }]);
   });
 });

@@ -3,8 +3,8 @@ import { getDomain, getHostname, getPublicSuffix } from 'tldts';
 import { describe, expect, it } from 'vitest';
 import { partyOf, siteOf } from '../../utils/party';
 
-// The reference: tldts itself (exact trie lookups) from the same release as tldts-experimental, so both read the
-// same Public Suffix List and any difference is the packed hashes' own (package.json pins both to one version).
+// The reference: tldts's getDomain with private domains, the registrable domain as the Public Suffix List defines it;
+// partyOf must agree with it on every pair of names.
 const exactSite = (url: string) => getDomain(url, { allowPrivateDomains: true }) ?? getHostname(url) ?? '';
 
 // Real names people browse, and the hosting platforms whose gateways Gatewhy explains: most of them are in the
