@@ -1,10 +1,10 @@
 // Response headers grouped by what they tell (gateway and route, cache, timing, retry hints, trace ids, other).
 import { useId, useState } from 'preact/hooks';
 import type { DecodedHeader, HeaderGroup } from '../utils/explain/header-catalogue';
-import { HEADER_GROUP_TITLES } from '../utils/explain/header-catalogue';
+import { HEADER_GROUP_KEYS } from '../utils/explain/header-catalogue';
 import { say } from '../utils/wording';
 
-const ORDER = Object.keys(HEADER_GROUP_TITLES) as HeaderGroup[];
+const ORDER = Object.keys(HEADER_GROUP_KEYS) as HeaderGroup[];
 
 function HeaderItem({ header }: { header: DecodedHeader }) {
   const [showRaw, setShowRaw] = useState(false);
@@ -52,8 +52,8 @@ export function HeaderGroups({ headers, level = 3 }: { headers: readonly Decoded
   return (
     <div class="header-groups">
       {groups.map(({ group, headers: list }) => (
-        <div class="header-group" role="group" key={group} data-group={group} aria-label={HEADER_GROUP_TITLES[group]}>
-          <Heading>{HEADER_GROUP_TITLES[group]}</Heading>
+        <div class="header-group" role="group" key={group} data-group={group} aria-label={say(HEADER_GROUP_KEYS[group])}>
+          <Heading>{say(HEADER_GROUP_KEYS[group])}</Heading>
           <ul class="header-list">
             {list.map((header, index) => (
               <HeaderItem key={`${header.name}-${index}`} header={header} />

@@ -1,22 +1,27 @@
-// Lists the sentences of the vendor files that are translated (meanings, what tells causes apart, advice, what a body
-// would tell), each under its message key: `npm run vendor-messages -- > vendor-en.json` gives translators their text.
+// Lists the sentences of Gatewhy's knowledge that are translated, each under its message key: from the vendor files
+// (meanings, what tells causes apart, advice, what a body would tell) and what each header means.
+// `npm run vendor-messages > knowledge-en.json` gives translators their text.
+import { headerMeanings } from '../utils/explain/header-catalogue';
 import { GATEWAYS } from '../utils/gateways/index';
 import type { Gateway } from '../utils/gateways/types';
 import { vendorMessageKey } from '../utils/wording';
 
-/** Every translated sentence of these vendor files, by message key ("vendor.<hash>" → English). */
+/** Every translated sentence of these vendor files and of the header catalogue, by message key ("vendor.<hash>" → English). */
 export function vendorMessages(gateways: readonly Gateway[] = GATEWAYS): Map<string, string> {
-  const texts = gateways.flatMap((gateway) => [
-    ...gateway.advice.visitor,
-    ...gateway.advice.owner,
-    ...(gateway.bodyTells ? [gateway.bodyTells] : []),
-    ...gateway.variants.flatMap((variant) => [
-      variant.meaning,
-      ...(variant.tellApart ? [variant.tellApart] : []),
-      ...(variant.advice?.visitor ?? []),
-      ...(variant.advice?.owner ?? []),
+  const texts = [
+    ...headerMeanings(),
+    ...gateways.flatMap((gateway) => [
+      ...gateway.advice.visitor,
+      ...gateway.advice.owner,
+      ...(gateway.bodyTells ? [gateway.bodyTells] : []),
+      ...gateway.variants.flatMap((variant) => [
+        variant.meaning,
+        ...(variant.tellApart ? [variant.tellApart] : []),
+        ...(variant.advice?.visitor ?? []),
+        ...(variant.advice?.owner ?? []),
+      ]),
     ]),
-  ]);
+  ];
   return new Map(texts.map((text) => [vendorMessageKey(text), text]));
 }
 

@@ -15,6 +15,7 @@ import {
   type SettingKey,
   type Settings,
 } from '../utils/settings';
+import { say } from '../utils/wording';
 
 /** One storage item per setting (utils/settings.ts says why). Values are unknown until checked. */
 const settingItems = Object.fromEntries(SETTING_KEYS.map((key) => [key, storage.defineItem<unknown>(`sync:${settingItemKey(key)}`)]));
@@ -57,7 +58,7 @@ export async function loadSettings(): Promise<CheckedSettings> {
     // Unreadable storage: defaults, and say so.
     checked = {
       ...checkSettings({}),
-      problems: [`Stored settings could not be read (${error instanceof Error ? error.message : String(error)}); defaults are used.`],
+      problems: [say('settings.error.unreadable', { error: error instanceof Error ? error.message : String(error) })],
     };
   }
   if (checked.problems.length > 0) await settingsNoticeItem.setValue(checked.problems).catch(() => {});

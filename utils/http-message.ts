@@ -1,5 +1,6 @@
 // Reads raw HTTP responses as `curl -si` or `curl -i` prints them: HTTP/1.0 to HTTP/3, CRLF or LF, with or without a body.
 import type { HeaderPair } from './headers';
+import { say } from './wording';
 
 export interface HttpResponse {
   /** "1.1", "2", "3"… */
@@ -37,11 +38,11 @@ function nextLine(text: string, from: number): { line: string; next: number } {
  * Throws HttpParseError when no status line starts the text.
  */
 export function parseHttpResponses(text: string): HttpResponse[] {
-  if (typeof text !== 'string') throw new HttpParseError('input is not text');
+  if (typeof text !== 'string') throw new HttpParseError(say('parse.notText'));
   let offset = 0;
   // Skip comment lines (fixtures note their source there) and blank lines before the first status line.
   for (;;) {
-    if (offset >= text.length) throw new HttpParseError('no HTTP response found (the input is empty)');
+    if (offset >= text.length) throw new HttpParseError(say('parse.empty'));
     const { line, next } = nextLine(text, offset);
     if (line.trim() === '' || line.startsWith('#')) offset = next;
     else break;
@@ -52,11 +53,7 @@ export function parseHttpResponses(text: string): HttpResponse[] {
     const match = statusLineOf(line);
     if (!match) {
       const shown = line.length > 60 ? `${line.slice(0, 60)}…` : line;
-      throw new HttpParseError(
-        responses.length === 0
-          ? `the first line is not an HTTP status line: "${shown}" (expected e.g. "HTTP/1.1 502 Bad Gateway", as printed by curl -i)`
-          : `unexpected line after the headers: "${shown}"`,
-      );
+      throw new HttpParseError(responses.length === 0 ? say('parse.notStatusLine', { text: shown }) : say('parse.unexpectedLine', { text: shown }));
     }
     offset = next;
     const headers: HeaderPair[] = [];
@@ -70,7 +67,7 @@ export function parseHttpResponses(text: string): HttpResponse[] {
         continue;
       }
       const colon = headerLine.indexOf(':');
-      if (colon <= 0) throw new HttpParseError(`malformed header line (no "name:"): "${headerLine.slice(0, 60)}"`);
+      if (colon <= 0) throw new HttpParseError(say('parse.malformedHeader', { text: headerLine.slice(0, 60) }));
       headers.push({ name: headerLine.slice(0, colon).trim(), value: headerLine.slice(colon + 1).trim() });
     }
     let rest = offset;

@@ -70,7 +70,9 @@ function parse(text: string): ParsedPattern {
 
   if (!PATH_TEXT.test(pathText)) {
     const bad = firstBadPathPart(pathText);
-    return fail(bad === '%' ? say('pattern.badPercent', { path: quote(pathText) }) : say('pattern.badCharacter', { path: quote(pathText), character: quote(bad) }));
+    return fail(
+      bad === '%' ? say('pattern.badPercent', { path: quote(pathText) }) : say('pattern.badCharacter', { path: quote(pathText), character: quote(bad) }),
+    );
   }
   if (DOT_SEGMENT.test(pathText)) return fail(say('pattern.dotSegment', { path: quote(pathText) }));
 
@@ -115,10 +117,8 @@ function parseAuthority(authority: string): { host: string; port?: string; error
   if (name.includes('*')) return { error: say('pattern.wildcardPlace', { host: quote(hostText) }) };
   if (name === '') return { error: say('pattern.noSiteAfterWildcard', { host: quote(hostText) }) };
   const canonical = toAscii(name);
-  if (canonical === undefined || (!name.startsWith('[') && !HOST_LABELS.test(canonical)))
-    return { error: say('pattern.badHost', { host: quote(hostText) }) };
-  if (wildcard && (canonical.startsWith('[') || /^[\d.]+$/.test(canonical)))
-    return { error: say('pattern.wildcardIp', { host: quote(hostText) }) };
+  if (canonical === undefined || (!name.startsWith('[') && !HOST_LABELS.test(canonical))) return { error: say('pattern.badHost', { host: quote(hostText) }) };
+  if (wildcard && (canonical.startsWith('[') || /^[\d.]+$/.test(canonical))) return { error: say('pattern.wildcardIp', { host: quote(hostText) }) };
   return { host: wildcard ? `*.${canonical}` : canonical, port };
 }
 

@@ -3,6 +3,7 @@ import type { HeaderPair } from './headers';
 import { HttpParseError, parseHttpResponse } from './http-message';
 import { statusFromPage } from './explain/infer-status';
 import { unwrapBody, visibleText } from './explain/page-text';
+import { say } from './wording';
 
 export interface PastedResponse {
   /** Absent when the text had no status line: ask the person for it, or (a body) let the engine read it off the page. */
@@ -121,10 +122,10 @@ function fromHeaderLines(text: string): PastedResponse {
       take(name, value);
       continue;
     }
-    throw new HttpParseError(`line ${index + 1} is not a header line ("name: value"): "${line.length > 60 ? `${line.slice(0, 60)}…` : line}"`);
+    throw new HttpParseError(say('parse.notHeaderLine', { line: index + 1, text: line.length > 60 ? `${line.slice(0, 60)}…` : line }));
   }
   if (pendingName !== undefined) headers.push({ name: pendingName, value: '' });
-  if (headers.length === 0 && result.status === undefined) throw new HttpParseError('no header lines found (expected lines such as "server: cloudflare")');
+  if (headers.length === 0 && result.status === undefined) throw new HttpParseError(say('parse.noHeaders'));
   return result;
 }
 
@@ -174,7 +175,7 @@ export function parsePastedResponse(input: string): PastedResponse {
       .split('\n')
       .find((line) => line.trim() !== '' && !line.startsWith('#'))
       ?.trim() ?? '';
-  if (firstLine === '') throw new HttpParseError('nothing to read: paste a response, its header lines or the error page');
+  if (firstLine === '') throw new HttpParseError(say('parse.nothing'));
   if (STARTS_AS_STATUS_LINE.test(firstLine)) {
     const response = parseHttpResponse(text);
     return { status: response.status, statusText: response.statusText, headers: response.headers, body: response.body, format: 'http' };

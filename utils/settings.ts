@@ -231,7 +231,12 @@ export function checkSettings(stored: Readonly<Record<string, unknown>>): Checke
     if (value === undefined || value === null) return copy(SCHEMA[key].default);
     const error = fieldError(SCHEMA[key], value);
     if (error === undefined) return copy(value);
-    problems.push(say('settings.error.storedInvalid', { field: say(SCHEMA[key].label), error: currentLocale().startsWith('en') ? `${error.charAt(0).toLowerCase()}${error.slice(1)}` : error }));
+    problems.push(
+      say('settings.error.storedInvalid', {
+        field: say(SCHEMA[key].label),
+        error: currentLocale().startsWith('en') ? `${error.charAt(0).toLowerCase()}${error.slice(1)}` : error,
+      }),
+    );
     invalid.push(key);
     return copy(SCHEMA[key].default);
   });

@@ -7,6 +7,7 @@ import { siteRuleFor } from '../../utils/match-pattern';
 import { bannerStateOf, type UserAction } from '../../utils/tab-machine';
 import { logError } from './errors';
 import type { TabRunner } from './tab-runner';
+import { say } from '../../utils/wording';
 
 export interface Sender {
   id?: string;
@@ -66,14 +67,14 @@ export function createMessageHandler(runner: TabRunner, extensionOrigin = browse
           await runner.dispatch(state.tabId, { type: 'user', action: 'stop' });
           return {
             ok: false,
-            error: 'Retrying stopped. In a private window Gatewhy writes nothing to disk, so it adds no site rule: add it on the options page.',
+            error: say('siteRule.privateWindow'),
           };
         }
         // An extension page may name the address; a page's banner only ever the page's own.
         const named = isExtensionPage(sender, extensionOrigin) && typeof request.url === 'string' ? request.url : undefined;
         const address = named ?? state?.retry?.url ?? state?.record.page?.url;
         const pattern = address === undefined ? undefined : siteRuleFor(address);
-        if (!pattern) return { ok: false, error: 'Only http and https sites can have rules' };
+        if (!pattern) return { ok: false, error: say('siteRule.notHttp') };
         await updateSetting('neverRetrySites', (rules) => (rules.includes(pattern) ? rules : [...rules, pattern]));
         if (tabId !== undefined) await runner.dispatch(tabId, { type: 'user', action: 'never-on-site' });
         return { ok: true, pattern };

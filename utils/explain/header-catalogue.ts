@@ -3,18 +3,26 @@
 import { isSensitiveHeader, redactedValue, type HeaderPair } from '../headers';
 import { placeName } from './locations';
 import { formatDuration, formatUtc, parseHttpDate, parseRetryAfter } from './time';
+import { englishMessages, say, sayVendor, type MessageKey } from '../wording';
 
 /** How the popup groups headers. */
 export type HeaderGroup = 'gateway' | 'cache' | 'timing' | 'retry' | 'trace' | 'other';
 
-export const HEADER_GROUP_TITLES: Record<HeaderGroup, string> = {
-  gateway: 'Gateway and route',
-  cache: 'Cache',
-  timing: 'Timing',
-  retry: 'Retry hints',
-  trace: 'Trace and request ids',
-  other: 'Other',
+/** Each group's title as a message key (the popup says it in the browser's language). */
+export const HEADER_GROUP_KEYS: Record<HeaderGroup, MessageKey> = {
+  gateway: 'headerGroup.gateway',
+  cache: 'headerGroup.cache',
+  timing: 'headerGroup.timing',
+  retry: 'headerGroup.retry',
+  trace: 'headerGroup.trace',
+  other: 'headerGroup.other',
 };
+
+/** The titles in English, for the report a vendor's support reads. */
+export const HEADER_GROUP_TITLES = Object.fromEntries(Object.entries(HEADER_GROUP_KEYS).map(([group, key]) => [group, englishMessages(key)!])) as Record<
+  HeaderGroup,
+  string
+>;
 
 export interface DecodedHeader {
   name: string;
@@ -364,6 +372,9 @@ const PREFIXES: [string, Entry][] = [
 
 const UNKNOWN: Entry = { group: 'other', meaning: 'Not a header Gatewhy knows; shown as the server sent it.' };
 
+/** Every header meaning the catalogue says, for the message files (scripts/vendor-messages.ts). */
+export const headerMeanings = (): string[] => [...Object.values(CATALOGUE), ...PREFIXES.map(([, entry]) => entry), UNKNOWN].map(({ meaning }) => meaning);
+
 function entryFor(lowerName: string): Entry {
   return CATALOGUE[lowerName] ?? PREFIXES.find(([prefix]) => lowerName.startsWith(prefix))?.[1] ?? UNKNOWN;
 }
@@ -376,7 +387,7 @@ export function decodeHeaders(headers: readonly HeaderPair[], context: DecodeCon
       return {
         name,
         value: redactedValue(name, value),
-        meaning: 'Can carry cookies or credentials, so Gatewhy never shows or keeps its value.',
+        meaning: say('headerGroup.sensitive'),
         group: 'other',
         redacted: true,
       };
@@ -389,7 +400,7 @@ export function decodeHeaders(headers: readonly HeaderPair[], context: DecodeCon
       decoded = undefined;
     }
     return decoded && decoded !== value
-      ? { name, value, meaning: entry.meaning, decoded, group: entry.group }
-      : { name, value, meaning: entry.meaning, group: entry.group };
+      ? { name, value, meaning: sayVendor(entry.meaning), decoded, group: entry.group }
+      : { name, value, meaning: sayVendor(entry.meaning), group: entry.group };
   });
 }
