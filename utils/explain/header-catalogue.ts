@@ -376,7 +376,8 @@ const UNKNOWN: Entry = { group: 'other', meaning: 'Not a header Gatewhy knows; s
 export const headerMeanings = (): string[] => [...Object.values(CATALOGUE), ...PREFIXES.map(([, entry]) => entry), UNKNOWN].map(({ meaning }) => meaning);
 
 function entryFor(lowerName: string): Entry {
-  return CATALOGUE[lowerName] ?? PREFIXES.find(([prefix]) => lowerName.startsWith(prefix))?.[1] ?? UNKNOWN;
+  // Own keys only: a header named "__proto__" must not find Object.prototype.
+  return (Object.hasOwn(CATALOGUE, lowerName) ? CATALOGUE[lowerName] : undefined) ?? PREFIXES.find(([prefix]) => lowerName.startsWith(prefix))?.[1] ?? UNKNOWN;
 }
 
 /** Explains every header; sensitive values are withheld. A decoder that fails leaves the value undecoded. */
