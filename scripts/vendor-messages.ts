@@ -1,16 +1,20 @@
 // Lists the sentences of Gatewhy's knowledge that are translated, each under its message key: from the vendor files
 // (meanings, what tells causes apart, advice, what a body would tell) and what each header means.
 // `npm run vendor-messages > knowledge-en.json` gives translators their text.
+import { CACHE_HIT_MARKERS } from '../utils/explain/generic';
 import { headerMeanings } from '../utils/explain/header-catalogue';
 import { GATEWAYS } from '../utils/gateways/index';
 import type { Gateway } from '../utils/gateways/types';
 import { vendorMessageKey } from '../utils/wording';
 
-/** Every translated sentence of these vendor files and of the header catalogue, by message key ("vendor.<hash>" → English). */
+/** Every translated sentence of these vendor files (notes on evidence too) and of the header catalogue, by message key ("vendor.<hash>" → English). */
 export function vendorMessages(gateways: readonly Gateway[] = GATEWAYS): Map<string, string> {
   const texts = [
     ...headerMeanings(),
+    ...CACHE_HIT_MARKERS.map(({ note }) => note),
     ...gateways.flatMap((gateway) => [
+      ...gateway.fingerprint.map(({ note }) => note),
+      ...(gateway.relayed ?? []).map(({ note }) => note),
       ...gateway.advice.visitor,
       ...gateway.advice.owner,
       ...(gateway.bodyTells ? [gateway.bodyTells] : []),

@@ -3,6 +3,7 @@ import { GATEWAYS } from '../gateways';
 import type { Clue, Gateway, Signal, Variant } from '../gateways/types';
 import type { Evidence } from './evidence';
 import { compileMarker, describeMarker, holds, type CompiledMarker } from './match';
+import { sayVendor } from '../wording';
 
 /** A fingerprint score counts as "this product is on the route" from here. */
 export const DETECTION_THRESHOLD = 0.5;
@@ -146,10 +147,10 @@ function detectionOf(product: CompiledProduct, score: number, held: IndexedSigna
   return {
     gateway: product.gateway,
     score: Math.round(score * 100) / 100,
-    evidence: signals.map((signal) => `${describeMarker(signal, evidence)}: ${signal.note}`),
+    evidence: signals.map((signal) => `${describeMarker(signal, evidence)}: ${sayVendor(signal.note)}`),
     signals,
     variants: matchingVariants(product, evidence, catalogue),
-    ...(relayed && { relayed: `${describeMarker(relayed.clue, evidence)}: ${relayed.clue.note}` }),
+    ...(relayed && { relayed: `${describeMarker(relayed.clue, evidence)}: ${sayVendor(relayed.clue.note)}` }),
   };
 }
 

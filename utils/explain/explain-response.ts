@@ -133,7 +133,7 @@ function findCache(evidence: Evidence): string[] {
   const age = Number(evidence.values.get('age')?.[0]);
   if (Number.isFinite(age) && age > 0) lines.push(`Age: ${age}: a cache has held this response for ${formatDuration(age)}`);
   for (const { marker, test } of CACHE_TESTS) {
-    if (holds(test, evidence)) lines.push(`${describeMarker(marker, evidence)}: ${marker.note}`);
+    if (holds(test, evidence)) lines.push(`${describeMarker(marker, evidence)}: ${sayVendor(marker.note)}`);
   }
   const varnishIds = evidence.values.get('x-varnish')?.[0]?.split(' ').filter(Boolean) ?? [];
   if (varnishIds.length >= 2) lines.push('X-Varnish carries two ids: Varnish served it from cache');
