@@ -1,4 +1,4 @@
-// A tab's failures as a report for a support ticket: Markdown to paste, JSON to attach.
+// A tab's failures as a report for a support ticket: Markdown to paste (in the reader's language), JSON to attach.
 // Credentials never appear (headers are redacted again here); query strings are left out unless asked for.
 import type { Explanation } from './explain/explain-response';
 import { decodeHeaders, HEADER_GROUP_TITLES, type HeaderGroup } from './explain/header-catalogue';
@@ -7,6 +7,7 @@ import { isSensitiveHeader, REDACTED } from './headers';
 import { hostWithPort, urlWithoutQuery, withoutQueryStrings } from './query-strings';
 import { BLOCK_REASONS, type RetryState } from './retry-policy';
 import { supportIds, type SupportId } from './support-ids';
+import { say } from './wording';
 import type { FailedRequest, TabRecord, TimelineKind } from './tab-record';
 
 export interface ReportOptions {
@@ -232,50 +233,57 @@ function code(text: string): string {
 const utc = (isoTime: string) => formatUtc(Date.parse(isoTime));
 
 const SOURCE_WORDS: Record<Explanation['source'], (gateway: string | undefined) => string> = {
-  gateway: (gateway) => `written by the gateway${gateway ? ` (${gateway})` : ''}; the application behind it may never have seen the request`,
-  origin: (gateway) => `written by the application behind ${gateway ?? 'the gateway'}, which passed it on`,
-  unknown: () => 'not clear whether the gateway or the application wrote it',
+  gateway: (gateway) => (gateway ? say('report.writtenByNamedGateway', { gateway }) : say('report.writtenByGateway')),
+  origin: (gateway) => (gateway ? say('report.writtenByAppBehind', { gateway }) : say('report.writtenByApp')),
+  unknown: () => say('report.writerUnclear'),
 };
 
 /** The ticket's first lines: what the vendor's support needs to find the request in its logs. */
 function supportLines({ support, method, url }: ReportedFailure): string[] {
-  const lines = ['**For support**', ''];
+  const lines = [`**${say('report.forSupport')}**`, ''];
   for (const id of support.ids) lines.push(`- **${id.label}** (${id.from}): ${code(id.value)}`);
-  if (support.ids.length === 0) lines.push('- **Request ids:** none in the response');
-  lines.push(`- **Address:** ${method} ${url}`);
-  lines.push(`- **Time (UTC):** ${utc(support.time)}`);
-  lines.push(`- **Route:** ${support.route.length > 0 ? support.route.join(' → ') : 'no gateway recognised'}`);
-  lines.push(`- **Status:** ${support.status}`);
-  if (support.likelyCause) lines.push(`- **Likely cause:** ${support.likelyCause}`);
+  if (support.ids.length === 0) lines.push(`- **${say('report.requestIds')}** ${say('report.noIds')}`);
+  lines.push(`- **${say('report.address')}** ${method} ${url}`);
+  lines.push(`- **${say('report.timeUtc')}** ${utc(support.time)}`);
+  lines.push(`- **${say('report.route')}** ${support.route.length > 0 ? support.route.join(' → ') : say('report.noGateway')}`);
+  lines.push(`- **${say('report.status')}** ${support.status}`);
+  if (support.likelyCause) lines.push(`- **${say('report.likelyCause')}** ${support.likelyCause}`);
   return [...lines, ''];
 }
 
 function failureSection(failure: ReportedFailure, heading: string): string[] {
-  const lines = [`${heading} ${failure.headline}`, '', ...supportLines(failure), '**Details**', ''];
-  lines.push(`- **What it means:** ${failure.meaning}${failure.variant ? ` (${failure.variant})` : ''}`);
+  const lines = [`${heading} ${failure.headline}`, '', ...supportLines(failure), `**${say('report.details')}**`, ''];
+  lines.push(`- **${say('report.meaning')}** ${failure.meaning}${failure.variant ? ` (${failure.variant})` : ''}`);
   if (failure.gateway)
     lines.push(
-      `- **Gateway:** ${failure.gateway.name} (confidence ${percent(failure.gateway.confidence)})${failure.path.length > 1 ? `; path: ${failure.path.join(' → ')}` : ''}`,
+      `- **${say('report.gateway')}** ${say('report.gatewayConfidence', { gateway: failure.gateway.name, confidence: percent(failure.gateway.confidence) })}${failure.path.length > 1 ? `; ${say('report.path', { path: failure.path.join(' → ') })}` : ''}`,
     );
-  lines.push(`- **Who wrote the error:** ${SOURCE_WORDS[failure.source](failure.gateway?.name)}`);
-  lines.push(`- **From a cache:** ${failure.cached ? `yes (${failure.cacheEvidence.join('; ')})` : 'no'}`);
+  lines.push(`- **${say('report.whoWrote')}** ${SOURCE_WORDS[failure.source](failure.gateway?.name)}`);
+  lines.push(
+    `- **${say('report.fromCache')}** ${failure.cached ? say('report.yesBecause', { evidence: failure.cacheEvidence.join('; ') }) : say('report.no')}`,
+  );
   if (failure.retryAfterSeconds !== undefined) lines.push(`- **Retry-After:** ${formatDuration(failure.retryAfterSeconds)}`);
-  if (failure.statusPage) lines.push(`- **Status page:** ${failure.statusPage}`);
+  if (failure.statusPage) lines.push(`- **${say('report.statusPage')}** ${failure.statusPage}`);
   lines.push('');
   if (failure.causes.length > 0) {
-    lines.push('**Likely causes**', '');
+    lines.push(`**${say('report.likelyCauses')}**`, '');
     failure.causes.forEach((cause, index) => {
       lines.push(`${index + 1}. ${cause.title} (${percent(cause.likelihood)})`);
       for (const evidence of cause.evidence) lines.push(`   - ${evidence}`);
     });
-    if (failure.tellApart) lines.push('', `To tell them apart: ${failure.tellApart}`);
+    if (failure.tellApart) lines.push('', say('report.tellApart', { tellApart: failure.tellApart }));
     lines.push('');
   }
   if (failure.advice.owner.length > 0) {
-    lines.push('**What the site owner should check**', '', ...failure.advice.owner.map((line) => `- ${line}`), '');
+    lines.push(`**${say('report.ownerChecks')}**`, '', ...failure.advice.owner.map((line) => `- ${line}`), '');
   }
   if (failure.headers.length > 0) {
-    lines.push('**Response headers** (cookies and credentials redacted)', '', '| Header | Value | What it says |', '| --- | --- | --- |');
+    lines.push(
+      say('report.headersTitle'),
+      '',
+      `| ${say('report.headerColumn')} | ${say('report.valueColumn')} | ${say('report.saysColumn')} |`,
+      '| --- | --- | --- |',
+    );
     const order = Object.keys(HEADER_GROUP_TITLES) as HeaderGroup[];
     const sorted = [...failure.headers].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
     for (const header of sorted) lines.push(`| ${cell(header.name)} | ${cell(code(header.value))} | ${cell(header.decoded ?? header.meaning)} |`);
@@ -292,32 +300,33 @@ function requestLine(failure: ReportedFailure): string {
 /** The report as Markdown for a support ticket or an issue. */
 export function reportMarkdown(report: Report): string {
   const subject = report.page ?? report.requests[0];
-  const lines = [`## Gatewhy report${subject ? `: ${subject.host}` : ''}`, ''];
-  if (report.page) lines.push(...failureSection(report.page, '### The page failed:'));
-  else if (report.requests.length === 0) lines.push('No gateway errors were recorded on this tab.', '');
+  const lines = [`## ${subject ? say('report.titleFor', { host: subject.host }) : say('report.title')}`, ''];
+  if (report.page) lines.push(...failureSection(report.page, `### ${say('report.pageFailed')}`));
+  else if (report.requests.length === 0) lines.push(say('report.nothingRecorded'), '');
 
   if (report.requests.length > 0) {
-    lines.push(`### Failed requests inside the page (${report.requests.length})`, '');
+    lines.push(`### ${say('report.failedRequests', { count: report.requests.length })}`, '');
     for (const [party, title] of [
-      ['first', 'Same site as the page'],
-      ['third', 'Third parties'],
+      ['first', say('report.sameSite')],
+      ['third', say('report.thirdParties')],
     ] as const) {
       const mine = report.requests.filter((failure) => failure.party === party);
       if (mine.length > 0) lines.push(`**${title}**`, '', ...mine.map(requestLine), '');
     }
     // Without a failed page, the first request's details are what the ticket is about.
-    if (!report.page && subject) lines.push(...failureSection(subject, '#### First failure:'));
+    if (!report.page && subject) lines.push(...failureSection(subject, `#### ${say('report.firstFailure')}`));
   }
 
   if (report.retry) {
     const { attempt, maxAttempts, nextRetryAt, blocked, delayReason } = report.retry;
-    const state = blocked ?? (nextRetryAt ? `next retry at ${utc(nextRetryAt)}${delayReason ? ` (${delayReason})` : ''}` : 'no retry scheduled');
-    lines.push(`**Automatic retry:** ${attempt} of ${maxAttempts} retries made; ${state}`, '');
+    const state =
+      blocked ?? (nextRetryAt ? `${say('report.nextRetry', { at: utc(nextRetryAt) })}${delayReason ? ` (${delayReason})` : ''}` : say('report.noRetry'));
+    lines.push(say('report.retry', { attempt, maxAttempts, state }), '');
   }
   if (report.timeline.length > 0) {
-    lines.push('### Timeline', '', ...report.timeline.map(({ time, text }) => `- ${utc(time)}: ${text}`), '');
+    lines.push(`### ${say('report.timeline')}`, '', ...report.timeline.map(({ time, text }) => `- ${utc(time)}: ${text}`), '');
   }
-  const query = report.queryStrings === 'removed' ? 'query strings removed' : 'query strings included';
-  lines.push(`_Made with ${report.generator} on ${utc(report.generatedAt)}. Cookies and credentials are redacted; ${query}._`);
+  const query = report.queryStrings === 'removed' ? say('report.queryRemoved') : say('report.queryIncluded');
+  lines.push(`_${say('report.madeWith', { generator: report.generator, at: utc(report.generatedAt), query })}_`);
   return `${lines.join('\n')}\n`;
 }
