@@ -76,7 +76,10 @@ describe('the store listing', () => {
       const english = Object.keys(await builtMessages(build, 'en'));
       for (const locale of locales) {
         const names = Object.keys(await builtMessages(build, locale));
-        expect(english.filter((name) => !names.includes(name)), `${build} ${locale} lacks`).toEqual([]);
+        expect(
+          english.filter((name) => !names.includes(name)),
+          `${build} ${locale} lacks`,
+        ).toEqual([]);
         expect((await shown(build, description, locale)).length, `${build} ${locale}`).toBeLessThanOrEqual(CHROME_SUMMARY_LIMIT);
       }
     }
