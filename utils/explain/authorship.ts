@@ -8,6 +8,7 @@ import { reasonPhrases } from './infer-status';
 import { says, toPhrase } from './match';
 import { foldText } from './page-text';
 import { orderHops, slug, UNNAMED_PROXY, unknownServerProduct, type Hop } from './route';
+import { say, sayVendor } from '../wording';
 
 /**
  * Statuses that say a gateway failed to get an answer: 502 and 504 by definition (RFC 9110 §15.6.3, §15.6.5) and
@@ -24,10 +25,10 @@ const applicationPhrases = APPLICATION_PAGE_CLUES.map(({ text }) => ({ text, phr
 export function applicationBodySign(evidence: Evidence): string | undefined {
   if (evidence.body !== 'seen') return undefined;
   const type = evidence.values.get('content-type')?.[0] ?? '';
-  if (type.includes('json') || evidence.markup.startsWith('{') || evidence.markup.startsWith('[')) return 'the body is JSON, as applications answer';
-  if (evidence.markup.includes('<script')) return "the page runs scripts, as applications' pages do and gateways' stock pages do not";
+  if (type.includes('json') || evidence.markup.startsWith('{') || evidence.markup.startsWith('[')) return say('authorship.json');
+  if (evidence.markup.includes('<script')) return say('authorship.scripts');
   const clue = applicationPhrases.find(({ phrase }) => says(evidence, phrase));
-  return clue ? `the page says "${clue.text}", as an application framework or server writes it` : undefined;
+  return clue ? say('authorship.frameworkPhrase', { text: clue.text }) : undefined;
 }
 
 // Words that stock error pages wrap around their status: they say nothing of who wrote the page.
@@ -133,7 +134,7 @@ export function decideAuthorship(evidence: Evidence, gatewayHops: Hop[], appSign
   const known = bestKnown(gatewayHops);
   const knownFirst = known?.detection?.variants[0];
   if (known && isOwnPage(knownFirst)) {
-    return { source: 'gateway', evidence: [`${knownFirst!.title}: ${knownFirst!.meaning}`], gatewayHop: known, variants: known.detection!.variants };
+    return { source: 'gateway', evidence: [`${knownFirst!.title}: ${sayVendor(knownFirst!.meaning)}`], gatewayHop: known, variants: known.detection!.variants };
   }
   // 2. A proxy without a vendor file whose own stock page this is.
   const innermostFirst = orderHops(gatewayHops).reverse();
@@ -142,7 +143,9 @@ export function decideAuthorship(evidence: Evidence, gatewayHops: Hop[], appSign
     if (writer) {
       return {
         source: 'gateway',
-        evidence: [`The page is little more than its status${writer.name === UNNAMED_PROXY ? '' : ` and names ${writer.name}`}: ${writer.name} wrote it.`],
+        evidence: [
+          writer.name === UNNAMED_PROXY ? say('authorship.bareStatusPage', { writer: writer.name }) : say('authorship.bareNamedPage', { writer: writer.name }),
+        ],
         gatewayHop: writer,
         variants: [],
         unknownStockPage: true,
@@ -155,21 +158,21 @@ export function decideAuthorship(evidence: Evidence, gatewayHops: Hop[], appSign
     const detection = known.detection!;
     if (knownFirst && knownFirst.source !== 'unknown') {
       const gatewayHop = knownFirst.source === 'origin' ? innermost : known;
-      return { source: knownFirst.source, evidence: [`${knownFirst.title}: ${knownFirst.meaning}`], gatewayHop, variants: detection.variants };
+      return { source: knownFirst.source, evidence: [`${knownFirst.title}: ${sayVendor(knownFirst.meaning)}`], gatewayHop, variants: detection.variants };
     }
     const relayed = gatewayHops.find((hop) => hop.detection?.relayed)?.detection?.relayed;
     if (relayed) return { source: 'origin', evidence: [relayed], gatewayHop: innermost, variants: detection.variants };
     if (appSign)
       return {
         source: 'origin',
-        evidence: [`The body is not ${detection.gateway.name}'s own error page: ${appSign}.`],
+        evidence: [say('authorship.notGatewayPage', { gateway: detection.gateway.name, sign: appSign })],
         gatewayHop: innermost,
         variants: detection.variants,
       };
     if (evidence.body !== 'seen' && GATEWAY_FAILURE_STATUSES.has(evidence.status)) {
       return {
         source: 'gateway',
-        evidence: [`HTTP ${evidence.status} is normally written by the gateway itself; without the body (its error page) this is likely, not certain.`],
+        evidence: [say('authorship.statusOfGateway', { status: evidence.status })],
         gatewayHop: known,
         variants: detection.variants,
       };
@@ -178,12 +181,12 @@ export function decideAuthorship(evidence: Evidence, gatewayHops: Hop[], appSign
   }
   // 4. No known gateway: proxies named only in Via, or none at all.
   if (appSign)
-    return { source: 'origin', evidence: [`The application wrote this error: ${appSign}.`], ...(innermost && { gatewayHop: innermost }), variants: [] };
+    return { source: 'origin', evidence: [say('authorship.appWrote', { sign: appSign })], ...(innermost && { gatewayHop: innermost }), variants: [] };
   if (innermost) {
     if (evidence.body !== 'seen' && GATEWAY_FAILURE_STATUSES.has(evidence.status)) {
       return {
         source: 'gateway',
-        evidence: [`HTTP ${evidence.status} is normally written by a gateway; ${innermost.name} is the innermost proxy on the route.`],
+        evidence: [say('authorship.innermostProxy', { status: evidence.status, proxy: innermost.name })],
         gatewayHop: innermost,
         variants: [],
       };
@@ -193,7 +196,7 @@ export function decideAuthorship(evidence: Evidence, gatewayHops: Hop[], appSign
   // A status gateways do not own, with no proxy in sight: the server that answered wrote it. A page alone that states no
   // status and bears no gateway's mark is most often the application's own (gateways' stock pages state their status).
   if (evidence.status > 0 ? !GATEWAY_FAILURE_STATUSES.has(evidence.status) : evidence.body === 'seen' && !isStockPage(evidence)) {
-    return { source: 'origin', evidence: ['No gateway or proxy is seen on the route: the server that answered wrote this error.'], variants: [] };
+    return { source: 'origin', evidence: [say('authorship.noGateway')], variants: [] };
   }
   return { source: 'unknown', evidence: [], variants: [] };
 }

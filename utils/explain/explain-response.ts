@@ -131,12 +131,12 @@ const CACHE_TESTS = CACHE_HIT_MARKERS.map((marker) => ({ marker, test: compileMa
 function findCache(evidence: Evidence): string[] {
   const lines: string[] = [];
   const age = Number(evidence.values.get('age')?.[0]);
-  if (Number.isFinite(age) && age > 0) lines.push(`Age: ${age}: a cache has held this response for ${formatDuration(age)}`);
+  if (Number.isFinite(age) && age > 0) lines.push(say('evidence.age', { age, duration: formatDuration(age) }));
   for (const { marker, test } of CACHE_TESTS) {
     if (holds(test, evidence)) lines.push(`${describeMarker(marker, evidence)}: ${sayVendor(marker.note)}`);
   }
   const varnishIds = evidence.values.get('x-varnish')?.[0]?.split(' ').filter(Boolean) ?? [];
-  if (varnishIds.length >= 2) lines.push('X-Varnish carries two ids: Varnish served it from cache');
+  if (varnishIds.length >= 2) lines.push(say('evidence.varnishHit'));
   return lines;
 }
 
@@ -327,7 +327,7 @@ export function explainUncalibrated(input: ExplainInput, catalogue: Catalogue = 
   const appPage = appServers
     .flatMap(({ variants }) => variants)
     .find((variant) => !variant.fallback && variant.source === 'origin' && specificity(variant) > 0);
-  const appSign = applicationBodySign(evidence) ?? (appPage && `${appPage.title} is the application server's own page`);
+  const appSign = applicationBodySign(evidence) ?? (appPage && say('authorship.appServerPage', { page: appPage.title }));
   const gatewayHops: Hop[] = [
     ...found.filter(({ gateway }) => gateway.kind !== 'app-server').map((detection) => knownHop(detection, via, catalogue)),
     ...unknownViaHops(via, catalogue),

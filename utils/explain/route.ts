@@ -3,6 +3,7 @@ import type { GatewayKind } from '../gateways/types';
 import type { Authorship } from './authorship';
 import { productNamedBy, type Catalogue, type Detection } from './detect';
 import type { Evidence } from './evidence';
+import { say } from '../wording';
 
 /** What a hop is: a product's kind, or the application that answered behind every gateway. */
 export type HopKind = GatewayKind | 'application';
@@ -185,10 +186,10 @@ export function applicationName(evidence: Evidence, catalogue: Catalogue): Route
   const header = evidence.headers.find(({ name }) => name.toLowerCase() === 'server');
   return {
     id: 'origin',
-    name: named ? `the application (${named})` : 'the application',
+    name: named ? say('authorship.applicationNamed', { server: named }) : say('authorship.application'),
     kind: 'application',
     known: false,
     role: 'wrote',
-    evidence: header && named ? [`Server: ${header.value}: the server that answered`] : [],
+    evidence: header && named ? [say('authorship.serverAnswered', { value: header.value })] : [],
   };
 }
