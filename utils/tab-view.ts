@@ -5,6 +5,7 @@ import { serverAsks, whyText } from './banner-text';
 import type { RetryState } from './retry-policy';
 import type { FailedRequest, TabRecord, TimelineEvent } from './tab-record';
 import { currentLocale, say, type MessageKey } from './wording';
+import { formatDuration } from './explain/time';
 
 /** The one-word story of a tab. */
 export type TabStatus = 'clear' | 'page-failed' | 'requests-failed' | 'recovered';
@@ -96,7 +97,7 @@ export function retryView(retry: RetryState, now: number): RetryView {
     const secondsLeft = Math.max(0, Math.ceil((retry.dueAt - now) / 1000));
     return {
       ...view,
-      title: secondsLeft > 0 ? say('retry.title.retryingIn', { seconds: secondsLeft }) : say('retry.title.retryingNow'),
+      title: secondsLeft > 0 ? say('retry.title.retryingIn', { wait: formatDuration(secondsLeft) }) : say('retry.title.retryingNow'),
       secondsLeft,
       canPause: true,
     };

@@ -39,7 +39,7 @@ describe('requestGroups', () => {
 describe('retryView', () => {
   it('should count down to a scheduled retry', () => {
     const view = retryView(scheduledRetry('https://a.example/'), T0 + 1200);
-    expect(view).toMatchObject({ title: 'Retrying in 3 s', attempt: 'Attempt 2 of 5', secondsLeft: 3, canPause: true, canResume: false });
+    expect(view).toMatchObject({ title: 'Retrying in 3 sec', attempt: 'Attempt 2 of 5', secondsLeft: 3, canPause: true, canResume: false });
     expect(view.detail).toContain('backoff');
   });
 

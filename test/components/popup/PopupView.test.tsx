@@ -105,7 +105,7 @@ describe('PopupView', () => {
     const spies = actions();
     const retry = scheduledRetry('https://shop.example.com/checkout?token=SECRET-TOKEN#step2');
     render(<PopupView record={pageFailedRecord()} retry={retry} explained={explainAll(pageFailedRecord())} now={NOW} actions={spies} />);
-    expect(screen.getByRole('timer').textContent).toBe('Retrying in 3 s');
+    expect(screen.getByRole('timer').textContent).toBe('Retrying in 3 sec');
     expect(screen.getByText('Attempt 2 of 5')).toBeTruthy();
     // Each button waits for the background's answer before the panel takes another click.
     const click = async (name: string, spy: ReturnType<typeof vi.fn>) => {

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toControl } from '../../../utils/options-form';
+import { say } from '../../../utils/wording';
 import { DEFAULT_SETTINGS, FIELDS, type Settings } from '../../../utils/settings';
 import { launchChromium, type ChromiumWithExtension } from '../support/chromium';
 import v1Storage from '../../fixtures/settings/v1-storage-sync.json';
@@ -51,7 +52,7 @@ describe('Chromium: the options page', () => {
       if (typeof expected === 'boolean') expect(await control.isChecked(), field.key).toBe(expected);
       else expect(await control.inputValue(), field.key).toBe(expected);
       // Each control is named by its label.
-      expect(await page.getByLabel(field.label, { exact: true }).count(), field.label).toBe(1);
+      expect(await page.getByLabel(say(field.label), { exact: true }).count(), field.key).toBe(1);
     }
     expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(
       expect.arrayContaining(['AUTOMATIC RETRY', 'TIMING', 'PER-SITE RULES', 'ON THE PAGE', 'RECENT ERRORS']),

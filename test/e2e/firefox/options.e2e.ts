@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toControl, toControls } from '../../../utils/options-form';
+import { say } from '../../../utils/wording';
 import { DEFAULT_SETTINGS, FIELDS, type Settings } from '../../../utils/settings';
 import { launchFirefox, type FirefoxWithExtension } from '../support/firefox';
 import { waitFor } from '../support/wait';
@@ -62,7 +63,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the option
     const controls = toControls(DEFAULT_SETTINGS);
     for (const field of FIELDS) {
       expect(await control(field.key), field.key).toBe(controls[field.key]);
-      expect(await text(`label[for="field-${field.key}"]`), field.key).toContain(field.label);
+      expect(await text(`label[for="field-${field.key}"]`), field.key).toContain(say(field.label));
     }
     expect(await stored()).toBeUndefined();
   });
