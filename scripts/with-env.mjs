@@ -5,7 +5,7 @@
 //
 //   node scripts/with-env.mjs [--browsers LIST | --try-browsers LIST] COMMAND [ARGS...]
 //
-// LIST names Debian packages, comma-separated (default: chromium,chromium-l10n,firefox-esr,xvfb). --browsers: they are required;
+// LIST names Debian packages, comma-separated (default: chromium,chromium-l10n,firefox-esr,firefox-esr-l10n-de,xvfb). --browsers: they are required;
 // --try-browsers: installed if possible, and the command runs without them otherwise. A second run installs nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -20,6 +20,8 @@ const PROVIDES = {
   // Chromium's other languages: without them it shows every extension in English (the language tests).
   'chromium-l10n': '/usr/lib/chromium/locales/de.pak',
   'firefox-esr': 'firefox-esr',
+  // Firefox's German language pack, for the same tests in Firefox.
+  'firefox-esr-l10n-de': '/usr/lib/firefox-esr/browser/extensions/langpack-de@firefox-esr.mozilla.org.xpi',
   xvfb: 'xvfb-run',
 };
 

@@ -1,8 +1,9 @@
-// Gatewhy in the browser's language: Chromium set to German shows the popup and the options page in German, and
+// Gatewhy in the browser's language: Chromium set to German shows the popup, the banner and the options page in German, and
 // saves the README's German screenshot. The expected words are read from locales/de.json, not written here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { readBannerExpression, shownLabels, type BannerSnapshot } from '../support/banner';
 import { launchChromium, type ChromiumWithExtension } from '../support/chromium';
 import type { TestServer } from '../support/http-server';
 import { startPopupSite, type PopupSite } from '../support/popup-site';
@@ -29,7 +30,7 @@ describe('Chromium in German', () => {
     await closeSites?.();
   });
 
-  async function popupFor(path: string): Promise<Page> {
+  async function popupFor(path: string): Promise<{ popup: Page; tabId: number }> {
     const page = await browser.context.newPage();
     const url = `${site.origin}${path}`;
     await page.goto(url).catch(() => {});
@@ -39,11 +40,19 @@ describe('Chromium in German', () => {
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 420, height: 600 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-    return popup;
+    return { popup, tabId };
   }
 
+  /** A message of locales/de.json as a pattern: each placeholder stands for any text. */
+  const germanPattern = (key: string) =>
+    new RegExp(
+      `^${inGerman(key)
+        .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+        .replace(/\{\w+\}/g, '.+')}$`,
+    );
+
   it('explains a CloudFront error in German, keeping the vendor’s name, the status and the header names', async () => {
-    const popup = await popupFor('/cloudfront');
+    const { popup, tabId } = await popupFor('/cloudfront');
     const cause = inGerman('cause.originUnreachable.headline');
     await expect.poll(() => popup.locator('#headline').innerText(), { timeout: 15_000 }).toContain(cause);
     const headline = await popup.locator('#headline').innerText();
@@ -57,6 +66,11 @@ describe('Chromium in German', () => {
     expect(main).not.toContain(english('view.causes.title')!);
     await popup.screenshot({ path: 'docs/screenshots/popup-de.png' });
     await popup.close();
+
+    // The banner on the failed page, a content script, counts down in German too.
+    const banner = () => browser.evaluateInExtension<BannerSnapshot | null>(readBannerExpression(tabId)).catch(() => null);
+    await expect.poll(async () => (await banner())?.text ?? '', { timeout: 15_000 }).toMatch(germanPattern('banner.retrying.in'));
+    expect(shownLabels(await banner())).toContain(inGerman('banner.retryNow'));
   });
 
   it('shows the options page in German', async () => {
