@@ -3,7 +3,7 @@
 import { isSensitiveHeader, redactedValue, type HeaderPair } from '../headers';
 import { placeName } from './locations';
 import { formatDuration, formatUtc, parseHttpDate, parseRetryAfter } from './time';
-import { englishMessages, say, sayVendor, type MessageKey } from '../wording';
+import { currentLocale, englishMessages, say, sayVendor, type MessageKey } from '../wording';
 
 /** How the popup groups headers. */
 export type HeaderGroup = 'gateway' | 'cache' | 'timing' | 'retry' | 'trace' | 'other';
@@ -50,56 +50,59 @@ interface Entry {
 }
 
 const MAX_LIST_ITEMS = 12;
+
+/** "1,234 ms" with the reader's digit grouping. */
+const milliseconds = (ms: number) => new Intl.NumberFormat(currentLocale(), { style: 'unit', unit: 'millisecond', unitDisplay: 'short' }).format(ms);
 const pieces = (value: string, separator = ',') =>
   value
     .split(separator, MAX_LIST_ITEMS + 1)
     .map((piece) => piece.trim())
     .filter(Boolean);
 
-const CF_CACHE_STATUS: Record<string, string> = {
-  HIT: "served from Cloudflare's cache",
-  MISS: "not in Cloudflare's cache; fetched from the origin",
-  EXPIRED: 'the cached copy had expired; fetched from the origin',
-  STALE: 'served a stale cached copy because the origin could not be reached',
-  BYPASS: 'the origin asked not to cache (or a cookie/rule bypassed the cache)',
-  REVALIDATED: 'a stale cached copy was revalidated with the origin',
-  UPDATING: 'served from cache while Cloudflare refreshes it',
-  DYNAMIC: 'not eligible for caching; passed to the origin',
-  NONE: 'no cache lookup (the response was generated before the cache)',
-  UNKNOWN: 'no cache lookup (the response was generated before the cache)',
+const CF_CACHE_STATUS: Record<string, MessageKey> = {
+  HIT: 'decoded.cfCache.hit',
+  MISS: 'decoded.cfCache.miss',
+  EXPIRED: 'decoded.cfCache.expired',
+  STALE: 'decoded.cfCache.stale',
+  BYPASS: 'decoded.cfCache.bypass',
+  REVALIDATED: 'decoded.cfCache.revalidated',
+  UPDATING: 'decoded.cfCache.updating',
+  DYNAMIC: 'decoded.cfCache.dynamic',
+  NONE: 'decoded.cfCache.none',
+  UNKNOWN: 'decoded.cfCache.none',
 };
 
 function decodeVia(value: string): string | undefined {
   const hops = pieces(value);
   if (hops.length === 0) return undefined;
   // RFC 9110 §7.6.3: each proxy appends its entry, so the first entry is the hop nearest the origin.
-  return hops.length === 1 ? `One proxy: ${hops[0]}` : `${hops.length} proxies, nearest the origin first: ${hops.join(' → ')}`;
+  return hops.length === 1 ? say('decoded.oneProxy', { proxy: hops[0]! }) : say('decoded.proxies', { count: hops.length, proxies: hops.join(' → ') });
 }
 
 function decodeCfRay(value: string): string | undefined {
   const dash = value.lastIndexOf('-');
-  if (dash <= 0) return `Ray ID ${value}`;
-  return `Ray ID ${value.slice(0, dash)}, Cloudflare data centre ${placeName(value.slice(dash + 1))}`;
+  if (dash <= 0) return say('decoded.rayId', { id: value });
+  return say('decoded.rayIdPlace', { id: value.slice(0, dash), place: placeName(value.slice(dash + 1)) });
 }
 
 function decodeAge(value: string): string | undefined {
   const seconds = Number(value.trim());
   if (!Number.isFinite(seconds) || seconds < 0) return undefined;
-  return seconds === 0 ? 'Just fetched: 0 s in cache' : `This copy has been in a cache for ${formatDuration(seconds)}`;
+  return seconds === 0 ? say('decoded.justFetched') : say('decoded.inCacheFor', { duration: formatDuration(seconds) });
 }
 
 function decodeRetryAfter(value: string, { now }: DecodeContext): string | undefined {
   const seconds = parseRetryAfter(value, now);
-  if (seconds === undefined) return 'Not a valid Retry-After value (expected seconds or an HTTP date)';
-  return `Try again in ${formatDuration(seconds)} (at ${formatUtc(now + seconds * 1000)})`;
+  if (seconds === undefined) return say('decoded.badRetryAfter');
+  return say('decoded.tryAgainIn', { duration: formatDuration(seconds), at: formatUtc(now + seconds * 1000) });
 }
 
 function decodeDate(value: string, { now }: DecodeContext): string | undefined {
   const at = parseHttpDate(value.trim());
   if (at === undefined) return undefined;
   const skew = Math.round((at - now) / 1000);
-  if (Math.abs(skew) < 60) return `${formatUtc(at)}; the server's clock agrees with yours`;
-  return `${formatUtc(at)}; ${formatDuration(Math.abs(skew))} ${skew < 0 ? 'before' : 'after'} your clock (an old cached response, or a clock out of step)`;
+  if (Math.abs(skew) < 60) return say('decoded.clockAgrees', { at: formatUtc(at) });
+  return say(skew < 0 ? 'decoded.clockBehind' : 'decoded.clockAhead', { at: formatUtc(at), duration: formatDuration(Math.abs(skew)) });
 }
 
 function decodeServerTiming(value: string): string | undefined {
@@ -119,7 +122,11 @@ function decodeServedBy(value: string): string | undefined {
   // cache-<pop><node>-<POP>, one per Fastly hop (https://www.fastly.com/documentation/reference/http/http-headers/X-Served-By).
   const nodes = pieces(value);
   const places = nodes.map((node) => placeName(node.slice(node.lastIndexOf('-') + 1)));
-  return nodes.length ? `Fastly cache node${nodes.length > 1 ? 's' : ''} in ${places.join(', then ')}` : undefined;
+  return nodes.length
+    ? nodes.length > 1
+      ? say('decoded.fastlyNodes', { places: places.join(say('decoded.then')) })
+      : say('decoded.fastlyNode', { place: places[0]! })
+    : undefined;
 }
 
 function decodeXTimer(value: string): string | undefined {
@@ -129,8 +136,8 @@ function decodeXTimer(value: string): string | undefined {
   const elapsed = parts.find((part) => part.startsWith('VE'))?.slice(2);
   const startMs = start ? Number(start) * 1000 : NaN;
   const bits = [];
-  if (Number.isFinite(startMs)) bits.push(`request reached Fastly at ${formatUtc(startMs)}`);
-  if (elapsed && Number.isFinite(Number(elapsed))) bits.push(`Fastly spent ${Number(elapsed).toLocaleString('en-US')} ms on it`);
+  if (Number.isFinite(startMs)) bits.push(say('decoded.reachedFastly', { at: formatUtc(startMs) }));
+  if (elapsed && Number.isFinite(Number(elapsed))) bits.push(say('decoded.fastlySpent', { ms: milliseconds(Number(elapsed)) }));
   return bits.length ? bits.join('; ') : undefined;
 }
 
@@ -139,12 +146,14 @@ function decodeVercelId(value: string): string | undefined {
   const parts = value.split('::', 4);
   const regions = parts.slice(0, -1).map((region) => placeName(region.replace(/\d+$/, '')));
   if (regions.length === 0) return undefined;
-  return regions.length === 1 ? `Vercel edge region ${regions[0]}` : `Vercel edge region ${regions[0]}, function region ${regions.slice(1).join(', ')}`;
+  return regions.length === 1
+    ? say('decoded.vercelEdge', { region: regions[0]! })
+    : say('decoded.vercelEdgeFunction', { region: regions[0]!, functionRegion: regions.slice(1).join(', ') });
 }
 
 function decodeFlyRequestId(value: string): string | undefined {
   const dash = value.lastIndexOf('-');
-  return dash > 0 ? `Fly.io edge region ${value.slice(dash + 1)}` : undefined;
+  return dash > 0 ? say('decoded.flyEdge', { region: value.slice(dash + 1) }) : undefined;
 }
 
 function decodeTraceparent(value: string): string | undefined {
@@ -152,34 +161,34 @@ function decodeTraceparent(value: string): string | undefined {
   const [version, traceId, parentId, flags] = value.trim().split('-', 4);
   if (!version || !traceId || !parentId || !flags) return undefined;
   const sampled = (parseInt(flags, 16) & 1) === 1;
-  return `Trace ${traceId}, span ${parentId}${sampled ? ', sampled (look for it in your tracing tool)' : ''}`;
+  return say(sampled ? 'decoded.traceSampled' : 'decoded.trace', { trace: traceId, span: parentId });
 }
 
 function decodeAzureRef(value: string): string | undefined {
   // Newer refs start with the UTC time of the request, e.g. 20240101T000000Z-… (https://learn.microsoft.com/azure/frontdoor/front-door-http-headers-protocol).
   const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-/.exec(value.trim());
-  const when = match ? ` from ${match[1]}-${match[2]}-${match[3]} ${match[4]}:${match[5]}:${match[6]} UTC` : '';
-  return `Azure Front Door reference${when}: quote it to Microsoft support`;
+  if (!match) return say('decoded.azureRef');
+  return say('decoded.azureRefFrom', { at: `${match[1]}-${match[2]}-${match[3]} ${match[4]}:${match[5]}:${match[6]} UTC` });
 }
 
-const SQUID_ERRORS: Record<string, string> = {
-  ERR_CONNECT_FAIL: 'Squid could not connect to the server',
-  ERR_READ_TIMEOUT: "the server stopped sending before Squid's read timeout",
-  ERR_DNS_FAIL: "Squid could not resolve the server's name",
-  ERR_ZERO_SIZE_OBJECT: 'the server closed the connection without sending anything',
-  ERR_INVALID_RESP: "the server's response could not be parsed",
-  ERR_READ_ERROR: 'reading from the server failed',
-  ERR_SECURE_CONNECT_FAIL: 'the TLS connection to the server failed',
-  ERR_CANNOT_FORWARD: 'Squid had no route to forward the request',
-  ERR_GATEWAY_FAILURE: 'Squid itself failed',
-  ERR_SHUTTING_DOWN: 'Squid is shutting down',
-  ERR_ACCESS_DENIED: "the proxy's access rules refused the request",
+const SQUID_ERRORS: Record<string, MessageKey> = {
+  ERR_CONNECT_FAIL: 'decoded.squid.connectFail',
+  ERR_READ_TIMEOUT: 'decoded.squid.readTimeout',
+  ERR_DNS_FAIL: 'decoded.squid.dnsFail',
+  ERR_ZERO_SIZE_OBJECT: 'decoded.squid.zeroSize',
+  ERR_INVALID_RESP: 'decoded.squid.invalidResponse',
+  ERR_READ_ERROR: 'decoded.squid.readError',
+  ERR_SECURE_CONNECT_FAIL: 'decoded.squid.secureConnectFail',
+  ERR_CANNOT_FORWARD: 'decoded.squid.cannotForward',
+  ERR_GATEWAY_FAILURE: 'decoded.squid.gatewayFailure',
+  ERR_SHUTTING_DOWN: 'decoded.squid.shuttingDown',
+  ERR_ACCESS_DENIED: 'decoded.squid.accessDenied',
 };
-const ERRNO: Record<string, string> = {
-  '104': 'connection reset by peer',
-  '110': 'connection timed out',
-  '111': 'connection refused',
-  '113': 'no route to host',
+const ERRNO: Record<string, MessageKey> = {
+  '104': 'decoded.errno.reset',
+  '110': 'decoded.errno.timedOut',
+  '111': 'decoded.errno.refused',
+  '113': 'decoded.errno.noRoute',
 };
 
 function decodeSquidError(value: string): string | undefined {
@@ -187,57 +196,55 @@ function decodeSquidError(value: string): string | undefined {
   const [name = '', errno = ''] = value.trim().split(/\s+/, 2);
   const what = SQUID_ERRORS[name.toUpperCase()];
   const system = ERRNO[errno];
-  return what ? `${what}${system ? ` (${system})` : ''}` : undefined;
+  return what ? (system ? say('decoded.squidWithErrno', { what: say(what), system: say(system) }) : say(what)) : undefined;
 }
 
 function decodeXVarnish(value: string): string | undefined {
   // One transaction id on a miss, two on a hit (varnish bin/varnishd/cache/cache_req_fsm.c).
   const ids = value.trim().split(/\s+/, 3);
-  return ids.length >= 2
-    ? "Two transaction ids: this response was served from Varnish's cache"
-    : 'One transaction id: fetched from the backend, not from cache';
+  return ids.length >= 2 ? say('decoded.varnishHit') : say('decoded.varnishMiss');
 }
 
 function decodeXCache(value: string): string | undefined {
   const lower = value.toLowerCase();
-  if (lower.includes('error from cloudfront')) return 'CloudFront itself failed to get a usable response from the origin';
-  if (lower.includes('refreshhit from cloudfront')) return 'CloudFront revalidated its cached copy with the origin';
-  if (lower.includes('hit')) return 'Served from a cache';
-  if (lower.includes('miss')) return 'Not in the cache: fetched from the origin';
+  if (lower.includes('error from cloudfront')) return say('decoded.cloudfrontError');
+  if (lower.includes('refreshhit from cloudfront')) return say('decoded.cloudfrontRefresh');
+  if (lower.includes('hit')) return say('decoded.cacheHit');
+  if (lower.includes('miss')) return say('decoded.cacheMiss');
   return undefined;
 }
 
 function decodeAltSvc(value: string): string | undefined {
-  if (value.trim() === 'clear') return 'Stop using alternative services';
+  if (value.trim() === 'clear') return say('decoded.altSvcClear');
   const protocols = pieces(value)
     .map((service) => service.split('=', 1)[0])
     .filter(Boolean);
-  return protocols.length ? `Also reachable over ${protocols.join(', ')}` : undefined;
+  return protocols.length ? say('decoded.altSvc', { protocols: protocols.join(', ') }) : undefined;
 }
 
 function decodeReportTo(value: string): string | undefined {
   const hosts = new Set<string>();
   for (const match of value.slice(0, 4096).matchAll(/https?:\/\/([^/"\s?]+)/g)) hosts.add(match[1]!);
-  return hosts.size ? `Reports go to ${[...hosts].join(', ')}` : undefined;
+  return hosts.size ? say('decoded.reportTo', { hosts: [...hosts].join(', ') }) : undefined;
 }
 
 function decodeMilliseconds(value: string): string | undefined {
   const ms = Number(value.trim());
-  return Number.isFinite(ms) ? `${ms.toLocaleString('en-US')} ms` : undefined;
+  return Number.isFinite(ms) ? milliseconds(ms) : undefined;
 }
 
 function decodeCacheControl(value: string): string | undefined {
-  const words: Record<string, string> = {
-    'no-store': 'must not be stored',
-    'no-cache': 'must be revalidated before reuse',
-    private: 'only the browser may cache it',
-    public: 'shared caches may store it',
+  const words: Record<string, MessageKey> = {
+    'no-store': 'decoded.cacheControl.noStore',
+    'no-cache': 'decoded.cacheControl.noCache',
+    private: 'decoded.cacheControl.private',
+    public: 'decoded.cacheControl.public',
   };
   const notes = pieces(value).flatMap((directive) => {
     const [name = '', arg] = directive.toLowerCase().split('=', 2);
-    if (words[name]) return [words[name]];
+    if (words[name]) return [say(words[name])];
     if ((name === 'max-age' || name === 's-maxage') && arg && /^\d+$/.test(arg))
-      return [`${name === 's-maxage' ? 'shared caches keep it' : 'fresh'} for ${formatDuration(Number(arg))}`];
+      return [say(name === 's-maxage' ? 'decoded.cacheControl.sharedFor' : 'decoded.cacheControl.freshFor', { duration: formatDuration(Number(arg)) })];
     return [];
   });
   return notes.length ? notes.join('; ') : undefined;
@@ -252,14 +259,21 @@ const CATALOGUE: Record<string, Entry> = {
     meaning: "Cloudflare's id for this request, ending in the data centre that handled it. Quote it to Cloudflare support.",
     decode: decodeCfRay,
   },
-  'cf-cache-status': { group: 'cache', meaning: "Whether Cloudflare's cache answered.", decode: (value) => CF_CACHE_STATUS[value.trim().toUpperCase()] },
+  'cf-cache-status': {
+    group: 'cache',
+    meaning: "Whether Cloudflare's cache answered.",
+    decode: (value) => {
+      const key = CF_CACHE_STATUS[value.trim().toUpperCase()];
+      return key && say(key);
+    },
+  },
   'cf-error-type': { group: 'gateway', meaning: 'Set only when Cloudflare generated the error page itself: the category of the error.' },
   'cf-error-origin': { group: 'gateway', meaning: 'Set only on Cloudflare-generated errors: the Cloudflare system that raised it.' },
   'cf-mitigated': { group: 'gateway', meaning: 'Cloudflare challenged or blocked this request.' },
   'x-amz-cf-pop': {
     group: 'gateway',
     meaning: 'The CloudFront edge location that handled the request.',
-    decode: (value) => `CloudFront edge ${value.trim()} in ${placeName(value.trim().slice(0, 3))}`,
+    decode: (value) => say('decoded.cloudfrontEdge', { edge: value.trim(), place: placeName(value.trim().slice(0, 3)) }),
   },
   'x-amz-cf-id': { group: 'trace', meaning: "CloudFront's id for this request. Quote it to AWS support." },
   'x-cache': { group: 'cache', meaning: 'Whether a cache answered, written by CloudFront, Fastly, Squid, Azure and others.', decode: decodeXCache },
