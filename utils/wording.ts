@@ -7,7 +7,7 @@ type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : T[K] extends { n: string } ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 
-/** A key of locales/en.json, dot-separated: "cause.origin-unreachable.title". */
+/** A key of locales/en.json, dot-separated: "cause.originUnreachable.title". */
 export type MessageKey = Leaves<typeof english>;
 /** Named substitutions: "{name}" in a message is replaced by values.name. */
 export type Values = Readonly<Record<string, string | number>>;
@@ -85,12 +85,13 @@ export function sayCount(key: MessageKey, count: number, values?: Values): strin
 }
 
 /**
- * The key of a sentence written in a vendor file (advice): its text's hash, so that a changed sentence loses its
- * translations instead of keeping a stale one. scripts/vendor-messages.ts writes them into locales/en.json.
+ * The key of a sentence of Gatewhy's knowledge (a vendor file's meanings, advice and notes, a header's meaning): its
+ * English text's hash, so that a changed sentence loses its translations instead of keeping a stale one. English has
+ * no such keys (the sentence is its own English); scripts/vendor-messages.ts lists them for translators.
  */
 export const vendorMessageKey = (text: string): string => `vendor.${fnv1a(text)}`;
 
-/** A vendor file's sentence in the current language, or as written when no translation exists. */
+/** A sentence of Gatewhy's knowledge in the current language, or as written when no translation exists. */
 export function sayVendor(text: string): string {
   return language.translate(vendorMessageKey(text)) || text;
 }
