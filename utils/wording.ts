@@ -48,18 +48,25 @@ function lookUp(tree: unknown, key: string): unknown {
  * locales/en.json for the command line and as every page's fallback; tests use it for the other languages.
  */
 export function messagesFrom(tree: unknown): Translate {
+  // The engine asks for the same few keys on every explanation: walk the tree once per key.
+  const found = new Map<string, unknown>();
   return (key, values, count) => {
-    const found = lookUp(tree, key);
-    const message =
-      typeof found === 'string'
-        ? found
-        : found && typeof found === 'object' && count !== undefined
-          ? pluralForm(found as Record<string, string>, count)
-          : undefined;
-    if (message === undefined) return undefined;
-    // Messages escape "$" as "$$" for the browser's i18n (Chrome reads "$1" and "$name$" as placeholders).
-    return fill(message.replaceAll('$$', '$'), count === undefined ? values : { count, ...values });
+    if (!found.has(key)) found.set(key, lookUp(tree, key));
+    return messageOf(found.get(key), values, count);
   };
+}
+
+/** A looked-up node as a message: the string, or the plural form for `count`, with placeholders filled. */
+function messageOf(found: unknown, values: Values | undefined, count: number | undefined): string | undefined {
+  const message =
+    typeof found === 'string'
+      ? found
+      : found && typeof found === 'object' && count !== undefined
+        ? pluralForm(found as Record<string, string>, count)
+        : undefined;
+  if (message === undefined) return undefined;
+  // Messages escape "$" as "$$" for the browser's i18n (Chrome reads "$1" and "$name$" as placeholders).
+  return fill(message.replaceAll('$$', '$'), count === undefined ? values : { count, ...values });
 }
 
 export const englishMessages: Translate = messagesFrom(english);
@@ -89,7 +96,15 @@ export function sayCount(key: MessageKey, count: number, values?: Values): strin
  * English text's hash, so that a changed sentence loses its translations instead of keeping a stale one. English has
  * no such keys (the sentence is its own English); scripts/vendor-messages.ts lists them for translators.
  */
-export const vendorMessageKey = (text: string): string => `vendor.${fnv1a(text)}`;
+export function vendorMessageKey(text: string): string {
+  let key = VENDOR_KEYS.get(text);
+  if (key === undefined) VENDOR_KEYS.set(text, (key = `vendor.${fnv1a(text)}`));
+  return key;
+}
+
+// The same few hundred sentences are asked for again and again; V8 keeps each constant string's own hash, so a Map
+// finds one faster than FNV-1a walks it. Bounded: only the knowledge's own sentences come here.
+const VENDOR_KEYS = new Map<string, string>();
 
 /** A sentence of Gatewhy's knowledge in the current language, or as written when no translation exists. */
 export function sayVendor(text: string): string {

@@ -52,7 +52,13 @@ interface Entry {
 const MAX_LIST_ITEMS = 12;
 
 /** "1,234 ms" with the reader's digit grouping. */
-const milliseconds = (ms: number) => new Intl.NumberFormat(currentLocale(), { style: 'unit', unit: 'millisecond', unitDisplay: 'short' }).format(ms);
+const MILLISECONDS = new Map<string, Intl.NumberFormat>();
+const milliseconds = (ms: number) => {
+  const locale = currentLocale();
+  let format = MILLISECONDS.get(locale);
+  if (!format) MILLISECONDS.set(locale, (format = new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond', unitDisplay: 'short' })));
+  return format.format(ms);
+};
 const pieces = (value: string, separator = ',') =>
   value
     .split(separator, MAX_LIST_ITEMS + 1)
