@@ -41,14 +41,11 @@ const why = (): BannerAction => ({ id: 'why', label: say('banner.why') });
 const retryNow = (primary?: true): BannerAction => ({ id: 'retry-now', label: say('banner.retryNow'), ...(primary && { primary }) });
 const stop = (): BannerAction => ({ id: 'retry-pause', label: say('banner.stop') });
 
-/** "14:05" in the reader's locale. */
-const clockOf = (epochMs: number) => formatShortClock(epochMs);
-
 /** The banner's text and buttons at `now`, or undefined when there is nothing worth showing. */
 export function bannerView(
   { retry, outcome }: Pick<BannerState, 'retry' | 'outcome'>,
   now: number,
-  clock: (epochMs: number) => string = clockOf,
+  clock: (epochMs: number) => string = formatShortClock,
 ): BannerView | undefined {
   if (!retry) {
     if (outcome?.kind === 'recovered')
@@ -119,7 +116,7 @@ export function bannerView(
 }
 
 /** "The server asked to wait 1 h (until 14:05)." */
-export function serverAsks(retry: RetryState, now: number, clock: (epochMs: number) => string = clockOf): string {
+export function serverAsks(retry: RetryState, now: number, clock: (epochMs: number) => string = formatShortClock): string {
   const until = retry.notBefore ?? now;
   return say('retry.serverAsks', { wait: formatDuration((until - now) / 1000), time: clock(until) });
 }

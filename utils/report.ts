@@ -1,11 +1,11 @@
 // A tab's failures as a report for a support ticket: Markdown to paste (in the reader's language), JSON to attach.
 // Credentials never appear (headers are redacted again here); query strings are left out unless asked for.
 import type { Explanation } from './explain/explain-response';
-import { decodeHeaders, HEADER_GROUP_TITLES, type HeaderGroup } from './explain/header-catalogue';
+import { decodeHeaders, HEADER_GROUP_KEYS, type HeaderGroup } from './explain/header-catalogue';
 import { formatDuration, formatUtc } from './explain/time';
 import { isSensitiveHeader, REDACTED } from './headers';
 import { hostWithPort, urlWithoutQuery, withoutQueryStrings } from './query-strings';
-import { BLOCK_REASONS, type RetryState } from './retry-policy';
+import { blockReasonText, type RetryState } from './retry-policy';
 import { supportIds, type SupportId } from './support-ids';
 import { say } from './wording';
 import type { FailedRequest, TabRecord, TimelineKind } from './tab-record';
@@ -198,7 +198,7 @@ export function buildReport(record: TabRecord, retry: RetryState | undefined, op
           maxAttempts: retry.maxAttempts,
           ...(retry.dueAt !== undefined && { nextRetryAt: iso(retry.dueAt) }),
           ...(retry.delayReason && { delayReason: retry.delayReason }),
-          ...(retry.blocked && { blocked: BLOCK_REASONS[retry.blocked] }),
+          ...(retry.blocked && { blocked: blockReasonText(retry.blocked) }),
         }
       : null,
   };
@@ -284,7 +284,7 @@ function failureSection(failure: ReportedFailure, heading: string): string[] {
       `| ${say('report.headerColumn')} | ${say('report.valueColumn')} | ${say('report.saysColumn')} |`,
       '| --- | --- | --- |',
     );
-    const order = Object.keys(HEADER_GROUP_TITLES) as HeaderGroup[];
+    const order = Object.keys(HEADER_GROUP_KEYS) as HeaderGroup[];
     const sorted = [...failure.headers].sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
     for (const header of sorted) lines.push(`| ${cell(header.name)} | ${cell(code(header.value))} | ${cell(header.decoded ?? header.meaning)} |`);
     lines.push('');

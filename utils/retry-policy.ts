@@ -3,9 +3,9 @@
 import { formatDuration } from './explain/time';
 import { matchesAny } from './match-pattern';
 import type { Settings } from './settings';
-import { englishMessages, say, type MessageKey } from './wording';
+import { say, type MessageKey } from './wording';
 
-/** Why a page is not retried automatically. The words for each are BLOCK_REASONS'. */
+/** Why a page is not retried automatically. The words for each are BLOCK_REASON_KEYS'. */
 export type BlockReason =
   | 'not-get'
   | 'never-site'
@@ -44,12 +44,6 @@ export const BLOCK_REASON_KEYS: Record<BlockReason, MessageKey> = {
 
 /** Why a page is not retried, in the person's language. */
 export const blockReasonText = (reason: BlockReason): string => say(BLOCK_REASON_KEYS[reason]);
-
-/** The same words in English, for the report (it goes to vendor support, so it stays English). */
-export const BLOCK_REASONS = Object.fromEntries(Object.entries(BLOCK_REASON_KEYS).map(([reason, key]) => [reason, englishMessages(key) ?? key])) as Record<
-  BlockReason,
-  string
->;
 
 /** What the scheduler knows about one tab's failing page. Stored in storage.session. */
 export interface RetryState {

@@ -46,6 +46,8 @@ export const SURE = 0.75;
 export const LIKELY = 0.45;
 
 /** How the headline says a confidence: plainly, hedged, or as a guess. */
-export function confidenceLevel(confidence: number): 'sure' | 'likely' | 'guess' {
+export type ConfidenceLevel = 'sure' | 'likely' | 'guess';
+
+export function confidenceLevel(confidence: number): ConfidenceLevel {
   return confidence >= SURE ? 'sure' : confidence >= LIKELY ? 'likely' : 'guess';
 }

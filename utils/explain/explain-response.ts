@@ -3,7 +3,7 @@ import { normalizeHeaders, headerValue, type HeaderInput } from '../headers';
 import type { Advice, CauseId, GatewayKind, Source, Variant } from '../gateways/types';
 import { applicationBodySign, decideAuthorship, GATEWAY_FAILURE_STATUSES, unknownServerHop, unnamedProxyHop, type Authorship } from './authorship';
 import { causeHeadline, causeOwnerCheck, causeTitle, CauseTally, statusMeaning, type CauseFinding } from './causes';
-import { calibratedConfidence, confidenceLevel, evidenceClass, type RawConfidence } from './confidence';
+import { calibratedConfidence, confidenceLevel, evidenceClass, type ConfidenceLevel, type RawConfidence } from './confidence';
 import { CATALOGUE, detectProducts, impliedStatus, isOwnPage, specificity, type Catalogue, type Detection } from './detect';
 import { prepareEvidence, type Evidence, type EvidenceSeen } from './evidence';
 import { BODY_CLUES, CACHE_HIT_MARKERS, IGNORED_NETWORK_ERRORS, NETWORK_ERRORS } from './generic';
@@ -11,7 +11,7 @@ import { decodeHeaders, type DecodedHeader } from './header-catalogue';
 import { compileMarker, describeMarker, holds, says, toPhrase } from './match';
 import { applicationName, buildRoute, knownHop, unknownViaHops, viaEntries, type Hop, type RouteHop } from './route';
 import { formatDuration, parseRetryAfter } from './time';
-import { say, sayVendor } from '../wording';
+import { say, sayVendor, type MessageKey } from '../wording';
 
 export type { CauseFinding } from './causes';
 export type { EvidenceSeen } from './evidence';
@@ -170,24 +170,25 @@ function buildAdvice({ causes, variant, writer, cached, retryAfter, tellApart }:
   return { visitor: uniqueLines(variant?.advice?.visitor?.map(sayVendor), visitor, writer?.gateway.advice.visitor.map(sayVendor)), owner };
 }
 
+// The headline's words for each confidence level (utils/explain/confidence.ts): who wrote it, and the cause.
+const WRITTEN_BY = {
+  gateway: { sure: 'headline.from', likely: 'headline.probablyFrom', guess: 'headline.possiblyFrom' },
+  origin: { sure: 'headline.passedOn', likely: 'headline.probablyPassedOn', guess: 'headline.possiblyPassedOn' },
+} as const satisfies Record<string, Record<ConfidenceLevel, MessageKey>>;
+const CAUSE_WORDS = { sure: 'headline.sure', likely: 'headline.likely', guess: 'headline.guess' } as const satisfies Record<ConfidenceLevel, MessageKey>;
+
 /** "502 from nginx: …", hedged in words when the calibrated confidence is low. */
 function headlineFor(explanation: Pick<Explanation, 'status' | 'statusText' | 'gateway' | 'source' | 'causes' | 'confidence'>): string {
   const { status, statusText, gateway, source, confidence } = explanation;
   const top: CauseId = explanation.causes[0]?.id ?? 'unknown';
   const label = status > 0 ? String(status) : say('headline.errorPage');
-  let who: string;
-  if (!gateway) who = statusText && status > 0 ? say('headline.statusWithText', { status: label, statusText }) : say('headline.status', { status: label });
-  else {
-    const level = confidenceLevel(confidence.gateway);
-    const values = { status: label, gateway: gateway.name };
-    if (source === 'origin')
-      who = say(level === 'sure' ? 'headline.passedOn' : level === 'likely' ? 'headline.probablyPassedOn' : 'headline.possiblyPassedOn', values);
-    else who = say(level === 'sure' ? 'headline.from' : level === 'likely' ? 'headline.probablyFrom' : 'headline.possiblyFrom', values);
-  }
+  const who = gateway
+    ? say(WRITTEN_BY[source === 'origin' ? 'origin' : 'gateway'][confidenceLevel(confidence.gateway)], { status: label, gateway: gateway.name })
+    : statusText && status > 0
+      ? say('headline.statusWithText', { status: label, statusText })
+      : label;
   const cause = causeHeadline(top);
-  if (top === 'unknown') return say('headline.sure', { who, cause });
-  const level = confidenceLevel(confidence.cause);
-  return say(level === 'sure' ? 'headline.sure' : level === 'likely' ? 'headline.likely' : 'headline.guess', { who, cause });
+  return say(top === 'unknown' ? 'headline.sure' : CAUSE_WORDS[confidenceLevel(confidence.cause)], { who, cause });
 }
 
 function bodyNote(seen: EvidenceSeen, writer: Detection | undefined): string | undefined {

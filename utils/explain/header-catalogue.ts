@@ -3,7 +3,7 @@
 import { isSensitiveHeader, redactedValue, type HeaderPair } from '../headers';
 import { placeName } from './locations';
 import { formatDuration, formatUtc, parseHttpDate, parseRetryAfter } from './time';
-import { currentLocale, englishMessages, say, sayVendor, type MessageKey } from '../wording';
+import { currentLocale, say, sayVendor, type MessageKey } from '../wording';
 
 /** How the popup groups headers. */
 export type HeaderGroup = 'gateway' | 'cache' | 'timing' | 'retry' | 'trace' | 'other';
@@ -17,12 +17,6 @@ export const HEADER_GROUP_KEYS: Record<HeaderGroup, MessageKey> = {
   trace: 'headerGroup.trace',
   other: 'headerGroup.other',
 };
-
-/** The titles in English, for the report a vendor's support reads. */
-export const HEADER_GROUP_TITLES = Object.fromEntries(Object.entries(HEADER_GROUP_KEYS).map(([group, key]) => [group, englishMessages(key)!])) as Record<
-  HeaderGroup,
-  string
->;
 
 export interface DecodedHeader {
   name: string;
