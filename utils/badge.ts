@@ -1,5 +1,5 @@
 // What the toolbar badge says about a tab: the page's status, or how many requests inside it failed.
-import type { TabRecord } from './tab-record';
+import { failureCount, type TabRecord } from './tab-record';
 import { say, sayCount } from './wording';
 
 export interface Badge {
@@ -34,7 +34,7 @@ export function badgeFor(record: TabRecord | undefined): Badge {
     };
   }
   if (failures.length === 0) return idleBadge();
-  const count = failures.length;
+  const count = failureCount(record);
   return {
     text: count > 99 ? '99+' : String(count),
     color: REQUESTS_FAILED_COLOR,

@@ -30,6 +30,7 @@ import {
   addEvent,
   addFailure,
   emptyRecord,
+  MAX_FAILURES_PER_TAB,
   isEmptyRecord,
   recordForStorage,
   startPage,
@@ -332,6 +333,8 @@ class Step {
     if (!isGatewayFailure(failure.status, explanation)) return;
     const kept = this.withWaitingBody({ ...failure, party: partyOf(failure.url, this.state.pageUrl ?? documentUrl), summary: summarize(explanation) });
     this.state.pending = [...this.state.pending, kept];
+    // The record keeps only the newest MAX_FAILURES_PER_TAB: a burst that long is stored at once, never held longer.
+    if (this.state.pending.length >= MAX_FAILURES_PER_TAB) return this.flush();
     if (this.state.flushAt === undefined) {
       this.state.flushAt = this.inputs.now + BURST_MS;
       this.effects.push({ type: 'timer', event: 'flush-due', at: this.state.flushAt });

@@ -87,7 +87,12 @@ export interface TabRecord {
   failures: FailedRequest[];
   /** The page's story: first failure, retries, recovery. Newest last. */
   timeline: TimelineEvent[];
+  /** Failures of this page no longer kept, the oldest going first: counted, so the badge and popup stay right. */
+  earlierFailures?: number;
 }
+
+/** Every failure the page had, those no longer kept included. */
+export const failureCount = (record: TabRecord): number => record.failures.length + (record.earlierFailures ?? 0);
 
 /** Most failures kept per tab; the oldest go first. */
 export const MAX_FAILURES_PER_TAB = 50;
@@ -147,10 +152,12 @@ export function addEvent(record: TabRecord, event: TimelineEvent): TabRecord {
  */
 export function addFailure(record: TabRecord, failure: FailedRequest): TabRecord {
   const failures = [...record.failures.filter((kept) => kept.requestId !== failure.requestId), failure];
+  const dropped = Math.max(0, failures.length - MAX_FAILURES_PER_TAB);
   const updated = {
     ...record,
     page: failure.type === 'main_frame' ? failure : record.page,
-    failures: failures.slice(-MAX_FAILURES_PER_TAB),
+    failures: failures.slice(dropped),
+    ...(dropped > 0 && { earlierFailures: (record.earlierFailures ?? 0) + dropped }),
   };
   if (failure.type !== 'main_frame') return updated;
   const what = failure.status > 0 ? `${failure.status}` : (failure.networkError ?? 'network error');

@@ -29,7 +29,8 @@ export interface TabDetailsProps {
 
 function RequestsHeadline({ record }: { record: TabRecord }) {
   const { first, third } = requestGroups(record);
-  const count = requestsInside(record).length;
+  const listed = requestsInside(record).length;
+  const count = listed + (record.earlierFailures ?? 0);
   const firstCount = first.reduce((sum, group) => sum + group.failures.length, 0);
   const thirdCount = third.reduce((sum, group) => sum + group.failures.length, 0);
   return (
@@ -43,6 +44,7 @@ function RequestsHeadline({ record }: { record: TabRecord }) {
       <p class="meta">
         {firstCount > 0 && <span>{sayCount('popup.page.toThisSite', firstCount)}</span>}
         {thirdCount > 0 && <span>{sayCount('popup.page.toThirdParties', thirdCount)}</span>}
+        {count > listed && <span>{sayCount('popup.page.newestListed', listed)}</span>}
       </p>
     </section>
   );

@@ -14,7 +14,7 @@ export interface TabExplanations {
 }
 
 /**
- * The page's explanation is in the record already. The rest are asked for only when needed, and asked again
+ * The page's explanation is in the record already (unless the record had to shrink to fit its budget). The rest are asked for only when needed, and asked again
  * whenever the record changes once they were, so a new failure or a page read later shows up.
  */
 export function useExplanations(tabId: number | undefined, record: TabRecord | undefined): TabExplanations {
@@ -36,7 +36,8 @@ export function useExplanations(tabId: number | undefined, record: TabRecord | u
   }, [wanted, record, fetchAll]);
 
   const stored: Explanations = {};
-  for (const failure of record?.failures ?? []) if (failure.explanation) stored[failure.requestId] = failure.explanation;
+  // Stored once, with the page (utils/storage-budget.ts); a record that had to shrink has none and is asked for.
+  if (record?.page?.explanation) stored[record.page.requestId] = record.page.explanation;
   const load = useCallback(() => {
     setWanted(true);
     return fetchAll();

@@ -7,6 +7,7 @@ import { loadSettings, watchSettings } from '../../services/settings-store';
 import { asRetryLog, asRetryState, RETRY_LOG_KEY, RETRY_STATE_PREFIX, writeRetryLog } from '../../services/retry-store';
 import { asTabRecord, TAB_RECORD_PREFIX } from '../../services/tab-store';
 import { serialized } from '../../services/serial';
+import { fitRecord, storedBytes, tabBudget } from '../../utils/storage-budget';
 import type { FailureBody } from '../../utils/attach-body';
 import { GLOBAL_WINDOW_MS, type BrowserTraits, type Random } from '../../utils/retry-policy';
 import { DEFAULT_SETTINGS, type CheckedSettings, type Settings } from '../../utils/settings';
@@ -42,6 +43,8 @@ export interface RunnerOptions {
   browserTraits: BrowserTraits;
   /** Whether the tab is in a private window, asked once per tab. */
   placeOf(tabId: number): Promise<TabPlace>;
+  /** The ids of the tabs open now (undefined: the browser would not say). */
+  openTabs(): Promise<ReadonlySet<number> | undefined>;
 }
 
 /**
@@ -62,16 +65,22 @@ const defaults = (): RunnerOptions => ({
   // Chromium reloads pages that got no response by itself; Firefox does not (utils/retry-policy.ts, BrowserTraits).
   browserTraits: { reloadsNetworkErrors: import.meta.env.BROWSER !== 'firefox' },
   placeOf: placeOfTab,
+  openTabs: async () => {
+    const open = await browser.tabs.query({}).catch(() => undefined);
+    return open && new Set(open.flatMap((tab) => (tab.id === undefined ? [] : [tab.id])));
+  },
 });
 
 interface TabSlot {
   /** The tab's events, one after another: a quick second navigation must not overtake the first. */
   queue: Promise<void>;
   state?: TabState;
+  /** What the tab's stored record takes in storage.session, in bytes (utils/storage-budget.ts). */
+  storedBytes: number;
 }
 
 export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner {
-  const { now, random, online, browserTraits, placeOf } = { ...defaults(), ...options };
+  const { now, random, online, browserTraits, placeOf, openTabs } = { ...defaults(), ...options };
   const tabs = new Map<number, TabSlot>();
   let settings: Settings = DEFAULT_SETTINGS;
   let retryLog: number[] = [];
@@ -100,12 +109,28 @@ export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner
     stored.forEach((tabId, index) => {
       const slot = slotOf(tabId);
       slot.state ??= restoredTabState(tabId, asTabRecord(records.get(tabId)), asRetryState(retries.get(tabId)), places[index]);
+      if (records.has(tabId)) slot.storedBytes = storedBytes(`${TAB_RECORD_PREFIX}${tabId}`, records.get(tabId));
     });
+  }
+
+  /** The record effect as it fits the tab's share of the session budget, given what the other tabs' records take. */
+  function withinBudget(tabId: number, slot: TabSlot, effect: TabEffect): TabEffect {
+    if (effect.type !== 'store' || effect.part !== 'record') return effect;
+    if (!effect.record) {
+      slot.storedBytes = 0;
+      return effect;
+    }
+    let others = 0;
+    for (const [id, other] of tabs) if (id !== tabId) others += other.storedBytes;
+    const key = `${TAB_RECORD_PREFIX}${tabId}`;
+    const record = fitRecord(key, effect.record, tabBudget(others));
+    slot.storedBytes = storedBytes(key, record);
+    return { ...effect, record };
   }
 
   function slotOf(tabId: number): TabSlot {
     let slot = tabs.get(tabId);
-    if (!slot) tabs.set(tabId, (slot = { queue: Promise.resolve() }));
+    if (!slot) tabs.set(tabId, (slot = { queue: Promise.resolve(), storedBytes: 0 }));
     return slot;
   }
 
@@ -171,7 +196,7 @@ export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner
         continue;
       }
       try {
-        await runEffect(tabId, effect, { settings: () => settings, now, dispatch });
+        await runEffect(tabId, withinBudget(tabId, slot, effect), { settings: () => settings, now, dispatch });
       } catch (error) {
         logError(`effect ${effect.type}`, error);
       }
@@ -221,7 +246,15 @@ export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner
       );
       await ready();
       onSettings?.(settings);
-      await Promise.all([...tabs.entries()].filter(([, slot]) => slot.state?.retry).map(([tabId]) => dispatch(tabId, { type: 'worker-started' })));
+      // Tabs that closed while no background ran: their records and schedules go now, as if it had seen them close.
+      const open = await openTabs();
+      const closed = open ? [...tabs.keys()].filter((tabId) => !open.has(tabId)) : [];
+      await Promise.all(closed.map((tabId) => dispatch(tabId, { type: 'tab-closed' })));
+      await Promise.all(
+        [...tabs.entries()]
+          .filter(([tabId, slot]) => slot.state?.retry && !closed.includes(tabId))
+          .map(([tabId]) => dispatch(tabId, { type: 'worker-started' })),
+      );
     },
   };
 }

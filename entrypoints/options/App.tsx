@@ -2,6 +2,7 @@
 import { useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { ConfirmAction } from '../../components/options/ConfirmAction';
+import { Diagnostics } from '../../components/options/Diagnostics';
 import { FieldRow } from '../../components/options/FieldRow';
 import { HistoryActions } from '../../components/options/HistoryActions';
 import { SettingsNotice } from '../../components/options/SettingsNotice';
@@ -79,6 +80,11 @@ export function App() {
               />
             </div>
           </div>
+        </section>
+
+        <section class="section" aria-labelledby="section-diagnostics">
+          <h2 id="section-diagnostics">{say('options.diagnostics.title')}</h2>
+          <Diagnostics announce={form.say} />
         </section>
       </main>
       <p class={`toast ${form.status ? `toast-${form.status.tone}` : 'toast-hidden'}`} role="status">

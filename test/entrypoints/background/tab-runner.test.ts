@@ -7,7 +7,9 @@ import { readRetryState } from '../../../services/retry-store';
 import { saveSetting } from '../../../services/settings-store';
 import { readTabRecord } from '../../../services/tab-store';
 import { navigationEvent, networkErrorEvent, responseEvent, type AddressedEvent } from '../../../utils/tab-events';
-import { MAX_FAILURES_PER_TAB, type TabRecord } from '../../../utils/tab-record';
+import { SESSION_BUDGET_BYTES, STORED_HEADER_CHARS, storedBytes, TAB_RECORD_BUDGET_BYTES } from '../../../utils/storage-budget';
+import { failureCount, MAX_FAILURES_PER_TAB, type TabRecord } from '../../../utils/tab-record';
+import { retryAlarmName } from '../../../entrypoints/background/retry-alarm';
 
 const NGINX_PAGE = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
 const URL_OF = (tabId: number) => `https://shop${tabId}.example.com/cart?session=abc`;
@@ -59,6 +61,15 @@ const failPage = async (tabs: Runner, tabId: number, requestId = '10') => {
   await deliver(tabs, navigationEvent({ tabId, requestId, type: 'main_frame', method: 'GET', url: URL_OF(tabId) }));
   await deliver(tabs, responseEvent(page502(tabId, requestId)));
 };
+
+const apiFailure = (tabId: number, i: number) => ({
+  tabId,
+  requestId: String(100 + i),
+  type: 'xmlhttprequest',
+  statusCode: 503,
+  url: `https://api.example.com/${i}`,
+  responseHeaders: [] as { name: string; value: string }[],
+});
 
 describe('the runner', () => {
   it('records a failed page with its explanation, redacting credentials, and sets the badge', async () => {
@@ -113,24 +124,97 @@ describe('the runner', () => {
     expect(remove).not.toHaveBeenCalled();
   });
 
-  it('keeps at most MAX_FAILURES_PER_TAB failed requests per tab, stored per burst', async () => {
+  it('keeps the newest MAX_FAILURES_PER_TAB failed requests per tab, stored per burst, and counts the rest', async () => {
     const tabs = runner();
-    for (let i = 1; i <= MAX_FAILURES_PER_TAB + 15; i++) {
-      await deliver(
-        tabs,
-        responseEvent({
-          tabId: 9,
-          requestId: String(100 + i),
-          type: 'xmlhttprequest',
-          statusCode: 503,
-          url: `https://api.example.com/${i}`,
-          responseHeaders: [],
-        }),
-      );
-    }
+    for (let i = 1; i < MAX_FAILURES_PER_TAB; i++) await deliver(tabs, responseEvent(apiFailure(9, i)));
+    // A burst is held back for one write...
     expect(await readTabRecord(9)).toBeUndefined();
-    await vi.waitFor(async () => expect((await readTabRecord(9))?.failures.length).toBe(MAX_FAILURES_PER_TAB), { timeout: 2000 });
-    expect((await readTabRecord(9))?.failures.at(-1)?.url).toBe(`https://api.example.com/${MAX_FAILURES_PER_TAB + 15}`);
+    // ...but never past what the record keeps: the fiftieth is stored at once.
+    await deliver(tabs, responseEvent(apiFailure(9, MAX_FAILURES_PER_TAB)));
+    expect((await readTabRecord(9))?.failures).toHaveLength(MAX_FAILURES_PER_TAB);
+    for (let i = MAX_FAILURES_PER_TAB + 1; i <= MAX_FAILURES_PER_TAB + 15; i++) await deliver(tabs, responseEvent(apiFailure(9, i)));
+    expect((await tabs.stateOf(9))?.pending).toHaveLength(15);
+    await vi.waitFor(async () => expect((await readTabRecord(9))?.earlierFailures).toBe(15), { timeout: 2000 });
+    const record = (await readTabRecord(9))!;
+    expect(record.failures).toHaveLength(MAX_FAILURES_PER_TAB);
+    expect(record.failures.at(-1)?.url).toBe(`https://api.example.com/${MAX_FAILURES_PER_TAB + 15}`);
+    expect(await browser.action.getBadgeText({ tabId: 9 })).toBe(String(MAX_FAILURES_PER_TAB + 15));
+  });
+
+  it('never holds more than MAX_FAILURES_PER_TAB failures unstored, however long the burst', async () => {
+    const tabs = runner();
+    let most = 0;
+    for (let i = 1; i <= 1000; i++) {
+      await deliver(tabs, responseEvent(apiFailure(4, i)));
+      most = Math.max(most, (await tabs.stateOf(4))!.pending.length);
+    }
+    expect(most).toBe(MAX_FAILURES_PER_TAB - 1);
+    await vi.waitFor(async () => expect((await readTabRecord(4))?.earlierFailures).toBe(1000 - MAX_FAILURES_PER_TAB), { timeout: 2000 });
+    expect(await browser.action.getBadgeText({ tabId: 4 })).toBe('99+');
+  });
+
+  it('keeps each stored record within its budget, and all of them within the session’s', async () => {
+    const tabs = runner();
+    const huge = 'x'.repeat(1024 * 1024);
+    for (let tabId = 1; tabId <= 40; tabId++) {
+      for (let i = 1; i <= MAX_FAILURES_PER_TAB; i++) {
+        await deliver(
+          tabs,
+          responseEvent({
+            ...apiFailure(tabId, i),
+            responseHeaders: [
+              { name: 'X-Trace', value: huge },
+              { name: 'Server', value: 'envoy' },
+            ],
+          }),
+        );
+      }
+    }
+    const session = await browser.storage.session.get(null);
+    const records = Object.entries(session).filter(([key]) => key.startsWith('tab:'));
+    expect(records).toHaveLength(40);
+    const sizes = records.map(([key, value]) => storedBytes(key, value));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(TAB_RECORD_BUDGET_BYTES);
+    const total = Object.entries(session).reduce((sum, [key, value]) => sum + storedBytes(key, value), 0);
+    expect(total).toBeLessThanOrEqual(SESSION_BUDGET_BYTES);
+    // Each tab still says how many of its requests failed, and keeps its newest.
+    for (const [, value] of records) {
+      const record = value as TabRecord;
+      expect(failureCount(record)).toBe(MAX_FAILURES_PER_TAB);
+      expect(record.failures.at(-1)?.url).toMatch(new RegExp(`/${MAX_FAILURES_PER_TAB}$`));
+      expect(record.failures.at(-1)!.headers.find((header) => header.name === 'X-Trace')!.value.length).toBeLessThan(STORED_HEADER_CHARS + 100);
+    }
+    expect(warnings).toEqual([]);
+  });
+
+  it('deletes, at start, the records and schedules of tabs that closed while no background ran', async () => {
+    const before = runner();
+    await failPage(before, 21);
+    await failPage(before, 22);
+    const fresh = runner({ openTabs: async () => new Set([22]) });
+    await fresh.start();
+    expect(await readTabRecord(21)).toBeUndefined();
+    expect(await readRetryState(21)).toBeUndefined();
+    expect(browser.alarms.clear).toHaveBeenCalledWith(retryAlarmName(21));
+    expect((await readTabRecord(22))?.page?.status).toBe(502);
+    expect(await readRetryState(22)).toBeDefined();
+  });
+
+  it('keeps a write the browser refused (over quota) as a problem for Diagnostics, and goes on', async () => {
+    const set = browser.storage.session.set.bind(browser.storage.session);
+    vi.spyOn(browser.storage.session, 'set').mockImplementation(async (items: Record<string, unknown>) => {
+      if (Object.keys(items).some((key) => key.startsWith('tab:'))) throw new Error('Session storage quota bytes exceeded. Values were not stored.');
+      return set(items);
+    });
+    const tabs = runner();
+    await failPage(tabs, 23);
+    expect(await browser.action.getBadgeText({ tabId: 23 })).toBe('502');
+    await vi.waitFor(async () =>
+      expect((await browser.storage.session.get('problems')).problems).toEqual([
+        expect.objectContaining({ where: 'effect store', message: 'Error: Session storage quota bytes exceeded. Values were not stored.', count: 1 }),
+      ]),
+    );
+    expect(warnings).toHaveLength(1);
   });
 
   it('stores nothing for a burst whose tab closed before it was flushed', async () => {
