@@ -40,9 +40,17 @@ export function isSensitiveHeader(name: string): boolean {
 
 const latin1 = new TextDecoder('latin1');
 
-function truncate(text: string): string {
-  return text.length <= MAX_HEADER_CHARS ? text : `${text.slice(0, MAX_HEADER_CHARS)}… [${text.length - MAX_HEADER_CHARS} more characters cut]`;
+const CUT_NOTE = /… \[(\d+) more characters cut\]$/;
+
+/** Cuts text to `max` characters with a note of how many went, those an earlier cut took included. */
+export function cutText(text: string, max: number): string {
+  const earlier = CUT_NOTE.exec(text);
+  const whole = earlier ? text.slice(0, earlier.index) : text;
+  if (whole.length <= max) return text;
+  return `${whole.slice(0, max)}… [${(earlier ? Number(earlier[1]) : 0) + whole.length - max} more characters cut]`;
 }
+
+const truncate = (text: string): string => cutText(text, MAX_HEADER_CHARS);
 
 function asText(value: unknown): string {
   if (typeof value === 'string') return value;

@@ -1,5 +1,5 @@
 // Byte budgets for what the background keeps in storage.session, and the pure rule that fits a tab's record into one.
-import type { HeaderPair } from './headers';
+import { cutText, type HeaderPair } from './headers';
 import type { FailedRequest, TabRecord } from './tab-record';
 
 /**
@@ -43,12 +43,8 @@ export function storedBytes(key: string, value: unknown): number {
   return utf8Length(key) + utf8Length(JSON.stringify(value) ?? '');
 }
 
-function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… [${text.length - max} more characters cut]`;
-}
-
 const cutHeaders = (headers: readonly HeaderPair[], max: number): HeaderPair[] =>
-  headers.map((header) => (header.value.length <= max ? header : { name: header.name, value: cut(header.value, max) }));
+  headers.map((header) => (header.value.length <= max ? header : { name: header.name, value: cutText(header.value, max) }));
 
 function cutBodies(failure: FailedRequest, max: number): FailedRequest {
   const { bodyText, pageHtml } = failure;
@@ -112,8 +108,8 @@ export function fitRecord(key: string, record: TabRecord, budget: number): TabRe
     const { bodyText: _body, bodyTruncated: _truncated, pageHtml: _html, ...rest } = failure;
     return {
       ...rest,
-      url: cut(rest.url, SHRUNK_URL_CHARS),
-      statusLine: cut(rest.statusLine, SHRUNK_HEADER_CHARS),
+      url: cutText(rest.url, SHRUNK_URL_CHARS),
+      statusLine: cutText(rest.statusLine, SHRUNK_HEADER_CHARS),
       headers: cutHeaders(rest.headers, SHRUNK_HEADER_CHARS),
     };
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSensitiveHeader, normalizeHeaders, redactHeaders, MAX_HEADER_CHARS, MAX_HEADERS, REDACTED } from '../../utils/headers';
+import { cutText, isSensitiveHeader, normalizeHeaders, redactHeaders, MAX_HEADER_CHARS, MAX_HEADERS, REDACTED } from '../../utils/headers';
 
 describe('normalizeHeaders', () => {
   it('reads webRequest arrays, tuples and plain objects, keeping order and duplicates', () => {
@@ -48,6 +48,13 @@ describe('normalizeHeaders', () => {
     expect(header!.value.length).toBeLessThan(MAX_HEADER_CHARS + 100);
     expect(header!.value).toContain('more characters cut');
     expect(normalizeHeaders(Array.from({ length: 1000 }, (_, i) => ({ name: `h${i}`, value: 'v' })))).toHaveLength(MAX_HEADERS);
+  });
+
+  it('counts what an earlier cut took when a value is cut again', () => {
+    const [header] = normalizeHeaders({ big: 'x'.repeat(1_000_000) });
+    expect(cutText(header!.value, 100)).toBe(`${'x'.repeat(100)}… [${1_000_000 - 100} more characters cut]`);
+    expect(cutText('short', 100)).toBe('short');
+    expect(cutText(header!.value, MAX_HEADER_CHARS)).toBe(header!.value);
   });
 });
 
