@@ -16,6 +16,8 @@ export const MIN_TAB_RECORD_BYTES = 4 * 1024;
 
 /** Longest header value stored. Engine rules read short values; a megabyte-long one is cut, with a note. */
 export const STORED_HEADER_CHARS = 2048;
+/** What all of one response's header values may take; past it, each further value keeps only its start. */
+export const HEADERS_BUDGET_CHARS = 32 * 1024;
 /** Longest body or page text kept when a record has to shrink (the engine reads 16 KB while the worker holds it). */
 const SHRUNK_BODY_CHARS = 2048;
 const SHRUNK_PAGE_BODY_CHARS = 4096;
@@ -45,6 +47,19 @@ export function storedBytes(key: string, value: unknown): number {
 
 const cutHeaders = (headers: readonly HeaderPair[], max: number): HeaderPair[] =>
   headers.map((header) => (header.value.length <= max ? header : { name: header.name, value: cutText(header.value, max) }));
+
+/**
+ * A response's headers as the background keeps them, in memory as in storage: each value at most STORED_HEADER_CHARS,
+ * and once the values together pass HEADERS_BUDGET_CHARS, the rest only their start. Hostile headers stay cheap.
+ */
+export function keptHeaders(headers: readonly HeaderPair[]): HeaderPair[] {
+  let used = 0;
+  return headers.map((header) => {
+    const value = cutText(header.value, used >= HEADERS_BUDGET_CHARS ? SHRUNK_HEADER_CHARS : STORED_HEADER_CHARS);
+    used += value.length;
+    return value === header.value ? header : { name: header.name, value };
+  });
+}
 
 function cutBodies(failure: FailedRequest, max: number): FailedRequest {
   const { bodyText, pageHtml } = failure;

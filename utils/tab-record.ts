@@ -5,6 +5,7 @@ import type { CauseId, Source } from './gateways/types';
 import type { Party } from './party';
 import { withoutQueryStrings } from './query-strings';
 import { withoutPageSecrets } from './page-secrets';
+import { keptHeaders } from './storage-budget';
 
 /** Request types as webRequest names them; the ones Gatewhy watches by default come first. */
 export type RequestType = 'main_frame' | 'sub_frame' | 'xmlhttprequest' | (string & {});
@@ -122,7 +123,7 @@ export interface ResponseDetails {
 
 const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
 
-/** Builds a FailedRequest from webRequest details, redacting sensitive headers. Never throws. */
+/** Builds a FailedRequest from webRequest details, redacting sensitive headers and cutting long ones. Never throws. */
 export function toFailedRequest(details: ResponseDetails, now = Date.now()): FailedRequest {
   const status = typeof details.statusCode === 'number' && Number.isFinite(details.statusCode) ? details.statusCode : 0;
   const time = typeof details.timeStamp === 'number' && Number.isFinite(details.timeStamp) ? details.timeStamp : now;
@@ -134,7 +135,7 @@ export function toFailedRequest(details: ResponseDetails, now = Date.now()): Fai
     status,
     statusLine: text(details.statusLine),
     time,
-    headers: redactHeaders(normalizeHeaders(details.responseHeaders as HeaderInput)),
+    headers: keptHeaders(redactHeaders(normalizeHeaders(details.responseHeaders as HeaderInput))),
   };
   if (typeof details.error === 'string') failure.networkError = details.error;
   if (typeof details.ip === 'string') failure.ip = details.ip;

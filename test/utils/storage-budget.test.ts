@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  HEADERS_BUDGET_CHARS,
+  keptHeaders,
   fitRecord,
   MIN_TAB_RECORD_BYTES,
   SESSION_BUDGET_BYTES,
@@ -117,5 +119,17 @@ describe('storedBytes', () => {
     expect(storedBytes('k', '日')).toBe(1 + 2 + 3);
     expect(storedBytes('k', '😀')).toBe(1 + 2 + 4);
     expect(storedBytes('k', { a: [1, 2] })).toBe(1 + new TextEncoder().encode(JSON.stringify({ a: [1, 2] })).length);
+  });
+});
+
+describe('keptHeaders', () => {
+  it('cuts each value at STORED_HEADER_CHARS, and values past the response’s budget to their start', () => {
+    const headers = Array.from({ length: 200 }, (_, i) => ({ name: `X-${i}`, value: 'v'.repeat(16_384) }));
+    const kept = keptHeaders(headers);
+    expect(kept).toHaveLength(200);
+    expect(kept[0]!.value).toBe(`${'v'.repeat(STORED_HEADER_CHARS)}… [${16_384 - STORED_HEADER_CHARS} more characters cut]`);
+    const total = kept.reduce((sum, header) => sum + header.value.length, 0);
+    expect(total).toBeLessThan(HEADERS_BUDGET_CHARS + 200 * 300);
+    expect(keptHeaders([{ name: 'Server', value: 'nginx' }])).toEqual([{ name: 'Server', value: 'nginx' }]);
   });
 });
