@@ -103,14 +103,14 @@ export default defineGateway({
       411,
       'length-required',
       '411 Length Required with an empty body (Kestrel)',
-      'The request (a POST or PUT) had a body without a Content-Length or a chunked Transfer-Encoding, so Kestrel refused it before the application saw it.',
+      'The request (a POST or PUT) had neither a Content-Length nor a chunked Transfer-Encoding header, so Kestrel refused it before the application saw it.',
       'L162-L164',
     ),
     rejected(
       413,
       'request-body-too-large',
       '413 Payload Too Large with an empty body (Kestrel)',
-      "The request body was larger than Kestrel's MaxRequestBodySize (30 MB unless the application raised it), so Kestrel stopped reading it.",
+      "The request body was larger than Kestrel's MaxRequestBodySize (30,000,000 bytes unless the application changed it), so Kestrel stopped reading it.",
       'L92-L94',
     ),
     rejected(
