@@ -20,6 +20,7 @@ import haproxy from './haproxy';
 import heroku from './heroku';
 import httpProxyMiddleware from './http-proxy-middleware';
 import iis from './iis';
+import kestrel from './kestrel';
 import kong from './kong';
 import lighttpd from './lighttpd';
 import netlify from './netlify';
@@ -58,6 +59,7 @@ export const GATEWAYS: readonly Gateway[] = [
   heroku,
   httpProxyMiddleware,
   iis,
+  kestrel,
   kong,
   lighttpd,
   netlify,
