@@ -86,8 +86,16 @@ export async function launch(
 
 export const extensionIdOf = (worker: Worker) => new URL(worker.url()).host;
 
+/** The built manifest, its name as the browser shows it: a localised "__MSG_key__" is looked up in the default locale. */
 export async function readManifest(dir: string): Promise<{ name: string; options_ui?: { page?: string }; permissions?: string[]; [key: string]: unknown }> {
-  return JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+  const key = /^__MSG_(\w+)__$/.exec(manifest.name)?.[1];
+  if (key && typeof manifest.default_locale === 'string') {
+    const messages = JSON.parse(await readFile(path.join(dir, '_locales', manifest.default_locale, 'messages.json'), 'utf8'));
+    const entry = Object.entries(messages).find(([name]) => name.toLowerCase() === key.toLowerCase())?.[1] as { message?: string } | undefined;
+    if (entry?.message) manifest.name = entry.message;
+  }
+  return manifest;
 }
 
 /** The settings field the options page shows for a setting (components/options/FieldRow.tsx: `field-<key>`). */
