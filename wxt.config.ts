@@ -18,6 +18,9 @@ function allBut(file: string): string[] {
 /** Fixed so that Firefox keeps storage across updates and tests can pin the extension's UUID. */
 export const GECKO_ID = 'gatewhy@gatewhy.dev';
 
+/** The libraries every extension page imports (the UI, the browser API, storage, i18n). */
+const SHARED_LIBRARIES = /[\\/]node_modules[\\/](preact|@preact|webextension-polyfill|@wxt-dev|wxt|@webext-core)[\\/]/;
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -25,14 +28,18 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // The pages share one build: put the libraries they use in one chunk, so the popup loads fewer files.
+    // The pages share one build: put the libraries every page uses in one chunk, so the popup loads fewer files.
+    // Only those: a library one page needs (tldts, the DevTools panel's) stays out of the others.
     'vite:build:extendConfig': (entrypoints, config) => {
+      // The extension speaks from the browser's messages (services/browser-wording.ts): locales/en.json, the English
+      // the command line and the tests read, stays out of its bundles (utils/wording.ts).
+      config.define = { ...config.define, __SPEAKS_BROWSER_LANGUAGE__: 'true' };
       if (!entrypoints.some(({ name }) => name === 'popup')) return;
       config.build ??= {};
       config.build.rollupOptions ??= {};
       config.build.rollupOptions.output = {
         ...(config.build.rollupOptions.output as object),
-        manualChunks: (id: string) => (id.includes('node_modules') ? 'vendor' : undefined),
+        manualChunks: (id: string) => (SHARED_LIBRARIES.test(id) ? 'vendor' : undefined),
       };
     },
   },

@@ -1,5 +1,6 @@
-// Every sentence Gatewhy shows a person, looked up by key: English from locales/en.json, or the browser's language
-// once an extension page plugs in its messages (services/browser-wording.ts). The engine stays free of browser.*.
+// Every sentence Gatewhy shows a person, looked up by key: English from locales/en.json (the command line, the tests),
+// or the browser's messages once the extension plugs them in (services/browser-wording.ts). The engine stays free of
+// browser.*.
 import english from '../locales/en.json';
 import { fnv1a } from './hash';
 
@@ -69,7 +70,12 @@ function messageOf(found: unknown, values: Values | undefined, count: number | u
   return fill(message.replaceAll('$$', '$'), count === undefined ? values : { count, ...values });
 }
 
-export const englishMessages: Translate = messagesFrom(english);
+/** True only in the extension's build (wxt.config.ts): there the browser's messages, its _locales/en included, say everything. */
+declare const __SPEAKS_BROWSER_LANGUAGE__: boolean | undefined;
+const speaksBrowserLanguage = typeof __SPEAKS_BROWSER_LANGUAGE__ !== 'undefined' && __SPEAKS_BROWSER_LANGUAGE__;
+
+/** English from locales/en.json: the command line's and the tests' language, and none in the extension's bundles. */
+export const englishMessages: Translate = speaksBrowserLanguage ? () => undefined : messagesFrom(english);
 
 let language: Language = { locale: 'en', translate: englishMessages };
 

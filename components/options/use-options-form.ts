@@ -6,13 +6,16 @@ import { loadSettings, resetSettings, saveSetting, settingsNoticeItem, watchSett
 import { readControl, toControl, toControls, type ControlValue } from '../../utils/options-form';
 import { DEFAULT_SETTINGS, FIELDS, type Field, type SettingKey, type Settings } from '../../utils/settings';
 // `say` here is the page's live region; the words come from sayWords.
-import { currentLocale, say as sayWords } from '../../utils/wording';
+import { currentLocale, say as sayWords, type MessageKey } from '../../utils/wording';
 
 type Key = Field['key'];
 
-/** Options that need a permission while they are on (from the schema); it is asked for when the user turns one on. */
-const FIELD_PERMISSIONS: Partial<Record<Key, { permissions: Browser.runtime.ManifestPermission[]; what: string }>> = Object.fromEntries(
-  FIELDS.flatMap((field) => (field.permission ? [[field.key, { permissions: [field.permission.name], what: sayWords(field.permission.purpose) }]] : [])),
+/**
+ * Options that need a permission while they are on (from the schema); it is asked for when the user turns one on.
+ * `what` is a message key, said when needed: at import time the page does not speak the browser's language yet.
+ */
+const FIELD_PERMISSIONS: Partial<Record<Key, { permissions: Browser.runtime.ManifestPermission[]; what: MessageKey }>> = Object.fromEntries(
+  FIELDS.flatMap((field) => (field.permission ? [[field.key, { permissions: [field.permission.name], what: field.permission.purpose }]] : [])),
 );
 
 export interface Status {
@@ -136,9 +139,9 @@ export function useOptionsForm(): OptionsForm {
         if (granted) {
           setNote(field.key);
           commitValid(field, true);
-        } else refuse(field, sayWords('options.status.permissionRefused', { what: needs.what }));
+        } else refuse(field, sayWords('options.status.permissionRefused', { what: sayWords(needs.what) }));
       },
-      (error: Error) => refuse(field, sayWords('options.status.permissionFailed', { what: needs.what, error: error.message })),
+      (error: Error) => refuse(field, sayWords('options.status.permissionFailed', { what: sayWords(needs.what), error: error.message })),
     );
   };
 
@@ -192,7 +195,7 @@ export function useOptionsForm(): OptionsForm {
       for (const [key, needs] of Object.entries(FIELD_PERMISSIONS)) {
         if (!needs || checked.settings[key as Key] !== true) continue;
         const has = await browser.permissions.contains({ permissions: needs.permissions }).catch(() => true);
-        if (!has && active) setNote(key as Key, sayWords('options.status.permissionLost', { what: needs.what }));
+        if (!has && active) setNote(key as Key, sayWords('options.status.permissionLost', { what: sayWords(needs.what) }));
       }
     })();
     // Changes made elsewhere (another window, another synced device) show up in fields the user is not editing.
