@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/e2e/**', 'test/release/**'],
           environment: 'node',
+          // tldts's ES modules, compiled by Vite (test/utils/suffix-list.test.ts runs its own lookup on tldts-core).
+          server: { deps: { inline: ['tldts'] } },
           // The CLI tests start real processes (tsx compiles on start), which a busy machine makes slow, not wrong.
           testTimeout: 30_000,
         },

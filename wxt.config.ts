@@ -1,6 +1,9 @@
 // WXT build configuration: one source tree, three targets (Chrome MV3, Firefox MV2, Firefox MV3).
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { knowledgeFiles } from './scripts/knowledge-files';
 
 /** The captured response the welcome page explains as its live example (components/welcome/ExampleExplanation.tsx). */
 const WELCOME_EXAMPLE = 'test/fixtures/responses/nginx/refused.http';
@@ -21,6 +24,23 @@ export const GECKO_ID = 'gatewhy@gatewhy.dev';
 /** The libraries every extension page imports (the UI, the browser API, storage, i18n). */
 const SHARED_LIBRARIES = /[\\/]node_modules[\\/](preact|@preact|webextension-polyfill|@wxt-dev|wxt|@webext-core)[\\/]/;
 
+const GATEWAY_LIST = fileURLToPath(new URL('utils/gateways/index.ts', import.meta.url));
+const BACKGROUND_KNOWLEDGE = fileURLToPath(new URL('entrypoints/background/knowledge.ts', import.meta.url));
+
+/**
+ * In the background, the vendor list and tldts resolve to entrypoints/background/knowledge.ts, which reads their data
+ * from knowledge/*.json when a response first needs it: background.js is parsed at every worker start.
+ */
+const backgroundKnowledge: Plugin = {
+  name: 'gatewhy:background-knowledge',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (source === 'tldts') return BACKGROUND_KNOWLEDGE;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved?.id === GATEWAY_LIST ? BACKGROUND_KNOWLEDGE : resolved;
+  },
+};
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -30,10 +50,18 @@ export default defineConfig({
   hooks: {
     // The pages share one build: put the libraries every page uses in one chunk, so the popup loads fewer files.
     // Only those: a library one page needs (tldts, the DevTools panel's) stays out of the others.
+    // The files the background reads its knowledge from (scripts/knowledge-files.ts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...knowledgeFiles());
+    },
     'vite:build:extendConfig': (entrypoints, config) => {
       // The extension speaks from the browser's messages (services/browser-wording.ts): locales/en.json, the English
       // the command line and the tests read, stays out of its bundles (utils/wording.ts).
       config.define = { ...config.define, __SPEAKS_BROWSER_LANGUAGE__: 'true' };
+      if (entrypoints.some(({ type }) => type === 'background')) {
+        config.define.__READS_KNOWLEDGE_FILES__ = 'true';
+        config.plugins = [backgroundKnowledge, ...(config.plugins ?? [])];
+      }
       if (!entrypoints.some(({ name }) => name === 'popup')) return;
       config.build ??= {};
       config.build.rollupOptions ??= {};

@@ -110,18 +110,20 @@ export function edgeOf(headers: unknown): Edge | undefined {
   return edge;
 }
 
-/**
- * A healthy response (anything but a server error: the vendor and the site answered) seen behind a known vendor.
- * `siteOf` turns the address into its registrable domain; only that is kept.
- */
+/** A healthy response (anything but a server error: the vendor and the site answered) seen behind a known vendor. */
+export function isSeenBehindVendor(details: unknown): boolean {
+  if (typeof details !== 'object' || details === null) return false;
+  const { statusCode, url, responseHeaders } = details as { statusCode?: unknown; url?: unknown; responseHeaders?: unknown };
+  return typeof statusCode === 'number' && statusCode >= 100 && statusCode < 500 && typeof url === 'string' && edgeOf(responseHeaders) !== undefined;
+}
+
+/** Such a response as a sighting. `siteOf` turns the address into its registrable domain; only that is kept. */
 export function sightingOf(details: unknown, siteOf: (url: string) => string, now: number): Sighting | undefined {
-  if (typeof details !== 'object' || details === null) return undefined;
-  const { statusCode, url, responseHeaders, timeStamp } = details as { statusCode?: unknown; url?: unknown; responseHeaders?: unknown; timeStamp?: unknown };
-  if (typeof statusCode !== 'number' || statusCode < 100 || statusCode >= 500 || typeof url !== 'string') return undefined;
+  if (!isSeenBehindVendor(details)) return undefined;
+  const { url, responseHeaders, timeStamp } = details as { url: string; responseHeaders?: unknown; timeStamp?: unknown };
   const edge = edgeOf(responseHeaders);
-  if (!edge) return undefined;
   const site = siteOf(url);
-  if (!site) return undefined;
+  if (!edge || !site) return undefined;
   const time = typeof timeStamp === 'number' && Number.isFinite(timeStamp) ? timeStamp : now;
   return { ...edge, site, time };
 }

@@ -6,6 +6,7 @@ import { explainFailure } from '../../utils/explain-failure';
 import { siteRuleFor } from '../../utils/match-pattern';
 import { bannerStateOf, type UserAction } from '../../utils/tab-machine';
 import { logError } from './errors';
+import { loadKnowledge } from './knowledge';
 import type { TabRunner } from './tab-runner';
 import { say } from '../../utils/wording';
 
@@ -58,6 +59,8 @@ export function createMessageHandler(runner: TabRunner, extensionOrigin = browse
       }
       case 'explanations': {
         const state = tabId === undefined ? undefined : await runner.stateOf(tabId);
+        // A failure stored by an earlier background is explained again here, maybe before anything needed the knowledge.
+        if (state?.record.failures.length) await loadKnowledge();
         return Object.fromEntries((state?.record.failures ?? []).map((failure) => [failure.requestId, explainFailure(failure)]));
       }
       case 'never-on-site': {

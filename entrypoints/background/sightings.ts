@@ -1,9 +1,10 @@
 // Keeps the bounded list of healthy responses seen behind a known vendor (utils/just-me.ts): in memory, written to
 // storage.session when it changes, read back once when a new background starts.
 import { siteOf } from '../../utils/party';
-import { addSighting, sightingOf, type Sighting } from '../../utils/just-me';
+import { addSighting, isSeenBehindVendor, sightingOf, type Sighting } from '../../utils/just-me';
 import { readSightings, writeSightings } from '../../services/sightings-store';
 import { logError } from './errors';
+import { loadSuffixList } from './knowledge';
 
 export interface SightingRecorder {
   /** For every response the watched listener sees: returns at once unless it is a healthy one behind a known vendor. */
@@ -21,12 +22,17 @@ export function createSightingRecorder(now: () => number = Date.now): SightingRe
 
   return {
     observe(details) {
-      const sighting = sightingOf(details, siteOf, now());
-      if (!sighting) return;
-      const next = addSighting(sightings, sighting, now());
-      if (next === sightings) return;
-      sightings = next;
-      void loaded.then(() => writeSightings(sightings)).catch((error: unknown) => logError('sightings write', error));
+      if (!isSeenBehindVendor(details)) return;
+      // Its site needs the public suffix list, which the background reads when it first needs it.
+      void loadSuffixList()
+        .then(() => {
+          const sighting = sightingOf(details, siteOf, now());
+          const next = sighting ? addSighting(sightings, sighting, now()) : sightings;
+          if (next === sightings) return;
+          sightings = next;
+          return loaded.then(() => writeSightings(sightings));
+        })
+        .catch((error: unknown) => logError('sightings write', error));
     },
   };
 }

@@ -11,9 +11,20 @@ import { fitRecord, storedBytes, tabBudget } from '../../utils/storage-budget';
 import type { FailureBody } from '../../utils/attach-body';
 import { GLOBAL_WINDOW_MS, type BrowserTraits, type Random } from '../../utils/retry-policy';
 import { DEFAULT_SETTINGS, type CheckedSettings, type Settings } from '../../utils/settings';
-import { newTabState, restoredTabState, step, type StepInputs, type TabEffect, type TabEvent, type TabPlace, type TabState } from '../../utils/tab-machine';
+import {
+  needsKnowledge,
+  newTabState,
+  restoredTabState,
+  step,
+  type StepInputs,
+  type TabEffect,
+  type TabEvent,
+  type TabPlace,
+  type TabState,
+} from '../../utils/tab-machine';
 import { runEffect } from './effects';
 import { guarded, logError } from './errors';
+import { loadKnowledge } from './knowledge';
 
 export interface TabRunner {
   /** Applies the event to the tab, after the tab's earlier events; resolves once its effects have run. */
@@ -45,6 +56,8 @@ export interface RunnerOptions {
   placeOf(tabId: number): Promise<TabPlace>;
   /** The ids of the tabs open now (undefined: the browser would not say). */
   openTabs(): Promise<ReadonlySet<number> | undefined>;
+  /** Reads what the engine explains with, before the first event that needs it (entrypoints/background/knowledge.ts). */
+  loadKnowledge(): Promise<void>;
 }
 
 /**
@@ -69,6 +82,7 @@ const defaults = (): RunnerOptions => ({
     const open = await browser.tabs.query({}).catch(() => undefined);
     return open && new Set(open.flatMap((tab) => (tab.id === undefined ? [] : [tab.id])));
   },
+  loadKnowledge,
 });
 
 interface TabSlot {
@@ -80,7 +94,7 @@ interface TabSlot {
 }
 
 export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner {
-  const { now, random, online, browserTraits, placeOf, openTabs } = { ...defaults(), ...options };
+  const { now, random, online, browserTraits, placeOf, openTabs, loadKnowledge } = { ...defaults(), ...options };
   const tabs = new Map<number, TabSlot>();
   let settings: Settings = DEFAULT_SETTINGS;
   let retryLog: number[] = [];
@@ -182,6 +196,7 @@ export function createTabRunner(options: Partial<RunnerOptions> = {}): TabRunner
     const slot = slotOf(tabId);
     // A tab first heard of: where it is decides what may be written to disk (nothing, for a private window).
     slot.state ??= newTabState(tabId, await placeOf(tabId));
+    if (needsKnowledge(event)) await loadKnowledge();
     const { state, effects } = step(slot.state, event, inputs());
     slot.state = state;
     changeRetryLog(effects);

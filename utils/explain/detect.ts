@@ -81,8 +81,18 @@ export function compileCatalogue(gateways: readonly Gateway[]): Catalogue {
   };
 }
 
-/** Every vendor file in utils/gateways, compiled once when the module loads. */
-export const CATALOGUE = compileCatalogue(GATEWAYS);
+let compiled: { from: readonly Gateway[]; catalogue: Catalogue } | undefined;
+
+/**
+ * Every vendor file in utils/gateways, compiled on first use. The background reads the list from a file when it first
+ * needs it (entrypoints/background/knowledge.ts), so the list may arrive after this module loads; before that, there is
+ * nothing to explain with, and saying so beats explaining every response as unknown.
+ */
+export function defaultCatalogue(): Catalogue {
+  if (GATEWAYS.length === 0) throw new Error('The vendor knowledge is not loaded yet (entrypoints/background/knowledge.ts: loadKnowledge)');
+  if (compiled?.from !== GATEWAYS) compiled = { from: GATEWAYS, catalogue: compileCatalogue(GATEWAYS) };
+  return compiled.catalogue;
+}
 
 /** A product recognised on the route. */
 export interface Detection {
@@ -161,7 +171,7 @@ export interface Detections {
   nearMiss: number;
 }
 
-export function detectProducts(evidence: Evidence, catalogue: Catalogue = CATALOGUE): Detections {
+export function detectProducts(evidence: Evidence, catalogue: Catalogue = defaultCatalogue()): Detections {
   const { products } = catalogue;
   const miss = new Float64Array(products.length).fill(1);
   const held: (IndexedSignal[] | undefined)[] = [];
@@ -190,7 +200,7 @@ export function detectProducts(evidence: Evidence, catalogue: Catalogue = CATALO
  * variants matches with that status (h2o's "Gateway Error: connection failed" is sent only as a 502). Undefined when
  * none does.
  */
-export function impliedStatus(evidence: Evidence, found: readonly Detection[], catalogue: Catalogue = CATALOGUE): number | undefined {
+export function impliedStatus(evidence: Evidence, found: readonly Detection[], catalogue: Catalogue = defaultCatalogue()): number | undefined {
   for (const { gateway } of [...found].sort((a, b) => b.score - a.score)) {
     const product = catalogue.byId.get(gateway.id);
     if (!product || gateway.kind === 'app-server') continue;
@@ -206,7 +216,7 @@ export function impliedStatus(evidence: Evidence, found: readonly Detection[], c
 }
 
 /** The product whose Via or Server marker this folded value shows, for telling a known product's entry from an unknown one. */
-export function productNamedBy(header: 'via' | 'server', folded: string, catalogue: Catalogue = CATALOGUE): Gateway | undefined {
+export function productNamedBy(header: 'via' | 'server', folded: string, catalogue: Catalogue = defaultCatalogue()): Gateway | undefined {
   for (const { gateway, test } of catalogue.namers[header]) {
     if (test.equals !== undefined && folded !== test.equals) continue;
     if (test.startsWith !== undefined && !folded.startsWith(test.startsWith)) continue;

@@ -4,7 +4,7 @@ import type { Advice, CauseId, GatewayKind, Source, Variant } from '../gateways/
 import { applicationBodySign, decideAuthorship, GATEWAY_FAILURE_STATUSES, unknownServerHop, unnamedProxyHop, type Authorship } from './authorship';
 import { causeHeadline, causeOwnerCheck, causeTitle, CauseTally, statusMeaning, type CauseFinding } from './causes';
 import { calibratedConfidence, confidenceLevel, evidenceClass, type ConfidenceLevel, type RawConfidence } from './confidence';
-import { CATALOGUE, detectProducts, impliedStatus, isOwnPage, specificity, type Catalogue, type Detection } from './detect';
+import { defaultCatalogue, detectProducts, impliedStatus, isOwnPage, specificity, type Catalogue, type Detection } from './detect';
 import { prepareEvidence, type Evidence, type EvidenceSeen } from './evidence';
 import { BODY_CLUES, CACHE_HIT_MARKERS, IGNORED_NETWORK_ERRORS, NETWORK_ERRORS } from './generic';
 import { decodeHeaders, type DecodedHeader } from './header-catalogue';
@@ -240,7 +240,7 @@ const asText = (text: unknown) => (typeof text === 'string' ? text : undefined);
  * explainResponse({ status: 521, headers: { server: 'cloudflare', 'cf-ray': '8a1b2c3d4e5f6789-SJC' } }).headline
  * // "521 from Cloudflare: the gateway could not connect to the origin server"
  */
-export function explainResponse(input: ExplainInput, catalogue: Catalogue = CATALOGUE): Explanation {
+export function explainResponse(input: ExplainInput, catalogue: Catalogue = defaultCatalogue()): Explanation {
   try {
     const { explanation, raw } = explainUncalibrated(input, catalogue);
     if (!raw) return explanation;
@@ -297,7 +297,7 @@ export const isUnexplained = (explanation: Explanation) => explanation.unreadabl
  * The explanation before calibration, with the raw scores calibration maps; scripts/fit-calibration.ts fits on these.
  * `raw` is absent for network errors, which carry no response to be unsure about.
  */
-export function explainUncalibrated(input: ExplainInput, catalogue: Catalogue = CATALOGUE): { explanation: Explanation; raw?: RawConfidence } {
+export function explainUncalibrated(input: ExplainInput, catalogue: Catalogue = defaultCatalogue()): { explanation: Explanation; raw?: RawConfidence } {
   const now = typeof input?.now === 'number' && Number.isFinite(input.now) ? input.now : Date.now();
   const givenStatus = asStatus(input?.status);
   const headers = normalizeHeaders(input?.headers);

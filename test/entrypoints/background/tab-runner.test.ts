@@ -124,6 +124,28 @@ describe('the runner', () => {
     expect(remove).not.toHaveBeenCalled();
   });
 
+  it('reads its knowledge before it explains a failure, and not for healthy pages', async () => {
+    const order: string[] = [];
+    const loadKnowledge = vi.fn(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      order.push('knowledge read');
+    });
+    const tabs = runner({ loadKnowledge });
+    await deliver(tabs, navigationEvent({ tabId: 3, requestId: '1', type: 'main_frame', url: 'https://a.example/' }));
+    await deliver(tabs, responseEvent({ tabId: 3, requestId: '1', type: 'main_frame', statusCode: 200, url: 'https://a.example/' }));
+    await tabs.dispatch(3, { type: 'load-complete', url: 'https://a.example/' });
+    expect(loadKnowledge).not.toHaveBeenCalled();
+    const set = browser.storage.session.set.bind(browser.storage.session);
+    vi.spyOn(browser.storage.session, 'set').mockImplementation(async (items) => {
+      order.push('stored');
+      await set(items);
+    });
+    await failPage(tabs, 4);
+    expect(order[0]).toBe('knowledge read');
+    expect(order).toContain('stored');
+    expect((await readTabRecord(4))?.failures).toHaveLength(1);
+  });
+
   it('keeps the newest MAX_FAILURES_PER_TAB failed requests per tab, stored per burst, and counts the rest', async () => {
     const tabs = runner();
     for (let i = 1; i < MAX_FAILURES_PER_TAB; i++) await deliver(tabs, responseEvent(apiFailure(9, i)));
