@@ -50,19 +50,28 @@ export interface Catalogue {
    * The rest (text, markup, status, reason, `any`, a header's absence) are tried on every response.
    */
   byHeader: ReadonlyMap<string, readonly IndexedSignal[]>;
+  /** Signals that test the page's text or markup: none holds when there is no page (most responses webRequest sees). */
+  onPage: readonly IndexedSignal[];
   others: readonly IndexedSignal[];
   /** Every product's fingerprint tests of a Via or Server value, for naming the product behind one entry. */
   namers: Readonly<Record<'via' | 'server', readonly { gateway: Gateway; test: CompiledMarker }[]>>;
 }
 
+/** A test of text or markup that must be on the page: it cannot hold on a response with no page text and no markup. */
+function needsPage(test: CompiledMarker): boolean {
+  return !test.absent && ((test.text !== undefined && test.text.folded !== '') || (test.markup !== undefined && test.markup !== ''));
+}
+
 export function compileCatalogue(gateways: readonly Gateway[]): Catalogue {
   const products = gateways.map(compileProduct);
   const byHeader = new Map<string, IndexedSignal[]>();
+  const onPage: IndexedSignal[] = [];
   const others: IndexedSignal[] = [];
   products.forEach(({ fingerprint }, product) =>
     fingerprint.forEach(({ signal, test }, order) => {
       const indexed = { product, order, signal, test };
       if (test.header !== undefined && !test.absent) byHeader.set(test.header, [...(byHeader.get(test.header) ?? []), indexed]);
+      else if (needsPage(test)) onPage.push(indexed);
       else others.push(indexed);
     }),
   );
@@ -76,6 +85,7 @@ export function compileCatalogue(gateways: readonly Gateway[]): Catalogue {
     products,
     byId: new Map(products.map((product) => [product.gateway.id, product])),
     byHeader,
+    onPage,
     others,
     namers: { via: namers('via'), server: namers('server') },
   };
@@ -181,6 +191,7 @@ export function detectProducts(evidence: Evidence, catalogue: Catalogue = defaul
     (held[indexed.product] ??= []).push(indexed);
   };
   for (const name of evidence.values.keys()) catalogue.byHeader.get(name)?.forEach(take);
+  if (evidence.text !== '' || evidence.markup !== '') catalogue.onPage.forEach(take);
   catalogue.others.forEach(take);
   const found: Detection[] = [];
   let nearMiss = 0;
