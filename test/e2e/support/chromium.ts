@@ -160,7 +160,8 @@ export async function launchChromium(options: LaunchOptions | string = {}): Prom
       const target = await workerTarget();
       if (!target) throw new Error('no service worker to stop');
       await cdp.send('Target.closeTarget', { targetId: target.targetId });
-      await waitFor('the service worker to stop', async () => !(await workerTarget()));
+      // Stopped once its target is gone; an event may start a new worker at once (a new target), which is fine.
+      await waitFor('the service worker to stop', async () => (await workerTarget())?.targetId !== target.targetId);
       await cdp.detach();
     },
     async setSettings(changes) {
