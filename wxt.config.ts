@@ -73,14 +73,12 @@ export default defineConfig({
       const popupImports = new Map<string, boolean>();
       const popupImportsModule = (id: string, getModuleInfo: ModuleGraph): boolean => {
         if (POPUP_ENTRY.test(id)) return true;
-        let known = popupImports.get(id);
-        if (known === undefined) {
-          popupImports.set(id, false); // an import cycle: decided by its other importers
-          const imported = (getModuleInfo(id)?.importers ?? []).some((importer) => popupImportsModule(importer, getModuleInfo));
-          popupImports.set(id, imported);
-          return imported;
-        }
-        return known;
+        const known = popupImports.get(id);
+        if (known !== undefined) return known;
+        popupImports.set(id, false); // met again inside an import cycle: its other importers decide
+        const imported = (getModuleInfo(id)?.importers ?? []).some((importer) => popupImportsModule(importer, getModuleInfo));
+        popupImports.set(id, imported);
+        return imported;
       };
       config.build.rollupOptions.output = {
         ...(config.build.rollupOptions.output as object),
