@@ -159,9 +159,15 @@ export async function launchChromium(options: LaunchOptions | string = {}): Prom
         (await cdp.send('Target.getTargets')).targetInfos.find((info) => info.type === 'service_worker' && info.url.includes(extensionId));
       const target = await workerTarget();
       if (!target) throw new Error('no service worker to stop');
-      await cdp.send('Target.closeTarget', { targetId: target.targetId });
       // Stopped once its target is gone; an event may start a new worker at once (a new target), which is fine.
-      await waitFor('the service worker to stop', async () => (await workerTarget())?.targetId !== target.targetId);
+      const stopped = async () => (await workerTarget())?.targetId !== target.targetId;
+      // A busy worker can outlive the first request (seen in full e2e runs, never alone): ask again, then stop them all.
+      for (let attempt = 0; attempt < 4 && !(await stopped()); attempt++) {
+        await cdp.send('Target.closeTarget', { targetId: target.targetId }).catch(() => {});
+        await waitFor('the service worker to stop', stopped, 3000).catch(() => {});
+      }
+      if (!(await stopped())) await cdp.send('ServiceWorker.stopAllWorkers').catch(() => {});
+      await waitFor('the service worker to stop', stopped);
       await cdp.detach();
     },
     async setSettings(changes) {
