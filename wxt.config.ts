@@ -51,12 +51,11 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // The pages share one build: put the libraries every page uses in one chunk, so the popup loads fewer files.
-    // Only those: a library one page needs (tldts, the DevTools panel's) stays out of the others.
     // The files the background reads its knowledge from (scripts/knowledge-files.ts).
     'build:publicAssets': (_wxt, files) => {
       files.push(...knowledgeFiles());
     },
+    // Per build: the words every bundle speaks, the background's stand-ins, and how the pages' shared build is split.
     'vite:build:extendConfig': (entrypoints, config) => {
       // The extension speaks from the browser's messages (services/browser-wording.ts): locales/en.json, the English
       // the command line and the tests read, stays out of its bundles (utils/wording.ts).
@@ -66,10 +65,12 @@ export default defineConfig({
         config.plugins = [backgroundKnowledge, ...(config.plugins ?? [])];
       }
       if (!entrypoints.some(({ name }) => name === 'popup')) return;
+      // The pages share one build. The libraries every page uses, and Gatewhy's own modules the popup imports, go in
+      // one chunk (the bundler joins the two groups): each module file a page loads costs it a few milliseconds before
+      // it can run (bench/popup.ts counts them), and the popup is opened the most. A library one page needs (tldts,
+      // the DevTools panel's) stays out of the others.
       config.build ??= {};
       config.build.rollupOptions ??= {};
-      // And Gatewhy's own modules the popup imports go in one chunk: each module file a page loads costs it a few
-      // milliseconds before it can run (bench/popup.ts counts them), and the popup is opened the most.
       const popupImports = new Map<string, boolean>();
       const popupImportsModule = (id: string, getModuleInfo: ModuleGraph): boolean => {
         if (POPUP_ENTRY.test(id)) return true;

@@ -111,21 +111,32 @@ export function edgeOf(headers: unknown): Edge | undefined {
 }
 
 /** A healthy response (anything but a server error: the vendor and the site answered) seen behind a known vendor. */
-export function isSeenBehindVendor(details: unknown): boolean {
-  if (typeof details !== 'object' || details === null) return false;
-  const { statusCode, url, responseHeaders } = details as { statusCode?: unknown; url?: unknown; responseHeaders?: unknown };
-  return typeof statusCode === 'number' && statusCode >= 100 && statusCode < 500 && typeof url === 'string' && edgeOf(responseHeaders) !== undefined;
+export interface VendorResponse {
+  edge: Edge;
+  url: string;
+  time: number;
+}
+
+/** The response as one seen behind a known vendor; undefined for any other (a server error, no vendor, odd input). */
+export function vendorResponseOf(details: unknown, now: number): VendorResponse | undefined {
+  if (typeof details !== 'object' || details === null) return undefined;
+  const { statusCode, url, responseHeaders, timeStamp } = details as { statusCode?: unknown; url?: unknown; responseHeaders?: unknown; timeStamp?: unknown };
+  if (typeof statusCode !== 'number' || statusCode < 100 || statusCode >= 500 || typeof url !== 'string') return undefined;
+  const edge = edgeOf(responseHeaders);
+  if (!edge) return undefined;
+  return { edge, url, time: typeof timeStamp === 'number' && Number.isFinite(timeStamp) ? timeStamp : now };
 }
 
 /** Such a response as a sighting. `siteOf` turns the address into its registrable domain; only that is kept. */
-export function sightingOf(details: unknown, siteOf: (url: string) => string, now: number): Sighting | undefined {
-  if (!isSeenBehindVendor(details)) return undefined;
-  const { url, responseHeaders, timeStamp } = details as { url: string; responseHeaders?: unknown; timeStamp?: unknown };
-  const edge = edgeOf(responseHeaders);
+export function sightingAt({ edge, url, time }: VendorResponse, siteOf: (url: string) => string): Sighting | undefined {
   const site = siteOf(url);
-  if (!edge || !site) return undefined;
-  const time = typeof timeStamp === 'number' && Number.isFinite(timeStamp) ? timeStamp : now;
-  return { ...edge, site, time };
+  return site ? { ...edge, site, time } : undefined;
+}
+
+/** The sighting of a response seen behind a known vendor, if it is one. */
+export function sightingOf(details: unknown, siteOf: (url: string) => string, now: number): Sighting | undefined {
+  const seen = vendorResponseOf(details, now);
+  return seen && sightingAt(seen, siteOf);
 }
 
 const sameKey = (a: Sighting, b: Sighting) => a.vendor === b.vendor && a.site === b.site && a.pop === b.pop;

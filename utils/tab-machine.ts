@@ -200,7 +200,6 @@ export function bannerStateOf(state: TabState, settings: Settings): BannerState 
   };
 }
 
-/** Applies one event to one tab. Pure: the same state, event and inputs always give the same result. */
 /**
  * Whether stepping the event may explain a response or tell a failure's party, for which the background first reads
  * its knowledge (entrypoints/background/knowledge.ts). Healthy navigations, nearly every event, need none.
@@ -219,6 +218,7 @@ export function needsKnowledge(event: TabEvent): boolean {
   }
 }
 
+/** Applies one event to one tab. Pure: the same state, event and inputs always give the same result. */
 export function step(state: TabState, event: TabEvent, inputs: StepInputs): StepResult {
   const tab = new Step(state, inputs);
   if (state.closed && event.type !== 'forget-due') {

@@ -21,12 +21,12 @@ function pixelsOf(paths: IconPaths): Promise<Record<number, ImageData>> | undefi
   let pixels = decoded.get(id);
   if (!pixels) {
     pixels = Promise.all(
-      Object.entries(paths).map(async ([size, path]) => {
+      Object.entries(paths).map(async ([name, path]) => {
+        const size = Number(name);
         const bitmap = await createImageBitmap(await (await fetch(browser.runtime.getURL(path as '/'))).blob());
-        const canvas = new OffscreenCanvas(Number(size), Number(size));
-        const context = canvas.getContext('2d')!;
-        context.drawImage(bitmap, 0, 0, Number(size), Number(size));
-        return [Number(size), context.getImageData(0, 0, Number(size), Number(size))] as const;
+        const context = new OffscreenCanvas(size, size).getContext('2d')!;
+        context.drawImage(bitmap, 0, 0, size, size);
+        return [size, context.getImageData(0, 0, size, size)] as const;
       }),
     ).then(Object.fromEntries);
     // A decoding that failed is tried again next time; meanwhile the browser decodes the paths itself.

@@ -1,7 +1,7 @@
 // Keeps the bounded list of healthy responses seen behind a known vendor (utils/just-me.ts): in memory, written to
 // storage.session when it changes, read back once when a new background starts.
 import { siteOf } from '../../utils/party';
-import { addSighting, isSeenBehindVendor, sightingOf, type Sighting } from '../../utils/just-me';
+import { addSighting, sightingAt, vendorResponseOf, type Sighting } from '../../utils/just-me';
 import { readSightings, writeSightings } from '../../services/sightings-store';
 import { logError } from './errors';
 import { loadSuffixList } from './knowledge';
@@ -22,11 +22,12 @@ export function createSightingRecorder(now: () => number = Date.now): SightingRe
 
   return {
     observe(details) {
-      if (!isSeenBehindVendor(details)) return;
+      const seen = vendorResponseOf(details, now());
+      if (!seen) return;
       // Its site needs the public suffix list, which the background reads when it first needs it.
       void loadSuffixList()
         .then(() => {
-          const sighting = sightingOf(details, siteOf, now());
+          const sighting = sightingAt(seen, siteOf);
           const next = sighting ? addSighting(sightings, sighting, now()) : sightings;
           if (next === sightings) return;
           sightings = next;
