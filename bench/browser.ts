@@ -8,6 +8,20 @@ import { DNR_PROBE_PATH } from './site';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/** The flags of shared/toolchain.md, for every benchmark's Chromium, whichever library drives it. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Loads unpacked extensions at launch, and only those. */
+export const extensionFlags = (dirs: readonly string[]) =>
+  dirs.length ? [`--disable-extensions-except=${dirs.join(',')}`, `--load-extension=${dirs.join(',')}`] : [];
+
 export interface BenchBrowser {
   context: BrowserContext;
   /** The fresh profile; it also names the browser's processes (see process-cpu.ts). */
@@ -37,21 +51,11 @@ export async function launch(
 ): Promise<BenchBrowser> {
   const dirs = extensionDirs === undefined ? [] : [extensionDirs].flat();
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'gatewhy-bench-'));
-  const extensionArgs = dirs.length ? [`--disable-extensions-except=${dirs.join(',')}`, `--load-extension=${dirs.join(',')}`] : [];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      ...extensionArgs,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...args,
-    ],
+    args: [...extensionFlags(dirs), ...CHROMIUM_FLAGS, ...args],
   });
   const close = async () => {
     await context.close();
@@ -119,9 +123,14 @@ export async function turnOnSetting(page: Page, optionsUrl: string, key: string)
   );
 }
 
+/** Runs a function in an extension's service worker: a Playwright Worker or a puppeteer-core WebWorker. */
+export interface InWorker {
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
 /** The toolbar badge text Chromium shows for a tab: what the user sees, read through the extension's own worker. */
-export async function badgeText(worker: Worker, tabUrl: string): Promise<string> {
-  return worker.evaluate(async (wanted) => {
+export async function badgeText(worker: InWorker, tabUrl: string): Promise<string> {
+  return worker.evaluate(async (wanted: string) => {
     const tab = (await chrome.tabs.query({})).find((candidate) => candidate.url === wanted);
     return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
   }, tabUrl);
