@@ -1,7 +1,7 @@
 // Gives a recorded failure the start of its response body, which webRequest never hands the background: DevTools →
 // Gatewhy sends the bodies DevTools saw, and Firefox's background reads them itself (utils/body-reader.ts). Pure: the
 // tab machine (utils/tab-machine.ts) decides when to call it.
-import { explainFailure } from './explain-failure';
+import { explainFailure, summaryOf } from './explain-failure';
 import { summarize, updateFailure, type FailedRequest, type TabRecord } from './tab-record';
 
 /** The start of one failed response's body, and enough about the request to find its failure. No headers. */
@@ -52,8 +52,9 @@ export function matchingFailure(failures: readonly FailedRequest[], body: Failur
 /** The failure with the body, re-explained. The page's own failure keeps its full explanation (the popup shows it at once). */
 export function withBody(failure: FailedRequest, body: FailureBody): FailedRequest {
   const updated: FailedRequest = { ...failure, bodyText: body.bodyText, bodyTruncated: body.bodyTruncated };
+  if (!failure.explanation) return { ...updated, summary: summaryOf(updated) };
   const explanation = explainFailure(updated);
-  return { ...updated, summary: summarize(explanation), ...(failure.explanation && { explanation }) };
+  return { ...updated, summary: summarize(explanation), explanation };
 }
 
 /** The record with the body attached to the matching failure, re-explained; undefined when no stored failure matches. */

@@ -4,7 +4,7 @@
 import { attachBody, attachBodyToList, matchingFailure, withBody, type FailureBody } from './attach-body';
 import { badgeFor, idleBadge, sameBadge, type Badge } from './badge';
 import { bannerView, serverAsks, whyText, type BannerState } from './banner-text';
-import { explainFailure } from './explain-failure';
+import { explainFailure, summaryOf } from './explain-failure';
 import { formatDuration, formatUtc, parseRetryAfter } from './explain/time';
 import { headerValue } from './headers';
 import { partyOf } from './party';
@@ -323,8 +323,9 @@ class Step {
     this.state.pageUrl = response.url;
     if (isServerError(response.status)) {
       const explanation = explainFailure(response);
-      if (isGatewayFailure(response.status, explanation)) {
-        const kept: FailedRequest = { ...response, party: 'first', summary: summarize(explanation), explanation };
+      const summary = summarize(explanation);
+      if (isGatewayFailure(response.status, summary)) {
+        const kept: FailedRequest = { ...response, party: 'first', summary, explanation };
         this.pageFailed(kept, { cached: explanation.cached });
         return;
       }
@@ -347,9 +348,9 @@ class Step {
   }
 
   private requestFailed(failure: FailedRequest, documentUrl: string | undefined): void {
-    const explanation = explainFailure(failure);
-    if (!isGatewayFailure(failure.status, explanation)) return;
-    const kept = this.withWaitingBody({ ...failure, party: partyOf(failure.url, this.state.pageUrl ?? documentUrl), summary: summarize(explanation) });
+    const summary = summaryOf(failure);
+    if (!isGatewayFailure(failure.status, summary)) return;
+    const kept = this.withWaitingBody({ ...failure, party: partyOf(failure.url, this.state.pageUrl ?? documentUrl), summary });
     this.state.pending = [...this.state.pending, kept];
     // The record keeps only the newest MAX_FAILURES_PER_TAB: a burst that long is stored at once, never held longer.
     if (this.state.pending.length >= MAX_FAILURES_PER_TAB) return this.flush();

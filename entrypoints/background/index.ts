@@ -3,7 +3,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { navigationEvent, networkErrorEvent, responseEvent, type AddressedEvent } from '../../utils/tab-events';
-import { DEFAULT_WATCHED_TYPES } from '../../utils/watch-policy';
+import { DEFAULT_WATCHED_TYPES, typesBeyondDefaults } from '../../utils/watch-policy';
+import type { FailureBody } from '../../utils/attach-body';
 import { listenToDevtools } from './devtools-port';
 import { guarded, logError } from './errors';
 import { clearPrivateHistory } from '../../services/history-store';
@@ -25,6 +26,7 @@ export default defineBackground(() => {
   const runner = createTabRunner();
   const sightings = createSightingRecorder();
   const deliver = (addressed: AddressedEvent | undefined) => addressed && runner.dispatch(addressed.tabId, addressed.event);
+  const deliverBody = (tabId: number, body: FailureBody) => void runner.dispatch(tabId, { type: 'body-read', body });
 
   browser.webRequest.onBeforeRequest.addListener(
     guarded('webRequest.onBeforeRequest', (details: unknown) => deliver(navigationEvent(details))),
@@ -39,7 +41,7 @@ export default defineBackground(() => {
       // Healthy responses behind a known vendor are kept (bounded) for "is it just me" (utils/just-me.ts).
       sightings.observe(details);
       const delivered = deliver(responseEvent(details));
-      if (IS_FIREFOX) readFailingBody(details, (tabId, body) => void runner.dispatch(tabId, { type: 'body-read', body }));
+      if (IS_FIREFOX) readFailingBody(details, deliverBody);
       // guarded() returns nothing to the browser, so Firefox's blocking listener never waits for this promise.
       return delivered;
     }),
@@ -47,16 +49,38 @@ export default defineBackground(() => {
     IS_FIREFOX ? ['responseHeaders', 'blocking'] : ['responseHeaders'],
   );
   // Every other type, for the watch-everything option: added now so an event that woke the worker is seen, and
-  // removed once the settings say the option is off (each type subscribed costs an event per request).
-  const otherTypes = guarded('webRequest.onHeadersReceived (all types)', async (details: { type?: string }) => {
-    if (DEFAULT_TYPES.has(details?.type ?? '') || !(await runner.settings()).watchAllRequests) return;
-    sightings.observe(details);
-    return deliver(responseEvent(details));
+  // removed once the settings say the option is off (each type subscribed costs an event per request). In Firefox it
+  // blocks and reads failing bodies too, as the first listener does.
+  const otherTypes = guarded('webRequest.onHeadersReceived (other types)', (details: Parameters<typeof readFailingBody>[0] & { type?: string }) => {
+    // Only when the filter had to fall back to every type (see watchOtherTypes) do the default types arrive here.
+    if (DEFAULT_TYPES.has(details?.type ?? '')) return;
+    if (IS_FIREFOX) readFailingBody(details, deliverBody);
+    return runner.settings().then(({ watchAllRequests }) => {
+      if (!watchAllRequests) return;
+      sightings.observe(details);
+      return deliver(responseEvent(details));
+    });
   });
+  const otherTypesFilter = {
+    ...WEB,
+    types: typesBeyondDefaults(IS_FIREFOX ? 'firefox' : 'chrome', (browser.webRequest as { ResourceType?: unknown }).ResourceType),
+  };
+  const otherTypesOptions = IS_FIREFOX ? ['responseHeaders', 'blocking'] : ['responseHeaders'];
   const watchOtherTypes = (on: boolean) => {
-    const listening = browser.webRequest.onHeadersReceived.hasListener(otherTypes as never);
-    if (on && !listening) browser.webRequest.onHeadersReceived.addListener(otherTypes as never, WEB, ['responseHeaders']);
-    else if (!on && listening) browser.webRequest.onHeadersReceived.removeListener(otherTypes as never);
+    const { onHeadersReceived } = browser.webRequest;
+    const listening = onHeadersReceived.hasListener(otherTypes as never);
+    if (!on) {
+      if (listening) onHeadersReceived.removeListener(otherTypes as never);
+      return;
+    }
+    if (listening) return;
+    try {
+      onHeadersReceived.addListener(otherTypes as never, otherTypesFilter as never, otherTypesOptions as never);
+    } catch (error) {
+      // A browser that rejects one of the named types still gets every request watched, at an event more per call.
+      logError('watch-everything types', error);
+      onHeadersReceived.addListener(otherTypes as never, WEB, otherTypesOptions as never);
+    }
   };
   watchOtherTypes(true);
   browser.webRequest.onErrorOccurred.addListener(

@@ -10,7 +10,7 @@ import type { TestServer } from '../support/http-server';
 import { waitFor } from '../support/wait';
 
 interface Stored {
-  failures: { url: string; bodyText?: string; bodyTruncated?: boolean; summary?: { cause: string } }[];
+  failures: { url: string; type?: string; bodyText?: string; bodyTruncated?: boolean; summary?: { cause: string } }[];
 }
 
 describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): bodies of failing API calls', (build) => {
@@ -80,5 +80,30 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): bodies of 
     expect(explained).toMatch(/LIKELY CAUSES\s+Origin unreachable/i);
     expect(explained).not.toContain('The body was not visible');
     await popup.close();
+  });
+
+  it('with watch-everything on, reads the body of a failing image too, and records the image once', async () => {
+    await firefox.setSettings({ watchAllRequests: true });
+    try {
+      const gallery = await firefox.browser.newPage();
+      await gallery.goto(`${site.origin}/gallery`);
+      const galleryTab = await firefox.tabIdOf(gallery);
+      const record = await waitFor(
+        "the image's body in the stored record",
+        async () => {
+          const stored = (await firefox.inExtension(
+            async (id) => (await (globalThis as any).browser.storage.session.get(`tab:${id}`))[`tab:${id}`],
+            galleryTab,
+          )) as Stored | undefined;
+          return stored?.failures.some((failure) => failure.bodyText !== undefined) ? stored : undefined;
+        },
+        15_000,
+      );
+      expect(record.failures.map(({ url, type }) => `${type} ${new URL(url).pathname}`)).toEqual(['image /img/shelf.png']);
+      expect(record.failures[0]).toMatchObject({ bodyText: ENVOY_CONNECT_ERROR_BODY, summary: { cause: 'origin-unreachable' } });
+      await gallery.close();
+    } finally {
+      await firefox.setSettings({ watchAllRequests: false });
+    }
   });
 });

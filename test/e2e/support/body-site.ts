@@ -1,6 +1,6 @@
 // The site the background body tests run against: a healthy shop whose API calls fail at a gateway, one with Envoy's
 // short local reply, one with a long error body (past the 16 KB Gatewhy keeps, in UTF-8 with characters of several
-// bytes). The shop's script keeps what its fetch() read, to check the bytes reached the page unchanged.
+// bytes), and a gallery whose image fails the same way as the Envoy call. The shop's script keeps what its fetch() read, to check the bytes reached the page unchanged.
 import { ENVOY_503_HEADERS, ENVOY_CONNECT_ERROR_BODY } from '../../support/envoy-local-reply';
 import { okPage, rawResponse, startServer, type TestServer } from './http-server';
 
@@ -16,6 +16,15 @@ export async function startBodySite(): Promise<TestServer> {
   </script>`;
   return startServer({
     '/shop': () => okPage('Shop', shop),
+    // An image is outside the default types: only watch-everything sees it.
+    '/gallery': () => okPage('Gallery', '<p>Gallery</p><img src="/img/shelf.png" alt="shelf">'),
+    '/img/shelf.png': () =>
+      rawResponse(
+        503,
+        'Service Unavailable',
+        ENVOY_503_HEADERS.filter(([name]) => name !== 'content-length'),
+        ENVOY_CONNECT_ERROR_BODY,
+      ),
     '/api/orders': () =>
       rawResponse(
         503,
