@@ -101,6 +101,10 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): bodies of 
       );
       expect(record.failures.map(({ url, type }) => `${type} ${new URL(url).pathname}`)).toEqual(['image /img/shelf.png']);
       expect(record.failures[0]).toMatchObject({ bodyText: ENVOY_CONNECT_ERROR_BODY, summary: { cause: 'origin-unreachable' } });
+      // Firefox took the listener's named types: no fallback to every type was needed (entrypoints/background/index.ts).
+      const problems = (await firefox.inExtension(async () => (await (globalThis as any).browser.storage.session.get('problems')).problems)) as
+        { where: string }[] | undefined;
+      expect((problems ?? []).map(({ where }) => where)).not.toContain('watch-everything types');
       await gallery.close();
     } finally {
       await firefox.setSettings({ watchAllRequests: false });
