@@ -7,7 +7,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import puppeteer, { type Protocol } from 'puppeteer-core';
 import { SourceMapConsumer } from 'source-map-js';
-import { CHROMIUM, settingField } from './browser';
+import { CHROMIUM, CHROMIUM_FLAGS, extensionFlags, settingField } from './browser';
 import { startSite } from './site';
 
 const loads = Number(process.argv[2] ?? 8);
@@ -63,7 +63,7 @@ try {
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu'],
+    args: [...extensionFlags([dir]), ...CHROMIUM_FLAGS],
   });
   try {
     const worker = await browser.waitForTarget((target) => target.type() === 'service_worker');

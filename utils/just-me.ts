@@ -133,12 +133,6 @@ export function sightingAt({ edge, url, time }: VendorResponse, siteOf: (url: st
   return site ? { ...edge, site, time } : undefined;
 }
 
-/** The sighting of a response seen behind a known vendor, if it is one. */
-export function sightingOf(details: unknown, siteOf: (url: string) => string, now: number): Sighting | undefined {
-  const seen = vendorResponseOf(details, now);
-  return seen && sightingAt(seen, siteOf);
-}
-
 const sameKey = (a: Sighting, b: Sighting) => a.vendor === b.vendor && a.site === b.site && a.pop === b.pop;
 
 /**

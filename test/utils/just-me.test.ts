@@ -10,7 +10,8 @@ import {
   MAX_SIGHTINGS,
   recentVerdicts,
   REFRESH_MS,
-  sightingOf,
+  sightingAt,
+  vendorResponseOf,
   WINDOW_MS,
   type Sighting,
 } from '../../utils/just-me';
@@ -62,7 +63,12 @@ describe('edgeOf: the vendor and its data centre, from headers', () => {
   });
 });
 
-describe('sightingOf: a healthy response behind a vendor', () => {
+describe('vendorResponseOf, then sightingAt: a healthy response behind a vendor', () => {
+  // As the background does it (entrypoints/background/sightings.ts): the response is read at once, its site later.
+  const sightingOf = (details: unknown, siteOf: (url: string) => string, now: number) => {
+    const seen = vendorResponseOf(details, now);
+    return seen && sightingAt(seen, siteOf);
+  };
   const details = (statusCode: number, url = 'https://www.shop.example.co.uk/cart?token=secret') => ({
     statusCode,
     url,
