@@ -26,7 +26,7 @@ const NAMED = /\{([A-Za-z0-9_]+)\}/g;
 
 /** Fills "{name}" placeholders, as @wxt-dev/i18n does after the browser's lookup. */
 export function fill(message: string, values?: Values): string {
-  if (!values) return message;
+  if (!values || !message.includes('{')) return message;
   return message.replace(NAMED, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
@@ -52,8 +52,9 @@ export function messagesFrom(tree: unknown): Translate {
   // The engine asks for the same few keys on every explanation: walk the tree once per key.
   const found = new Map<string, unknown>();
   return (key, values, count) => {
-    if (!found.has(key)) found.set(key, lookUp(tree, key));
-    return messageOf(found.get(key), values, count);
+    let node = found.get(key);
+    if (node === undefined && !found.has(key)) found.set(key, (node = lookUp(tree, key)));
+    return messageOf(node, values, count);
   };
 }
 
@@ -67,7 +68,7 @@ function messageOf(found: unknown, values: Values | undefined, count: number | u
         : undefined;
   if (message === undefined) return undefined;
   // Messages escape "$" as "$$" for the browser's i18n (Chrome reads "$1" and "$name$" as placeholders).
-  return fill(message.replaceAll('$$', '$'), count === undefined ? values : { count, ...values });
+  return fill(message.includes('$$') ? message.replaceAll('$$', '$') : message, count === undefined ? values : { count, ...values });
 }
 
 /** True only in the extension's build (wxt.config.ts): there the browser's messages, its _locales/en included, say everything. */

@@ -2,7 +2,7 @@
 import { GATEWAYS } from '../gateways';
 import type { Clue, Gateway, Signal, Variant } from '../gateways/types';
 import type { Evidence } from './evidence';
-import { compileMarker, describeMarker, holds, type CompiledMarker } from './match';
+import { compileMarker, describeMarker, holds, requiredWords, wordsOf, type CompiledMarker } from './match';
 import { sayVendor } from '../wording';
 
 /** A fingerprint score counts as "this product is on the route" from here. */
@@ -50,7 +50,12 @@ export interface Catalogue {
    * The rest (text, markup, status, reason, `any`, a header's absence) are tried on every response.
    */
   byHeader: ReadonlyMap<string, readonly IndexedSignal[]>;
-  /** Signals that test the page's text or markup: none holds when there is no page (most responses webRequest sees). */
+  /**
+   * Signals that need one of some words on the page (see requiredWords), by each such word: only those of the words a
+   * page shows are tried, and none when there is no page (most responses webRequest sees).
+   */
+  byWord: ReadonlyMap<string, readonly IndexedSignal[]>;
+  /** Other signals that test the page's markup or text: none holds when there is no page. */
   onPage: readonly IndexedSignal[];
   others: readonly IndexedSignal[];
   /** Every product's fingerprint tests of a Via or Server value, for naming the product behind one entry. */
@@ -65,12 +70,16 @@ function needsPage(test: CompiledMarker): boolean {
 export function compileCatalogue(gateways: readonly Gateway[]): Catalogue {
   const products = gateways.map(compileProduct);
   const byHeader = new Map<string, IndexedSignal[]>();
+  const byWord = new Map<string, IndexedSignal[]>();
   const onPage: IndexedSignal[] = [];
   const others: IndexedSignal[] = [];
+  const file = (index: Map<string, IndexedSignal[]>, key: string, indexed: IndexedSignal) => index.set(key, [...(index.get(key) ?? []), indexed]);
   products.forEach(({ fingerprint }, product) =>
     fingerprint.forEach(({ signal, test }, order) => {
       const indexed = { product, order, signal, test };
-      if (test.header !== undefined && !test.absent) byHeader.set(test.header, [...(byHeader.get(test.header) ?? []), indexed]);
+      const words = requiredWords(test);
+      if (test.header !== undefined && !test.absent) file(byHeader, test.header, indexed);
+      else if (words) words.forEach((word) => file(byWord, word, indexed));
       else if (needsPage(test)) onPage.push(indexed);
       else others.push(indexed);
     }),
@@ -85,6 +94,7 @@ export function compileCatalogue(gateways: readonly Gateway[]): Catalogue {
     products,
     byId: new Map(products.map((product) => [product.gateway.id, product])),
     byHeader,
+    byWord,
     onPage,
     others,
     namers: { via: namers('via'), server: namers('server') },
@@ -181,6 +191,15 @@ export interface Detections {
   nearMiss: number;
 }
 
+/** The signals filed under the page's words, each once, walking whichever of the two is smaller. */
+function signalsOfWords(words: ReadonlySet<string>, byWord: ReadonlyMap<string, readonly IndexedSignal[]>): Set<IndexedSignal> {
+  const signals = new Set<IndexedSignal>();
+  const add = (list: readonly IndexedSignal[] | undefined) => list?.forEach((signal) => signals.add(signal));
+  if (words.size <= byWord.size) words.forEach((word) => add(byWord.get(word)));
+  else byWord.forEach((list, word) => words.has(word) && add(list));
+  return signals;
+}
+
 export function detectProducts(evidence: Evidence, catalogue: Catalogue = defaultCatalogue()): Detections {
   const { products } = catalogue;
   const miss = new Float64Array(products.length).fill(1);
@@ -191,6 +210,7 @@ export function detectProducts(evidence: Evidence, catalogue: Catalogue = defaul
     (held[indexed.product] ??= []).push(indexed);
   };
   for (const name of evidence.values.keys()) catalogue.byHeader.get(name)?.forEach(take);
+  if (evidence.text !== '') signalsOfWords(wordsOf(evidence), catalogue.byWord).forEach(take);
   if (evidence.text !== '' || evidence.markup !== '') catalogue.onPage.forEach(take);
   catalogue.others.forEach(take);
   const found: Detection[] = [];

@@ -50,7 +50,7 @@ export function toPhrase(text: string): Phrase {
 }
 
 /** The words of the evidence's visible text, split once and kept with it. */
-function wordsOf(evidence: Evidence): ReadonlySet<string> {
+export function wordsOf(evidence: Evidence): ReadonlySet<string> {
   return (evidence.words ??= new Set(evidence.text.split(NOT_WORD)));
 }
 
@@ -94,6 +94,18 @@ export function compileMarker(marker: Marker): CompiledMarker {
   };
   compiledMarkers.set(marker, compiled);
   return compiled;
+}
+
+/**
+ * Words of which the page must show at least one for the marker to hold (each phrase's anchor; for `any`, those of
+ * every branch), or undefined when it can hold without any: an index from words to markers can then skip the rest.
+ */
+export function requiredWords(marker: CompiledMarker): readonly string[] | undefined {
+  if (marker.absent) return undefined;
+  if (marker.text?.anchor !== undefined) return [marker.text.anchor];
+  if (marker.any === undefined) return undefined;
+  const branches = marker.any.map(requiredWords);
+  return branches.every((words) => words !== undefined) ? [...new Set(branches.flat())] : undefined;
 }
 
 function valueHolds(marker: CompiledMarker, value: string): boolean {

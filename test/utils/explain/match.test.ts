@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Marker } from '../../../utils/gateways/types';
 import { prepareEvidence } from '../../../utils/explain/evidence';
-import { describeMarker, markerHolds } from '../../../utils/explain/match';
+import { compileMarker, describeMarker, markerHolds, requiredWords } from '../../../utils/explain/match';
 
 const page = [
   '<html><head><title>502 Bad Gateway</title><script>setTimeout(reload, 5000)</script><style>.timeout{}</style></head>',
@@ -76,5 +76,19 @@ describe('markers', () => {
     expect(describeMarker({ header: 'server' }, response)).toBe('Server: nginx/1.22.1');
     expect(describeMarker({ header: 'set-cookie', includes: 'awsalb' }, response)).toBe('Set-Cookie: AWSALB=[redacted]');
     expect(describeMarker({ text: 'Bad Gateway' }, response)).toBe('page says "Bad Gateway"');
+  });
+});
+
+describe('requiredWords', () => {
+  it.each<[string, Marker, string[] | undefined]>([
+    ['a phrase: its longest whole word', { text: 'no healthy upstream' }, ['upstream']],
+    ['a phrase of short words only: none', { text: 'a b' }, undefined],
+    ['a turned-around phrase: none (it holds when the word is missing)', { text: 'no healthy upstream', absent: true }, undefined],
+    ['markup: none (it is not visible text)', { markup: '<center>nginx</center>' }, undefined],
+    ['a header: none', { header: 'server', includes: 'nginx' }, undefined],
+    ['any of phrases: every branch’s word', { any: [{ text: 'Guru Meditation' }, { text: 'backend fetch failed' }] }, ['meditation', 'backend']],
+    ['any with a branch that needs no word: none', { any: [{ text: 'Guru Meditation' }, { markup: 'varnish' }] }, undefined],
+  ])('%s', (_name, marker, expected) => {
+    expect(requiredWords(compileMarker(marker))).toEqual(expected);
   });
 });
