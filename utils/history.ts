@@ -36,9 +36,57 @@ export function failedSightings(history: readonly HistoryEntry[]): Sighting[] {
   return history.flatMap(({ edge, time }) => (edge ? [{ ...edge, time }] : []));
 }
 
-/** Newest first, at most `size` entries. */
-export function addToHistory(history: readonly HistoryEntry[], entry: HistoryEntry, size: number): HistoryEntry[] {
-  return size <= 0 ? [] : [entry, ...history].slice(0, size);
+/**
+ * Recent errors are stored as a journal: each burst of failures is one chunk (its entries newest first), and a small
+ * index lists the chunks oldest first. Recording a burst writes only that chunk and the index, instead of reading and
+ * rewriting the whole list (issue 14: every burst used to rewrite it).
+ */
+export interface HistoryChunk {
+  /** Storage key of the chunk's entries. */
+  key: string;
+  /** How many of its entries, from the newest, are still recent errors; the rest were trimmed off the list. */
+  keep: number;
+}
+
+/** A stored journal index, only its well-formed chunks (storage may hold anything). */
+export function asJournal(value: unknown): HistoryChunk[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (chunk): chunk is HistoryChunk =>
+      typeof chunk === 'object' && chunk !== null && typeof chunk.key === 'string' && Number.isInteger(chunk.keep) && chunk.keep > 0,
+  );
+}
+
+/** The key for the next chunk after the journal's newest: `<base>.<n>`, one past the highest number in use. */
+export function nextChunkKey(base: string, journal: readonly HistoryChunk[]): string {
+  const numbers = journal.map(({ key }) => Number(key.slice(base.length + 1))).filter(Number.isInteger);
+  return `${base}.${Math.max(0, ...numbers) + 1}`;
+}
+
+/**
+ * The journal after a burst of `count` entries is added under `key`, keeping the newest `size` entries: the oldest
+ * chunks go whole (`dropped`, to be removed from storage), and the oldest one kept may keep only its newest entries.
+ */
+export function appendChunk(journal: readonly HistoryChunk[], key: string, count: number, size: number): { journal: HistoryChunk[]; dropped: string[] } {
+  if (size <= 0) return { journal: [], dropped: journal.map((chunk) => chunk.key) };
+  const chunks = count > 0 ? [...journal, { key, keep: count }] : [...journal];
+  let total = chunks.reduce((sum, chunk) => sum + chunk.keep, 0);
+  const dropped: string[] = [];
+  while (chunks.length > 0 && total - chunks[0]!.keep >= size) {
+    const oldest = chunks.shift()!;
+    total -= oldest.keep;
+    dropped.push(oldest.key);
+  }
+  if (total > size) chunks[0] = { ...chunks[0]!, keep: chunks[0]!.keep - (total - size) };
+  return { journal: chunks, dropped };
+}
+
+/** The recent errors, newest first, from the journal and its chunks' stored values by key (a missing chunk adds none). */
+export function historyFromJournal(journal: readonly HistoryChunk[], stored: Readonly<Record<string, unknown>>): HistoryEntry[] {
+  return [...journal].reverse().flatMap(({ key, keep }) => {
+    const entries = stored[key];
+    return Array.isArray(entries) ? (entries as HistoryEntry[]).slice(0, keep) : [];
+  });
 }
 
 /** Two lists of recent errors (on disk, and a private window's in memory) as one, newest first. */

@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TabJustMe } from '../../components/JustMe';
-import { historyItem } from '../../services/history-store';
+import { recordHistory } from '../../services/history-store';
 import { sightingsItem } from '../../services/sightings-store';
 import { toHistoryEntry } from '../../utils/history';
 import { addFailure, emptyRecord, toFailedRequest } from '../../utils/tab-record';
@@ -26,7 +26,7 @@ afterEach(cleanup);
 describe('TabJustMe', () => {
   it('should say the data centre failed when the tab’s failure and another site’s are in recent errors', async () => {
     const mine = failed('https://shop.alpha.example/cart', 1);
-    await historyItem.setValue([toHistoryEntry(mine, site(mine.url)), toHistoryEntry(failed('https://beta.example/', 2), 'beta.example')]);
+    await recordHistory([toHistoryEntry(mine, site(mine.url)), toHistoryEntry(failed('https://beta.example/', 2), 'beta.example')], 100);
     render(<TabJustMe record={addFailure(emptyRecord(1), mine)} now={NOW} />);
     const note = await vi.waitFor(() => screen.getByRole('note'));
     expect(note.textContent).toMatch(/^Cloudflare's AMS data centre \(Amsterdam, NL\) failed for 2 sites you used in the last 10 minutes/);
@@ -35,7 +35,7 @@ describe('TabJustMe', () => {
   it('should say nothing when the evidence says nothing: no other site, or the failure is not in recent errors', async () => {
     const mine = failed('https://alpha.example/', 1);
     await sightingsItem.setValue([{ vendor: 'cloudflare', site: 'alpha.example', pop: 'AMS', time: NOW - 30_000 }]);
-    await historyItem.setValue([toHistoryEntry(mine, 'alpha.example')]);
+    await recordHistory([toHistoryEntry(mine, 'alpha.example')], 100);
     const { container } = render(<TabJustMe record={addFailure(emptyRecord(1), mine)} now={NOW} />);
     const other = failed('https://gamma.example/', 1);
     render(<TabJustMe record={addFailure(emptyRecord(2), other)} now={NOW} />);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addToHistory, mergedHistory, patternsByHost, toHistoryEntry, type HistoryEntry } from '../../utils/history';
+import {
+  appendChunk,
+  asJournal,
+  historyFromJournal,
+  mergedHistory,
+  nextChunkKey,
+  patternsByHost,
+  toHistoryEntry,
+  type HistoryEntry,
+} from '../../utils/history';
 import { toFailedRequest } from '../../utils/tab-record';
 
 const entry = (host: string, time: number, status = 502): HistoryEntry => ({ time, url: `https://${host}/`, host, type: 'main_frame', status });
@@ -18,11 +27,45 @@ describe('history', () => {
     expect(merged.map(({ host, time }) => `${host}@${time}`)).toEqual(['a.example@5', 'private.example@3', 'a.example@1']);
   });
 
-  it('keeps the newest entries first, bounded by the size setting (0 keeps none)', () => {
-    let history: HistoryEntry[] = [];
-    for (let i = 0; i < 5; i++) history = addToHistory(history, entry('a.example', i), 3);
-    expect(history.map(({ time }) => time)).toEqual([4, 3, 2]);
-    expect(addToHistory(history, entry('a.example', 9), 0)).toEqual([]);
+  it('keeps the newest entries first, bounded by the size setting (0 keeps none), rewriting no chunk to trim it', () => {
+    // Bursts of 2, 2 and 2 entries with room for 3: the oldest burst goes, the middle one keeps its newest entry.
+    const stored: Record<string, HistoryEntry[]> = {};
+    let journal: ReturnType<typeof asJournal> = [];
+    const dropped: string[] = [];
+    for (const burst of [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]) {
+      const key = nextChunkKey('history', journal);
+      stored[key] = burst.map((time) => entry('a.example', time)).reverse();
+      const next = appendChunk(journal, key, burst.length, 3);
+      journal = next.journal;
+      dropped.push(...next.dropped);
+    }
+    expect(journal).toEqual([
+      { key: 'history.2', keep: 1 },
+      { key: 'history.3', keep: 2 },
+    ]);
+    expect(dropped).toEqual(['history.1']);
+    expect(historyFromJournal(journal, stored).map(({ time }) => time)).toEqual([6, 5, 4]);
+    expect(appendChunk(journal, 'history.4', 1, 0)).toEqual({ journal: [], dropped: ['history.2', 'history.3'] });
+  });
+
+  it('reads a journal from storage that may hold anything: bad chunks are left out, a missing chunk adds nothing', () => {
+    expect(asJournal('junk')).toEqual([]);
+    expect(asJournal([{ key: 'history.1', keep: 2 }, { key: 7, keep: 1 }, { key: 'history.2', keep: -1 }, null])).toEqual([{ key: 'history.1', keep: 2 }]);
+    expect(
+      historyFromJournal(
+        [
+          { key: 'history.1', keep: 2 },
+          { key: 'history.2', keep: 1 },
+        ],
+        { 'history.1': [entry('a.example', 1)], 'history.2': 'junk' },
+      ),
+    ).toEqual([entry('a.example', 1)]);
+    // The list an earlier version kept under "history" counts as chunk 0.
+    expect(nextChunkKey('history', [{ key: 'history', keep: 5 }])).toBe('history.1');
   });
 
   it('groups by host, most failures first, with their statuses', () => {

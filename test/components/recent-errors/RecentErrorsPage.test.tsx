@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RecentErrorsPage } from '../../../components/recent-errors/RecentErrorsPage';
-import { historyItem } from '../../../services/history-store';
+import { readHistory, recordHistory } from '../../../services/history-store';
 import { sightingsItem } from '../../../services/sightings-store';
 import type { HistoryEntry } from '../../../utils/history';
 
@@ -30,7 +30,7 @@ afterEach(cleanup);
 
 describe('RecentErrorsPage', () => {
   it('should show the pattern by host and every entry', async () => {
-    await historyItem.setValue([entry('shop.example.com', 502, 1), entry('api.example.net', 504, 2), entry('shop.example.com', 522, 3)]);
+    await recordHistory([entry('shop.example.com', 502, 1), entry('api.example.net', 504, 2), entry('shop.example.com', 522, 3)], 100);
     render(<RecentErrorsPage now={T0} />);
     const byHost = await vi.waitFor(() => screen.getByRole('region', { name: 'By site' }));
     const rows = within(byHost).getAllByRole('row').slice(1);
@@ -43,7 +43,7 @@ describe('RecentErrorsPage', () => {
   });
 
   it('should clear the list with one click', async () => {
-    await historyItem.setValue([entry('shop.example.com', 502, 1)]);
+    await recordHistory([entry('shop.example.com', 502, 1)], 100);
     render(<RecentErrorsPage now={T0} />);
     const clear = await vi.waitFor(() => {
       const button = screen.getByRole('button', { name: 'Clear recent errors' }) as HTMLButtonElement;
@@ -52,17 +52,20 @@ describe('RecentErrorsPage', () => {
     });
     fireEvent.click(clear);
     await vi.waitFor(() => expect(screen.getByRole('heading', { name: 'No gateway errors recorded' })).toBeTruthy());
-    expect(await historyItem.getValue()).toEqual([]);
+    expect(await readHistory()).toEqual([]);
     expect(screen.getByRole('status').textContent).toBe('Recent errors cleared.');
   });
 
   it('should say above the list when several sites behind one data centre failed, and when one site is alone', async () => {
     const behind = (item: HistoryEntry, site: string, pop: string): HistoryEntry => ({ ...item, edge: { vendor: 'cloudflare', site, pop } });
-    await historyItem.setValue([
-      behind(entry('a.example.com', 521, 1), 'example.com', 'AMS'),
-      behind(entry('b.example.org', 502, 2), 'example.org', 'AMS'),
-      behind(entry('solo.example.net', 502, 2), 'example.net', 'SIN'),
-    ]);
+    await recordHistory(
+      [
+        behind(entry('a.example.com', 521, 1), 'example.com', 'AMS'),
+        behind(entry('b.example.org', 502, 2), 'example.org', 'AMS'),
+        behind(entry('solo.example.net', 502, 2), 'example.net', 'SIN'),
+      ],
+      100,
+    );
     await sightingsItem.setValue([{ vendor: 'cloudflare', site: 'healthy.example', pop: 'SIN', time: T0 - 60_000 }]);
     render(<RecentErrorsPage now={T0} />);
     const lines = await vi.waitFor(() => within(screen.getByRole('region', { name: 'Is it just you?' })).getAllByRole('note'));

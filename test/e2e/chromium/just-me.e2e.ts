@@ -7,6 +7,7 @@ import { launchChromium, type ChromiumWithExtension } from '../support/chromium'
 import { sentRays, startCloudflareSites, TEST_HOSTS_FLAG } from '../support/cloudflare-sites';
 import type { TestServer } from '../support/http-server';
 import { waitFor } from '../support/wait';
+import { historyInDump } from '../../support/history';
 
 describe('Chromium: is it just me', () => {
   let browser: ChromiumWithExtension;
@@ -54,12 +55,13 @@ describe('Chromium: is it just me', () => {
 
     // What was kept: vendor, data centre code, site and time; no Ray ID, address or path.
     const stored = await browser.inExtension(async () =>
-      JSON.stringify([await chrome.storage.session.get('vendorSightings'), await chrome.storage.local.get('history')]),
+      JSON.stringify([await chrome.storage.session.get('vendorSightings'), await chrome.storage.local.get(null)]),
     );
-    const [{ vendorSightings: sightings }, { history }] = JSON.parse(stored) as [
+    const [{ vendorSightings: sightings }, local] = JSON.parse(stored) as [
       { vendorSightings: { site: string; vendor: string; pop: string }[] },
-      { history: { edge?: unknown }[] },
+      Record<string, unknown>,
     ];
+    const history = historyInDump(local);
     expect(sightings.map(({ site }) => site).sort()).toEqual(['api-shop.test', 'news.test']);
     expect(sightings.every(({ vendor, pop }) => vendor === 'cloudflare' && pop === 'AMS')).toBe(true);
     expect(history.map(({ edge }) => edge)).toEqual([{ vendor: 'cloudflare', pop: 'AMS', site: 'broken.test' }]);

@@ -54,7 +54,7 @@ describe.each(['firefox-mv2', 'firefox-mv3'] as const)('Firefox (%s): the option
     await firefox.inExtension(async () => {
       const api = (globalThis as any).browser;
       await api.storage.sync.clear();
-      await api.storage.local.remove(['settingsNotice', 'history']);
+      await api.storage.local.remove(Object.keys(await api.storage.local.get(null)).filter((key) => key === 'settingsNotice' || key.startsWith('history')));
     });
     await open();
   });

@@ -10,6 +10,7 @@ import { navigationEvent, networkErrorEvent, responseEvent, type AddressedEvent 
 import { SESSION_BUDGET_BYTES, STORED_HEADER_CHARS, storedBytes, TAB_RECORD_BUDGET_BYTES } from '../../../utils/storage-budget';
 import { failureCount, MAX_FAILURES_PER_TAB, type TabRecord } from '../../../utils/tab-record';
 import { retryAlarmName } from '../../../entrypoints/background/retry-alarm';
+import { historyInDump } from '../../support/history';
 
 const NGINX_PAGE = '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
 const URL_OF = (tabId: number) => `https://shop${tabId}.example.com/cart?session=abc`;
@@ -95,12 +96,12 @@ describe('the runner', () => {
     const tabs = runner();
     await failPage(tabs, 8);
     await failPage(tabs, 7, '20');
-    const local = (await browser.storage.local.get(null)) as { history?: { url: string }[] };
-    expect(local.history?.map(({ url }) => url)).toEqual(['https://shop7.example.com/cart']);
+    const local = await browser.storage.local.get(null);
+    expect(historyInDump(local).map(({ url }) => url)).toEqual(['https://shop7.example.com/cart']);
     expect(JSON.stringify(local)).not.toContain('shop8');
     expect(JSON.stringify(await browser.storage.sync.get(null))).not.toContain('shop8');
-    const session = (await browser.storage.session.get('privateHistory')) as { privateHistory?: { url: string }[] };
-    expect(session.privateHistory?.map(({ url }) => url)).toEqual(['https://shop8.example.com/cart']);
+    const session = await browser.storage.session.get(null);
+    expect(historyInDump(session, 'privateHistory').map(({ url }) => url)).toEqual(['https://shop8.example.com/cart']);
     expect(warnings).toEqual([]);
   });
 
@@ -108,7 +109,10 @@ describe('the runner', () => {
     Object.assign(browser.tabs, { get: vi.fn(async () => Promise.reject(new Error('No tab with id: 7'))) });
     const tabs = runner();
     await failPage(tabs, 7);
-    expect(await browser.storage.local.get('history')).toEqual({});
+    const local = await browser.storage.local.get(null);
+    expect(historyInDump(local)).toEqual([]);
+    expect(JSON.stringify(local)).not.toContain('example.com');
+    expect(historyInDump(await browser.storage.session.get(null), 'privateHistory')).toHaveLength(1);
     expect((await tabs.stateOf(7))?.privateWindow).toBe(true);
   });
 
