@@ -8,3 +8,14 @@ export function historyInDump(dump: Record<string, unknown>, base: 'history' | '
   const journal = `${base}Journal` in dump ? asJournal(dump[`${base}Journal`]) : Array.isArray(legacy) ? [{ key: base, keep: legacy.length }] : [];
   return historyFromJournal(journal, dump);
 }
+
+type Area = Record<string, unknown>;
+
+/** The addresses in a Recent errors list (a page's retries add entries of the same address). */
+export const uniqueUrls = (area: Area, base?: 'privateHistory') => [...new Set(historyInDump(area, base).map(({ url }) => url))].sort();
+
+/** Keys of what is stored besides Recent errors, whose chunks come and go as failures are recorded. */
+export const otherKeys = (area: Area) =>
+  Object.keys(area)
+    .filter((key) => !/^history(\.\d+|Journal)?$/.test(key))
+    .sort();

@@ -5,16 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumWithExtension } from '../support/chromium';
 import { QUERY_SECRET, readAllStorage, secretsIn, startPrivacySite, type PrivacySite, type StorageAreas } from '../support/privacy-site';
 import { waitFor } from '../support/wait';
-import { historyInDump } from '../../support/history';
-
-type Area = Record<string, unknown>;
-/** The addresses in a Recent errors list (the page's retries add entries of the same address). */
-const uniqueUrls = (area: Area, base?: 'privateHistory') => [...new Set(historyInDump(area, base).map(({ url }) => url))].sort();
-/** Keys of what is stored besides Recent errors, whose chunks come and go as failures are recorded. */
-const otherKeys = (area: Area) =>
-  Object.keys(area)
-    .filter((key) => !/^history(\.\d+|Journal)?$/.test(key))
-    .sort();
+import { historyInDump, otherKeys, uniqueUrls } from '../../support/history';
 
 describe('Chromium: nothing secret is kept', () => {
   let browser: ChromiumWithExtension;
