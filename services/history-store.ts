@@ -2,7 +2,16 @@
 // in storage.local (on disk); those of private windows only in storage.session (in memory), gone with the windows.
 // Each burst is appended as its own chunk (utils/history.ts, the journal), so recording never rewrites the list.
 import { storage } from '@wxt-dev/storage';
-import { appendChunk, asJournal, historyFromJournal, mergedHistory, nextChunkKey, type HistoryChunk, type HistoryEntry } from '../utils/history';
+import {
+  appendChunk,
+  historyFromJournal,
+  journalKeyOf,
+  mergedHistory,
+  nextChunkKey,
+  storedJournal,
+  type HistoryChunk,
+  type HistoryEntry,
+} from '../utils/history';
 import { serialized } from './serial';
 import { clearSightings } from './sightings-store';
 
@@ -22,14 +31,13 @@ const PRIVATE: HistoryPlace = { area: 'session', base: 'privateHistory' };
 
 type Key = `${HistoryPlace['area']}:${string}`;
 const keyIn = ({ area }: HistoryPlace, key: string): Key => `${area}:${key}`;
-const journalKey = (place: HistoryPlace) => keyIn(place, `${place.base}Journal`);
+const journalKey = (place: HistoryPlace) => keyIn(place, journalKeyOf(place.base));
 
 async function readJournal(place: HistoryPlace): Promise<HistoryChunk[]> {
-  const stored = await storage.getItem<unknown>(journalKey(place));
-  if (stored !== null) return asJournal(stored);
-  // A list stored before the journal existed becomes its oldest chunk.
-  const legacy = await storage.getItem<unknown>(keyIn(place, place.base));
-  return Array.isArray(legacy) && legacy.length > 0 ? [{ key: place.base, keep: legacy.length }] : [];
+  const index = await storage.getItem<unknown>(journalKey(place));
+  // Only without an index is a list from before the journal looked for.
+  const legacy = index === null ? await storage.getItem<unknown>(keyIn(place, place.base)) : undefined;
+  return storedJournal(place.base, index, legacy);
 }
 
 async function readPlace(place: HistoryPlace): Promise<HistoryEntry[]> {

@@ -57,6 +57,18 @@ export function asJournal(value: unknown): HistoryChunk[] {
   );
 }
 
+/** The key of a journal's index: `<base>Journal`, its chunks being `<base>.<n>`. */
+export const journalKeyOf = (base: string) => `${base}Journal`;
+
+/**
+ * The journal as stored: its index when there is one, else a list stored before the journal existed (the whole list,
+ * one array under `<base>` itself) as its oldest chunk.
+ */
+export function storedJournal(base: string, index: unknown, legacy: unknown): HistoryChunk[] {
+  if (index !== undefined && index !== null) return asJournal(index);
+  return Array.isArray(legacy) && legacy.length > 0 ? [{ key: base, keep: legacy.length }] : [];
+}
+
 /** The key for the next chunk after the journal's newest: `<base>.<n>`, one past the highest number in use. */
 export function nextChunkKey(base: string, journal: readonly HistoryChunk[]): string {
   const numbers = journal.map(({ key }) => Number(key.slice(base.length + 1))).filter(Number.isInteger);
